@@ -1,0 +1,20 @@
+package com.bakeryia.launcher;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** Starts the services named by {@code --targets} (default: all of them) in this JVM, on one port. */
+@SpringBootApplication
+@Import(TargetSelector.class)
+public class BakeryPlatformApplication {
+
+    public static void main(String[] args) {
+        try {
+            SpringApplication.run(BakeryPlatformApplication.class, args);
+        } catch (RuntimeException startupFailure) {
+            // Spring Boot has already reported why (one line per failure analysis); just exit non-zero.
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The single executable: chooses which services ("targets") run in this process. */
+package com.bakeryia.launcher;

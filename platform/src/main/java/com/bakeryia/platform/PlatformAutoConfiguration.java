@@ -1,0 +1,81 @@
+package com.bakeryia.platform;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.data.ServiceDatabases;
+import com.bakeryia.platform.remote.RemoteServices;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PlatformSecurityConfiguration;
+import com.bakeryia.platform.security.SecurityProperties;
+import com.bakeryia.platform.web.ProblemDetailsAdvice;
+import com.bakeryia.platform.web.ProblemWriter;
+import com.bakeryia.platform.web.RequestIdFilter;
+import com.bakeryia.platform.web.ServiceInfoController;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.client.RestClient;
+
+/** Wires the platform into any application that runs one or more {@link BakeryService}s. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class})
+@Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ServiceDatabases serviceDatabases(BakeryProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+        return new ServiceDatabases(properties, meterRegistry);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper jsonMapper) {
+        return new ProblemWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    RemoteServices remoteServices(List<ServiceModule> modules, BakeryProperties properties, JwtTokens tokens,
+                                  RestClient.Builder restClientBuilder, Clock clock) {
+        return new RemoteServices(modules, properties, tokens, restClientBuilder, clock);
+    }
+
+    @Bean
+    OpenAPI bakeryOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Bakery-IA platform API").version("v1")
+                        .description("Tenants, users, the bakery services and their deletion."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

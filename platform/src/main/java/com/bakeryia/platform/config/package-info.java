@@ -1,0 +1,2 @@
+/** Typed configuration of the platform ({@code bakery.*}) and its built-in defaults. */
+package com.bakeryia.platform.config;

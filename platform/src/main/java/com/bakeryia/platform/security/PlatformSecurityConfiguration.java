@@ -1,0 +1,102 @@
+package com.bakeryia.platform.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.web.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request needs a bearer JWT signed with the auth service's key, except health, API docs
+ * and the paths services declare as {@link PublicPaths}. Which kind of principal may call what is
+ * stated on each endpoint with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class PlatformSecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {
+            "/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**",
+            "/error"};
+
+    @Bean
+    JwtSigningKey jwtSigningKey(SecurityProperties security, BakeryProperties bakery) {
+        var file = security.jwtKeyFile() != null
+                ? security.jwtKeyFile()
+                : bakery.dataDir().resolve("keys").resolve("jwt-signing-key.json");
+        return JwtSigningKey.loadOrCreate(file);
+    }
+
+    @Bean
+    JwtTokens jwtTokens(JwtSigningKey key, SecurityProperties security, Clock clock) {
+        return new JwtTokens(key, security, clock);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSigningKey key, SecurityProperties security, Clock clock) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey().toRSAPublicKey()).build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                timestamps, new JwtIssuerValidator(security.issuer()));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
+                                         List<PublicPaths> publicPaths) throws Exception {
+        var handlers = new ProblemSecurityHandlers(problems);
+        String[] servicePublic = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
+                    if (servicePublic.length > 0) {
+                        requests.requestMatchers(servicePublic).permitAll();
+                    }
+                    requests.requestMatchers("/actuator/**").hasRole(PrincipalKind.SERVICE.name());
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new KindToRole()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    /** The token's {@code kind} claim becomes its one role; a token without a known kind is refused. */
+    static final class KindToRole implements Converter<Jwt, AbstractAuthenticationToken> {
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            PrincipalKind kind = PrincipalKind.fromClaim(jwt.getClaimAsString(JwtTokens.KIND_CLAIM))
+                    .orElseThrow(() -> new InvalidBearerTokenException("The token names no known principal kind"));
+            return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(kind.authority())), jwt.getSubject());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The inventory service: owns inventory, holding ingredients, stock batches and stock movements. */
+package com.bakeryia.inventory;

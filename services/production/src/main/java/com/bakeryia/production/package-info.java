@@ -1,0 +1,2 @@
+/** The production service: owns production, holding production batches, schedules, quality checks and equipment. */
+package com.bakeryia.production;
