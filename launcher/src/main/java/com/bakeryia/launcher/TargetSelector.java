@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.DeferredImportSelector;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
@@ -16,7 +17,7 @@ import org.springframework.core.type.AnnotationMetadata;
  * default {@code all}. Stops start-up when a name is unknown or a called service is neither local
  * nor given a URL.
  */
-class TargetSelector implements DeferredImportSelector, EnvironmentAware {
+class TargetSelector implements DeferredImportSelector, EnvironmentAware, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(TargetSelector.class);
 
@@ -25,6 +26,12 @@ class TargetSelector implements DeferredImportSelector, EnvironmentAware {
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = environment;
+    }
+
+    /** Before auto-configuration, so its conditions see the beans of the services that run here. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

@@ -4,7 +4,17 @@ import java.time.Clock;
 import java.util.List;
 
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.data.ServiceDatabases;
+import com.bakeryia.platform.deletion.DeletionController;
+import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.deletion.DeletionProperties;
+import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.tenancy.RemoteTenantDirectory;
+import com.bakeryia.platform.tenancy.TenancyProperties;
+import com.bakeryia.platform.tenancy.TenantAccessGuard;
+import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
@@ -36,8 +46,10 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
-@EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class})
-@Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class})
+@EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
+        TenancyProperties.class})
+@Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
+        DeletionController.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -67,6 +79,25 @@ public class PlatformAutoConfiguration {
     RemoteServices remoteServices(List<ServiceModule> modules, BakeryProperties properties, JwtTokens tokens,
                                   RestClient.Builder restClientBuilder, Clock clock) {
         return new RemoteServices(modules, properties, tokens, restClientBuilder, clock);
+    }
+
+    @Bean
+    LocalDeletionParticipants localDeletionParticipants(List<DeletionPlan> plans,
+            List<DeletionParticipant> customParticipants, List<ServiceDatabase> databases,
+            DeletionProperties properties, Clock clock) {
+        return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
+    }
+
+    /** Used when the tenant service does not run in this process (it declares its own directory). */
+    @Bean
+    @ConditionalOnMissingBean(TenantDirectory.class)
+    RemoteTenantDirectory remoteTenantDirectory(RemoteServices remoteServices) {
+        return new RemoteTenantDirectory(remoteServices);
+    }
+
+    @Bean
+    TenantAccessGuard tenantAccessGuard(TenantDirectory directory, Clock clock, TenancyProperties properties) {
+        return new TenantAccessGuard(directory, clock, properties.cacheTtl());
     }
 
     @Bean

@@ -1,0 +1,31 @@
+package com.bakeryia.deletion;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The tenant or user whose data is to be previewed or deleted.
+ *
+ * @param scope tenant or user
+ * @param id    the tenant id or the user id
+ */
+public record DeletionSubject(DeletionScope scope, UUID id) {
+
+    public DeletionSubject {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static DeletionSubject tenant(UUID tenantId) {
+        return new DeletionSubject(DeletionScope.TENANT, tenantId);
+    }
+
+    public static DeletionSubject user(UUID userId) {
+        return new DeletionSubject(DeletionScope.USER, userId);
+    }
+
+    @Override
+    public String toString() {
+        return scope.pathSegment() + " " + id;
+    }
+}

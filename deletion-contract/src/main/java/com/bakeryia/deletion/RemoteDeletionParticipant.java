@@ -1,0 +1,42 @@
+package com.bakeryia.deletion;
+
+import org.springframework.web.client.RestClient;
+
+/**
+ * A participant in another process, reached over its HTTP binding:
+ * {@code DELETE /api/v1/{service}/{tenant|user}/{id}} and
+ * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview}. The client is expected to
+ * carry the base URL, a service token and timeouts; HTTP errors surface as exceptions (which
+ * {@link SafeDeletion} turns into error results).
+ */
+public final class RemoteDeletionParticipant implements DeletionParticipant {
+
+    private final String service;
+    private final RestClient client;
+
+    public RemoteDeletionParticipant(String service, RestClient client) {
+        this.service = service;
+        this.client = client;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public DeletionPreview preview(DeletionSubject subject) {
+        return client.get()
+                .uri("/api/v1/{service}/{scope}/{id}/deletion-preview", service, subject.scope().pathSegment(), subject.id())
+                .retrieve()
+                .body(DeletionPreview.class);
+    }
+
+    @Override
+    public DeletionResult delete(DeletionSubject subject) {
+        return client.delete()
+                .uri("/api/v1/{service}/{scope}/{id}", service, subject.scope().pathSegment(), subject.id())
+                .retrieve()
+                .body(DeletionResult.class);
+    }
+}

@@ -1,0 +1,66 @@
+package com.bakeryia.platform.deletion;
+
+import java.util.UUID;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScope;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.web.ApiProblem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP binding of the deletion contract for every participant in this process (services only):
+ * {@code DELETE /api/v1/{service}/tenant/{tenant_id}}, {@code GET .../deletion-preview}, and the
+ * same pair under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
+ * caller that retries sees what went wrong.
+ */
+@RestController
+@PreAuthorize("hasRole('SERVICE')")
+public class DeletionController {
+
+    private final LocalDeletionParticipants participants;
+
+    public DeletionController(LocalDeletionParticipants participants) {
+        this.participants = participants;
+    }
+
+    @DeleteMapping("/api/v1/{service}/tenant/{tenant_id}")
+    public ResponseEntity<DeletionResult> deleteTenant(@PathVariable String service,
+                                                       @PathVariable("tenant_id") UUID tenantId) {
+        return delete(service, DeletionSubject.tenant(tenantId));
+    }
+
+    @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
+    public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
+        return participant(service, DeletionScope.TENANT).preview(DeletionSubject.tenant(tenantId));
+    }
+
+    @DeleteMapping("/api/v1/{service}/user/{user_id}")
+    public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
+        return delete(service, DeletionSubject.user(userId));
+    }
+
+    @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
+    public DeletionPreview previewUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
+        return participant(service, DeletionScope.USER).preview(DeletionSubject.user(userId));
+    }
+
+    private ResponseEntity<DeletionResult> delete(String service, DeletionSubject subject) {
+        DeletionResult result = participant(service, subject.scope()).delete(subject);
+        return ResponseEntity.status(result.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(result);
+    }
+
+    private DeletionParticipant participant(String service, DeletionScope scope) {
+        return participants.find(service).orElseThrow(() -> ApiProblem.notFound(
+                "No deletion participant '" + service + "' runs in this process."));
+    }
+}

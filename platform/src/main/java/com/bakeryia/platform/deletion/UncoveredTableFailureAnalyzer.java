@@ -1,0 +1,14 @@
+package com.bakeryia.platform.deletion;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Reports the coverage guard's finding as one line naming the uncovered tables. */
+public class UncoveredTableFailureAnalyzer extends AbstractFailureAnalyzer<UncoveredTableException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, UncoveredTableException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "Every table with tenant_id, and every column naming a user, must be in the service's DeletionPlan.", cause);
+    }
+}

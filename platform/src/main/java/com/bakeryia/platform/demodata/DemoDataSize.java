@@ -1,0 +1,16 @@
+package com.bakeryia.platform.demodata;
+
+/** Named sizes of generated data: roughly the total rows across all services. */
+public enum DemoDataSize {
+    SMALL(1_000), MEDIUM(10_000), LARGE(100_000), XLARGE(1_000_000);
+
+    private final long totalRows;
+
+    DemoDataSize(long totalRows) {
+        this.totalRows = totalRows;
+    }
+
+    public long totalRows() {
+        return totalRows;
+    }
+}
