@@ -1,10 +1,13 @@
 package com.bakeryia.platform.tenancy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.platform.remote.RemoteServices;
+
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
@@ -28,6 +31,28 @@ public class RemoteTenantDirectory implements TenantDirectory {
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<UUID> memberIds(UUID tenantId) {
+        try {
+            JsonNode members = remoteServices.client("tenant", Duration.ofSeconds(5)).get()
+                    .uri("/api/v1/tenants/{tenant_id}/members", tenantId)
+                    .retrieve()
+                    .body(JsonNode.class);
+            if (members == null) {
+                return List.of();
+            }
+            JsonNode items = members.isArray() ? members : members.path("members");
+            var ids = new java.util.ArrayList<UUID>();
+            items.forEach(member -> ids.add(UUID.fromString(member.path("user_id").asText())));
+            return ids;
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return List.of();
             }
             throw e;
         }

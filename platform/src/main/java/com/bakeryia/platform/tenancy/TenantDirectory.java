@@ -1,5 +1,6 @@
 package com.bakeryia.platform.tenancy;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,4 +13,11 @@ public interface TenantDirectory {
 
     /** The tenant's status and the user's role in it; empty when the tenant does not exist. */
     Optional<TenantAccess> access(UUID tenantId, UUID userId);
+
+    /**
+     * The user ids of the tenant's current members, owner first; empty when the tenant does not
+     * exist. Over HTTP: {@code GET /api/v1/tenants/{tenant_id}/members} (services allowed), whose
+     * items carry {@code user_id}.
+     */
+    List<UUID> memberIds(UUID tenantId);
 }
