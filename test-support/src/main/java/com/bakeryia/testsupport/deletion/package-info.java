@@ -1,0 +1,2 @@
+/** The deletion contract test every participant runs through a subclass. */
+package com.bakeryia.testsupport.deletion;
