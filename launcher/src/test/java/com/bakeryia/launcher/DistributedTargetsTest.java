@@ -1,0 +1,120 @@
+package com.bakeryia.launcher;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.bakeryia.platform.remote.RemoteServices;
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.SharedTestPostgres;
+import com.bakeryia.testsupport.SharedTestPostgresContextCustomizerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two launcher instances with different targets and different databases: "identity" runs auth and
+ * tenant on database dist_identity; "bakery" runs orders on database dist_bakery and inventory on
+ * its own database dist_inventory, and reaches the other instance over HTTP at the configured URL.
+ */
+class DistributedTargetsTest {
+
+    private static ConfigurableApplicationContext identity;
+    private static ConfigurableApplicationContext bakery;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        identity = start(Map.of(
+                "targets", "auth,tenant",
+                "bakery.db.url", SharedTestPostgres.jdbcUrl("dist_identity")));
+        bakery = start(Map.of(
+                "bakery.targets", "orders,inventory",
+                "bakery.db.url", SharedTestPostgres.jdbcUrl("dist_bakery"),
+                "bakery.services.inventory.db.url", SharedTestPostgres.jdbcUrl("dist_inventory"),
+                "bakery.services.inventory.db.username", SharedTestPostgres.username(),
+                "bakery.services.auth.url", "http://127.0.0.1:" + port(identity),
+                "bakery.services.tenant.url", "http://127.0.0.1:" + port(identity)));
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        if (bakery != null) {
+            bakery.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+    }
+
+    @Test
+    void eachInstanceReportsHealthOnlyForItsOwnServices() {
+        JsonNode identityHealth = ApiClient.onPort(port(identity)).get("/actuator/health", null).json().path("components");
+        JsonNode bakeryHealth = ApiClient.onPort(port(bakery)).get("/actuator/health", null).json().path("components");
+
+        assertThat(serviceComponents(identityHealth)).containsExactlyInAnyOrder("auth", "tenant");
+        assertThat(serviceComponents(bakeryHealth)).containsExactlyInAnyOrder("orders", "inventory");
+    }
+
+    @Test
+    void eachServiceSchemaLivesInItsOwnDatabase() {
+        assertThat(schemas("dist_identity")).contains("auth", "tenant").doesNotContain("orders", "inventory");
+        assertThat(schemas("dist_bakery")).contains("orders").doesNotContain("inventory", "auth", "tenant");
+        assertThat(schemas("dist_inventory")).contains("inventory").doesNotContain("orders", "auth", "tenant");
+    }
+
+    @Test
+    void anInstanceAnswersOnlyForItsOwnServices() {
+        String token = bakery.getBean(com.bakeryia.platform.security.JwtTokens.class).issueServiceToken("ops").value();
+
+        assertThat(ApiClient.onPort(port(identity)).get("/api/v1/orders/info", token).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port(bakery)).get("/api/v1/tenant/info", token).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port(bakery)).get("/api/v1/inventory/info", token).json().path("database").asText())
+                .endsWith("/dist_inventory");
+    }
+
+    @Test
+    void oneInstanceReachesTheOtherOverHttpAtTheConfiguredUrl() {
+        RemoteServices remote = bakery.getBean(RemoteServices.class);
+
+        JsonNode tenantInfo = remote.client("tenant", Duration.ofSeconds(5)).get()
+                .uri("/api/v1/tenant/info").retrieve().body(JsonNode.class);
+
+        assertThat(remote.isLocal("tenant")).isFalse();
+        assertThat(remote.isLocal("orders")).isTrue();
+        assertThat(tenantInfo.path("schema").asText()).isEqualTo("tenant");
+        assertThat(tenantInfo.path("database").asText()).endsWith("/dist_identity");
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("server.port", "0");
+        all.put("bakery.db.username", SharedTestPostgres.username());
+        all.put("bakery.data-dir", SharedTestPostgresContextCustomizerFactory.dataDir().toString());
+        // As arguments, not builder properties: those rank below the platform's own defaults.
+        return new SpringApplicationBuilder(BakeryPlatformApplication.class).run(all.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static List<String> serviceComponents(JsonNode components) {
+        return components.propertyNames().stream()
+                .filter(AllTargetsStartupTest.ALL_SERVICES::contains)
+                .toList();
+    }
+
+    private static List<String> schemas(String database) {
+        return new JdbcTemplate(SharedTestPostgres.dataSource(database))
+                .queryForList("select schema_name from information_schema.schemata", String.class);
+    }
+}

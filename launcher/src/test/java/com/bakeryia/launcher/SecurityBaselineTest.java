@@ -1,0 +1,109 @@
+package com.bakeryia.launcher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.bakeryia.platform.security.JwtSigningKey;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PrincipalKind;
+import com.bakeryia.platform.security.SecurityProperties;
+import com.bakeryia.testsupport.ApiClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tokens: none is 401, the wrong kind 403, a bad one 401; always as problem+json. */
+@SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class SecurityBaselineTest {
+
+    private static final String SERVICE_ONLY = "/api/v1/orders/info";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtTokens tokens;
+
+    @Autowired
+    JwtSigningKey signingKey;
+
+    @Autowired
+    SecurityProperties security;
+
+    @Test
+    void requestWithoutTokenIsRefusedWith401Problem() {
+        var response = ApiClient.onPort(port).get(SERVICE_ONLY, null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("status").asInt()).isEqualTo(401);
+        assertThat(response.json().path("detail").asText()).contains("bearer token");
+        assertThat(response.header("WWW-Authenticate")).singleElement().asString().startsWith("Bearer");
+    }
+
+    @Test
+    void userTokenOnServiceEndpointIsRefusedWith403Problem() {
+        var response = ApiClient.onPort(port).get(SERVICE_ONLY, tokens.issueUserToken(UUID.randomUUID()).value());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("title").asText()).isEqualTo("Forbidden");
+    }
+
+    @Test
+    void serviceTokenReachesServiceEndpoint() {
+        var response = ApiClient.onPort(port).get(SERVICE_ONLY, tokens.issueServiceToken("ops").value());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("schema").asText()).isEqualTo("orders");
+        assertThat(response.json().path("migration_version").asText()).isNotEqualTo("none");
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        String expired = JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.SERVICE, "ops",
+                Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(5)).value();
+
+        var response = ApiClient.onPort(port).get(SERVICE_ONLY, expired);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asText()).containsIgnoringCase("expired");
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRefused() {
+        String forged = JwtTokens.sign(JwtSigningKey.generate(), security.issuer(), PrincipalKind.SERVICE, "ops",
+                Instant.now(), Duration.ofMinutes(5)).value();
+
+        var response = ApiClient.onPort(port).get(SERVICE_ONLY, forged);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void tokenFromAnotherIssuerOrGarbageIsRefused() {
+        String otherIssuer = JwtTokens.sign(signingKey, "someone-else", PrincipalKind.SERVICE, "ops",
+                Instant.now(), Duration.ofMinutes(5)).value();
+        ApiClient api = ApiClient.onPort(port);
+
+        assertThat(api.get(SERVICE_ONLY, otherIssuer).status()).isEqualTo(401);
+        assertThat(api.get(SERVICE_ONLY, "not.a.jwt").status()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownServiceIsA404Problem() {
+        var response = ApiClient.onPort(port).get("/api/v1/bakery-of-nowhere/info", tokens.issueServiceToken("ops").value());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asText()).contains("bakery-of-nowhere");
+    }
+}
