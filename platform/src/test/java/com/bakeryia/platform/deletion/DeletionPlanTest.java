@@ -1,0 +1,38 @@
+package com.bakeryia.platform.deletion;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeletionPlanTest {
+
+    @Test
+    void keepsTablesInDeclaredOrderAndUserColumnsWithTheirAction() {
+        DeletionPlan plan = DeletionPlan.forService("orders")
+                .tenantTables("order_items", "customer_orders", "customers")
+                .anonymiseUser("customer_orders", "created_by")
+                .deleteRowsOfUser("customer_notes", "author_user_id")
+                .build();
+
+        assertThat(plan.tenantTables()).containsExactly("order_items", "customer_orders", "customers");
+        assertThat(plan.coveredUserColumns()).containsExactly("customer_orders.created_by", "customer_notes.author_user_id");
+        assertThat(plan.userColumns().get(1).action()).isEqualTo(DeletionPlan.UserColumn.Action.DELETE);
+    }
+
+    @Test
+    void refusesNamesThatAreNotPlainIdentifiers() {
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").tenantTables("customers; drop table x").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a plain SQL identifier");
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").anonymiseUser("orders", "Created-By").build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesATableListedTwice() {
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").tenantTables("customers", "customers").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("twice");
+    }
+}
