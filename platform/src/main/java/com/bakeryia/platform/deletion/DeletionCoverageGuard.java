@@ -11,7 +11,8 @@ import com.bakeryia.platform.data.ServiceDatabase;
  * Compares the live catalog of a service's schema with its deletion plan. A table with a
  * {@code tenant_id} column that the plan does not list, a listed table that does not exist, or a
  * column that names a person ({@code user_id}, {@code *_user_id}, {@code *_by},
- * {@code assigned_to}) without a declared action makes the check fail, naming them. This is what
+ * {@code assigned_to}) without a declared action makes the check fail, naming them (Flyway's own
+ * history table, whose {@code installed_by} is a database role, is not service data). This is what
  * stops the classic orphaned-rows failure: a table nobody remembered.
  */
 public final class DeletionCoverageGuard {
@@ -40,6 +41,7 @@ public final class DeletionCoverageGuard {
                 select c.table_name || '.' || c.column_name from information_schema.columns c
                 join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
                 where c.table_schema = ? and t.table_type = 'BASE TABLE' and c.column_name ~ ?
+                  and c.table_name <> 'flyway_schema_history'
                 order by 1""", String.class, schema, USER_COLUMN_PATTERN);
         Set<String> declared = plan.coveredUserColumns();
         userColumns.stream().filter(column -> !declared.contains(column))
