@@ -1,7 +1,9 @@
 package com.bakeryia.orders;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,15 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("orders")
 public class OrdersServiceConfiguration {
+
+    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    @Bean
+    DeletionPlan ordersDeletionPlan() {
+        return DeletionPlan.forService("orders")
+                .tenantTables("order_status_history", "order_items", "customer_orders", "customers")
+                .anonymiseUser("customers", "created_by")
+                .anonymiseUser("customer_orders", "created_by")
+                .anonymiseUser("order_status_history", "changed_by")
+                .build();
+    }
 }

@@ -1,0 +1,125 @@
+package com.bakeryia.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.web.ApiProblem;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** Customer orders with their items and status history, in the {@code orders} schema. */
+@Component
+class CustomerOrders {
+
+    static final String INITIAL_STATUS = "PENDING";
+
+    private final ServiceDatabase db;
+    private final Customers customers;
+    private final Clock clock;
+
+    CustomerOrders(@Qualifier("orders") ServiceDatabase db, Customers customers, Clock clock) {
+        this.db = db;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** Writes the order, its items and its first status in one transaction: all or nothing. */
+    OrderView place(UUID tenantId, NewOrder order, UUID createdBy) {
+        return db.transactions().execute(status -> {
+            if (!customers.lockExisting(tenantId, order.customerId())) {
+                throw ApiProblem.badRequest("Field 'customer_id': customer " + order.customerId()
+                        + " does not exist in tenant " + tenantId + ".");
+            }
+            UUID orderId = UUID.randomUUID();
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            BigDecimal total = order.items().stream()
+                    .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            db.jdbc().update("""
+                    insert into orders.customer_orders
+                        (id, tenant_id, customer_id, status, delivery_date, total_amount, notes, created_by, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    orderId, tenantId, order.customerId(), INITIAL_STATUS, order.deliveryDate(), total, order.notes(),
+                    createdBy, now);
+            List<OrderView.Item> items = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (NewOrder.Item item : order.items()) {
+                UUID itemId = UUID.randomUUID();
+                items.add(new OrderView.Item(itemId, item.productId(), item.productName(), item.quantity(), item.unitPrice()));
+                rows.add(new Object[] {itemId, tenantId, orderId, item.productId(), item.productName(), item.quantity(),
+                        item.unitPrice(), now});
+            }
+            db.jdbc().batchUpdate("""
+                    insert into orders.order_items
+                        (id, tenant_id, order_id, product_id, product_name, quantity, unit_price, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, ITEM_TYPES);
+            db.jdbc().update("""
+                    insert into orders.order_status_history
+                        (id, tenant_id, order_id, from_status, to_status, changed_by, changed_at, created_at)
+                    values (?, ?, ?, null, ?, ?, ?, ?)""",
+                    UUID.randomUUID(), tenantId, orderId, INITIAL_STATUS, createdBy, now, now);
+            return new OrderView(orderId, tenantId, order.customerId(), INITIAL_STATUS, order.deliveryDate(), total,
+                    order.notes(), createdBy, now, items);
+        });
+    }
+
+    private static final int[] ITEM_TYPES = {java.sql.Types.OTHER, java.sql.Types.OTHER, java.sql.Types.OTHER,
+            java.sql.Types.OTHER, java.sql.Types.VARCHAR, java.sql.Types.INTEGER, java.sql.Types.NUMERIC,
+            java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
+
+    /** Oldest first, ties broken by id; each order with all its items. */
+    List<OrderView> list(UUID tenantId, int limit, int offset) {
+        List<OrderView> orders = db.jdbc().query("""
+                select id, tenant_id, customer_id, status, delivery_date, total_amount, notes, created_by, created_at
+                from orders.customer_orders where tenant_id = ? order by created_at, id limit ? offset ?""",
+                CustomerOrders::order, tenantId, limit, offset);
+        return withItems(tenantId, orders);
+    }
+
+    Optional<OrderView> find(UUID tenantId, UUID orderId) {
+        List<OrderView> orders = db.jdbc().query("""
+                select id, tenant_id, customer_id, status, delivery_date, total_amount, notes, created_by, created_at
+                from orders.customer_orders where tenant_id = ? and id = ?""", CustomerOrders::order, tenantId, orderId);
+        return withItems(tenantId, orders).stream().findFirst();
+    }
+
+    private List<OrderView> withItems(UUID tenantId, List<OrderView> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Map<UUID, List<OrderView.Item>> itemsByOrder = new LinkedHashMap<>();
+        orders.forEach(order -> itemsByOrder.put(order.id(), new ArrayList<>()));
+        db.namedJdbc().query("""
+                select id, order_id, product_id, product_name, quantity, unit_price from orders.order_items
+                where tenant_id = :tenant and order_id in (:orders) order by order_id, created_at, id""",
+                Map.of("tenant", tenantId, "orders", itemsByOrder.keySet()),
+                row -> {
+                    itemsByOrder.get(row.getObject("order_id", UUID.class)).add(new OrderView.Item(
+                            row.getObject("id", UUID.class), row.getObject("product_id", UUID.class),
+                            row.getString("product_name"), row.getInt("quantity"), row.getBigDecimal("unit_price")));
+                });
+        return orders.stream().map(order -> new OrderView(order.id(), order.tenantId(), order.customerId(), order.status(),
+                order.deliveryDate(), order.totalAmount(), order.notes(), order.createdBy(), order.createdAt(),
+                List.copyOf(itemsByOrder.get(order.id())))).toList();
+    }
+
+    private static OrderView order(ResultSet row, int index) throws SQLException {
+        return new OrderView(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
+                row.getObject("customer_id", UUID.class), row.getString("status"),
+                row.getObject("delivery_date", java.time.LocalDate.class), row.getBigDecimal("total_amount"),
+                row.getString("notes"), row.getObject("created_by", UUID.class),
+                row.getObject("created_at", OffsetDateTime.class), List.of());
+    }
+}

@@ -1,0 +1,15 @@
+package com.bakeryia.orders;
+
+import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+@SpringBootTest(classes = OrdersTestApplication.class, webEnvironment = RANDOM_PORT)
+class OrdersDeletionContractTest extends DeletionParticipantContractTest {
+
+    OrdersDeletionContractTest() {
+        super("orders");
+    }
+}
