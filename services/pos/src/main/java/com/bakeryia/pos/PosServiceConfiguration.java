@@ -1,7 +1,9 @@
 package com.bakeryia.pos;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,16 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("pos")
 public class PosServiceConfiguration {
+
+    /** Children before parents; cashiers named in till data that stays are anonymised. */
+    @Bean
+    DeletionPlan posDeletionPlan() {
+        return DeletionPlan.forService("pos")
+                .tenantTables("pos_transaction_items", "pos_transactions", "pos_sessions", "pos_configurations")
+                .anonymiseUser("pos_configurations", "created_by")
+                .anonymiseUser("pos_sessions", "opened_by")
+                .anonymiseUser("pos_sessions", "closed_by")
+                .anonymiseUser("pos_transactions", "created_by")
+                .build();
+    }
 }

@@ -1,0 +1,13 @@
+package com.bakeryia.pos;
+
+import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = PosTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PosDeletionContractTest extends DeletionParticipantContractTest {
+
+    PosDeletionContractTest() {
+        super("pos");
+    }
+}
