@@ -1,0 +1,55 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Clock;
+
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.remote.RemoteServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Runs the deletion orchestrator in a process that hosts the {@code auth} service (its job store
+ * lives in the auth schema: migrations {@code db/migration/auth/V100+}). Import it from the
+ * host's configuration. The host supplies a {@link TenantRecordRemoval} bean for the final step;
+ * without one, tenant jobs stop before it, FAILED, with the tenant record intact.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrchestratorProperties.class)
+@Import(DeletionJobController.class)
+public class DeletionOrchestratorConfiguration {
+
+    /** The service whose schema and database hold the job store. */
+    static final String STORE_SERVICE = "auth";
+
+    @Bean
+    DeletionJobStore deletionJobStore(@Qualifier(STORE_SERVICE) ServiceDatabase database) {
+        return new DeletionJobStore(database);
+    }
+
+    @Bean
+    DeletionMetrics deletionMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new DeletionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    DeletionWorker deletionWorker(DeletionJobStore store, LocalDeletionParticipants local, RemoteServices remote,
+                                  ObjectProvider<TenantRecordRemoval> tenantRecordRemoval, DeletionMetrics metrics,
+                                  OrchestratorProperties properties, Clock clock) {
+        var participants = new ParticipantDirectory(local, remote, properties.callTimeout());
+        return new DeletionWorker(store, new StepWork(participants, tenantRecordRemoval, clock), metrics, properties, clock);
+    }
+
+    @Bean
+    DeletionJobs deletionJobs(DeletionJobStore store, DeletionWorker worker, DeletionMetrics metrics,
+                              OrchestratorProperties properties, Clock clock) {
+        return new DeletionJobs(store, worker, metrics, properties, clock);
+    }
+}

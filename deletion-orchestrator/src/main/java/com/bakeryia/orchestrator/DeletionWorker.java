@@ -1,0 +1,287 @@
+package com.bakeryia.orchestrator;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the steps of deletion jobs. Every poll interval (and whenever a step finishes) it claims
+ * due steps up to its free capacity, runs each on its own thread under the per-service timeout,
+ * extends the leases of the steps it holds every heartbeat interval, and records each attempt's
+ * outcome through the fenced store. Several workers (threads of other replicas, or a restarted
+ * process) share the store; a step is held by one of them at a time.
+ *
+ * <p>Stopping abandons the steps in flight without writing anything, exactly like a crash: their
+ * leases expire and another worker takes them over, recording the abandoned attempt. A call that
+ * timed out is interrupted; a participant that ignores the interrupt may finish in the background,
+ * which is harmless because deletion is idempotent.
+ */
+class DeletionWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeletionWorker.class);
+
+    private final DeletionJobStore store;
+    private final StepWork work;
+    private final DeletionMetrics metrics;
+    private final OrchestratorProperties properties;
+    private final Clock clock;
+    private final String owner;
+    private final Map<UUID, Running> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService stepThreads;
+    private ExecutorService callThreads;
+
+    DeletionWorker(DeletionJobStore store, StepWork work, DeletionMetrics metrics, OrchestratorProperties properties,
+                   Clock clock) {
+        this.store = store;
+        this.work = work;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private record Running(DeletionJobStore.ClaimedStep step, Future<?> call) {
+    }
+
+    /** This worker's name in leases and attempt records. */
+    String owner() {
+        return owner;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.workerEnabled()) {
+            return;
+        }
+        running = true;
+        AtomicInteger threadNumber = new AtomicInteger();
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "deletion-poll"));
+        stepThreads = Executors.newFixedThreadPool(properties.parallelism(),
+                task -> thread(task, "deletion-step-" + threadNumber.incrementAndGet()));
+        callThreads = Executors.newCachedThreadPool(task -> thread(task, "deletion-call-" + threadNumber.incrementAndGet()));
+        long poll = properties.pollInterval().toMillis();
+        long heartbeat = properties.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        log.info("Deletion worker {} started: {} steps at once, {} per call, up to {} attempts",
+                owner, properties.parallelism(), properties.callTimeout(), properties.maxAttempts());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        callThreads.shutdownNow();
+        stepThreads.shutdownNow();
+        try {
+            stepThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!inFlight.isEmpty()) {
+            log.info("Deletion worker {} stopped with {} steps in flight; their leases expire and another worker resumes them",
+                    owner, inFlight.size());
+        }
+        inFlight.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Asks for a poll now, for example after a job was created or retried. */
+    void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (running && current != null && !current.isShutdown()) {
+            try {
+                current.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopping: nothing to do
+            }
+        }
+    }
+
+    private void poll() {
+        if (!running) {
+            return;
+        }
+        try {
+            int free = properties.parallelism() - inFlight.size();
+            List<DeletionJobStore.ClaimedStep> claimed = store.claim(owner, free, clock.instant(), properties.leaseDuration());
+            for (DeletionJobStore.ClaimedStep step : claimed) {
+                inFlight.put(step.stepId(), new Running(step, null));
+                stepThreads.execute(() -> execute(step));
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                log.warn("Deletion worker {} could not claim steps: {}", owner, e.getMessage());
+            }
+        }
+    }
+
+    private void heartbeat() {
+        for (Running held : inFlight.values()) {
+            try {
+                if (!store.heartbeat(held.step(), clock.instant(), properties.leaseDuration())) {
+                    withJob(held.step(), () -> log.warn("Job {} tenant {}: lease of step {} {} lost; abandoning the call",
+                            held.step().jobId(), held.step().subjectId(), held.step().service(), held.step().phase()));
+                    if (held.call() != null) {
+                        held.call().cancel(true);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Deletion worker {} could not renew a lease: {}", owner, e.getMessage());
+            }
+        }
+    }
+
+    private void execute(DeletionJobStore.ClaimedStep step) {
+        withJob(step, () -> {
+            try {
+                runAttempt(step);
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("Job {} tenant {}: step {} {} could not be recorded; its lease will expire and it runs again",
+                            step.jobId(), step.subjectId(), step.service(), step.phase(), e);
+                }
+            } finally {
+                inFlight.remove(step.stepId());
+                wake();
+            }
+        });
+    }
+
+    private void runAttempt(DeletionJobStore.ClaimedStep step) {
+        log.info("Job {} tenant {}: step {} {} attempt {} of {} started by {}", step.jobId(), step.subjectId(),
+                step.service(), step.phase(), step.attempt(), step.attemptLimit(), owner);
+        Instant started = clock.instant();
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        Future<StepWork.Done> call;
+        try {
+            call = callThreads.submit(() -> {
+                if (context != null) {
+                    MDC.setContextMap(context);
+                }
+                try {
+                    return work.run(step);
+                } finally {
+                    MDC.clear();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return;
+        }
+        inFlight.put(step.stepId(), new Running(step, call));
+        DeletionJobStore.AttemptOutcome outcome;
+        try {
+            StepWork.Done done = call.get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            outcome = new DeletionJobStore.AttemptOutcome(
+                    done.succeeded() ? DeletionJobStore.AttemptOutcome.Outcome.SUCCEEDED : DeletionJobStore.AttemptOutcome.Outcome.FAILED,
+                    done.retryable(), done.counts(), done.deleted(), done.anonymised(), done.error(), millisSince(started));
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.TIMED_OUT,
+                    step.service() + ": no answer within " + properties.callTimeout(), started);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.FAILED, step.service() + ": " + reason, started);
+        } catch (CancellationException e) {
+            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.FAILED, step.service() + ": lease lost", started);
+        } catch (InterruptedException e) {
+            // The worker is stopping: leave the step to its lease, as a crash would.
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!running) {
+            return;
+        }
+        Duration retryDelay = properties.backoff().after(step.attempt(), ThreadLocalRandom.current()::nextDouble);
+        DeletionJobStore.JobTransition transition = store.complete(step, outcome, retryDelay, clock.instant());
+        metrics.stepFinished(step.service(), step.phase(), outcome.outcome().name(), Duration.ofMillis(outcome.durationMs()),
+                outcome.succeeded() ? outcome.itemsDeleted() : 0);
+        report(step, outcome, transition, retryDelay);
+    }
+
+    private void report(DeletionJobStore.ClaimedStep step, DeletionJobStore.AttemptOutcome outcome,
+                        DeletionJobStore.JobTransition transition, Duration retryDelay) {
+        if (transition == DeletionJobStore.JobTransition.LEASE_LOST) {
+            log.warn("Job {} tenant {}: step {} {} attempt {} finished after its lease was taken over; result discarded",
+                    step.jobId(), step.subjectId(), step.service(), step.phase(), step.attempt());
+            return;
+        }
+        if (outcome.succeeded()) {
+            log.info("Job {} tenant {}: step {} {} succeeded on attempt {} in {} ms, {} rows deleted", step.jobId(),
+                    step.subjectId(), step.service(), step.phase(), step.attempt(), outcome.durationMs(), outcome.itemsDeleted());
+        } else if (outcome.retryable() && step.attempt() < step.attemptLimit()) {
+            log.warn("Job {} tenant {}: step {} {} attempt {} {} ({}); retrying in {} ms", step.jobId(), step.subjectId(),
+                    step.service(), step.phase(), step.attempt(), outcome.outcome(), outcome.error(), retryDelay.toMillis());
+        } else {
+            log.error("Job {} tenant {}: step {} {} failed for good after attempt {}: {}", step.jobId(), step.subjectId(),
+                    step.service(), step.phase(), step.attempt(), outcome.error());
+        }
+        switch (transition) {
+            case COMPLETED -> {
+                metrics.jobCompleted();
+                log.info("Job {} tenant {}: completed", step.jobId(), step.subjectId());
+            }
+            case FAILED -> {
+                metrics.jobFailed();
+                log.error("Job {} tenant {}: failed; the subject stays marked for deletion until the job is retried",
+                        step.jobId(), step.subjectId());
+            }
+            case NEXT_PHASE -> log.info("Job {} tenant {}: every {} step succeeded; next phase queued",
+                    step.jobId(), step.subjectId(), step.phase());
+            default -> { }
+        }
+    }
+
+    private DeletionJobStore.AttemptOutcome failure(DeletionJobStore.AttemptOutcome.Outcome kind, String error, Instant started) {
+        return new DeletionJobStore.AttemptOutcome(kind, true, Map.of(), 0, 0, error, millisSince(started));
+    }
+
+    private long millisSince(Instant started) {
+        return Math.max(0, Duration.between(started, clock.instant()).toMillis());
+    }
+
+    private static void withJob(DeletionJobStore.ClaimedStep step, Runnable action) {
+        String subjectKey = step.kind() == JobKind.TENANT ? "tenant_id" : "user_id";
+        try (var job = MDC.putCloseable("job_id", step.jobId().toString());
+             var subject = MDC.putCloseable(subjectKey, step.subjectId().toString())) {
+            action.run();
+        }
+    }
+
+    private static Thread thread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

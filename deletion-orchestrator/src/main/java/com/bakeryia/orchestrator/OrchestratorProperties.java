@@ -1,0 +1,71 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the deletion orchestrator under {@code bakery.orchestrator.*}.
+ *
+ * @param participants      services that get a step in every tenant job; each is called in this
+ *                          process when it runs here, otherwise over HTTP at
+ *                          {@code bakery.services.<name>.url}. Default: the 12 data services.
+ * @param parallelism       steps this process runs at once (across all jobs); default 4
+ * @param callTimeout       how long one attempt of a step may take before it counts as failed; default 60 s
+ * @param maxAttempts       attempts per step before the job fails (a retry grants as many again); default 5
+ * @param initialBackoff    wait before the second attempt; doubles per attempt; default 2 s
+ * @param maxBackoff        upper bound of the wait between attempts; default 2 min
+ * @param jitter            fraction of each wait that is random (0 to 1), so retries of many steps
+ *                          do not hit a recovering service at the same instant; default 0.5
+ * @param leaseDuration     how long a claimed step stays reserved without a heartbeat; a step of a
+ *                          crashed worker is picked up again after this; default 60 s
+ * @param heartbeatInterval how often a worker extends the leases it holds; must be well below the
+ *                          lease duration; default 15 s
+ * @param pollInterval      how often a worker looks for due steps; default 1 s
+ * @param workerEnabled     whether this process runs steps at all (it can still accept jobs); default true
+ */
+@ConfigurationProperties("bakery.orchestrator")
+public record OrchestratorProperties(
+        @DefaultValue({"alert-processor", "external", "forecasting", "inventory", "notification", "orders", "pos",
+                "production", "recipes", "sales", "suppliers", "training"}) List<String> participants,
+        @DefaultValue("4") int parallelism,
+        @DefaultValue("60s") Duration callTimeout,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("2s") Duration initialBackoff,
+        @DefaultValue("2m") Duration maxBackoff,
+        @DefaultValue("0.5") double jitter,
+        @DefaultValue("60s") Duration leaseDuration,
+        @DefaultValue("15s") Duration heartbeatInterval,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("true") boolean workerEnabled) {
+
+    public OrchestratorProperties {
+        participants = List.copyOf(participants);
+        require(parallelism >= 1, "parallelism must be at least 1");
+        require(maxAttempts >= 1, "max-attempts must be at least 1");
+        require(positive(callTimeout), "call-timeout must be positive");
+        require(positive(initialBackoff) && !maxBackoff.minus(initialBackoff).isNegative(),
+                "initial-backoff must be positive and not above max-backoff");
+        require(jitter >= 0 && jitter <= 1, "jitter must be between 0 and 1");
+        require(positive(heartbeatInterval) && leaseDuration.compareTo(heartbeatInterval.multipliedBy(2)) >= 0,
+                "lease-duration must be at least twice the heartbeat-interval");
+        require(positive(pollInterval), "poll-interval must be positive");
+    }
+
+    /** The backoff between attempts these settings describe. */
+    Backoff backoff() {
+        return new Backoff(initialBackoff, maxBackoff, jitter);
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("bakery.orchestrator." + message);
+        }
+    }
+}

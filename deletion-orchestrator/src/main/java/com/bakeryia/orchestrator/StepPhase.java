@@ -1,0 +1,11 @@
+package com.bakeryia.orchestrator;
+
+/** The three phases of a job, run in this order; a phase starts only when every step of the previous one succeeded. */
+public enum StepPhase {
+    /** Each participant deletes the subject's data. */
+    DELETE,
+    /** Each participant's preview must be zero; late rows are deleted again first. */
+    VERIFY,
+    /** The subject's own record goes last: it is the index of what still exists. */
+    FINAL
+}

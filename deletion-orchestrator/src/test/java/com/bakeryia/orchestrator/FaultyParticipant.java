@@ -1,0 +1,67 @@
+package com.bakeryia.orchestrator;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionSubject;
+
+/** A real SQL participant that acts out the faults {@link ParticipantFaults} holds for its service. */
+final class FaultyParticipant implements DeletionParticipant {
+
+    private final DeletionParticipant delegate;
+    private final ParticipantFaults faults = ParticipantFaults.INSTANCE;
+
+    FaultyParticipant(DeletionParticipant delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public String service() {
+        return delegate.service();
+    }
+
+    @Override
+    public DeletionPreview preview(DeletionSubject subject) {
+        if (faults.of(service()).down) {
+            throw new IllegalStateException("connection refused (test: service down)");
+        }
+        return delegate.preview(subject);
+    }
+
+    @Override
+    public DeletionResult delete(DeletionSubject subject) {
+        String key = service() + ":" + subject.id();
+        faults.enter(key);
+        try {
+            ParticipantFaults.Fault fault = faults.of(service());
+            fault.entered.incrementAndGet();
+            CountDownLatch gate = fault.gate;
+            if (gate != null) {
+                gate.await();
+            }
+            if (fault.down) {
+                throw new IllegalStateException("connection refused (test: service down)");
+            }
+            if (fault.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("injected failure (test)");
+            }
+            if (fault.slowCallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                Thread.sleep(fault.slowness.toMillis());
+            }
+            if (fault.skipDelete) {
+                DeletionResult nothing = delegate.delete(DeletionSubject.tenant(new java.util.UUID(0, 1)));
+                return new DeletionResult(service(), subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(),
+                        java.util.List.of(), nothing.startedAt(), nothing.completedAt(), 0);
+            }
+            return delegate.delete(subject);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } finally {
+            faults.leave(key);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults the test participants act out, per service, shared by every test context of the JVM
+ * (the crash test runs two). Also records how many calls of each participant ran at once.
+ */
+final class ParticipantFaults {
+
+    static final ParticipantFaults INSTANCE = new ParticipantFaults();
+
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> concurrent = new ConcurrentHashMap<>();
+    private final Map<String, Integer> maxConcurrent = new ConcurrentHashMap<>();
+
+    private ParticipantFaults() {
+    }
+
+    static final class Fault {
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger slowCallsLeft = new AtomicInteger();
+        final AtomicInteger entered = new AtomicInteger();
+        volatile Duration slowness = Duration.ZERO;
+        volatile boolean down;
+        volatile boolean skipDelete;
+        volatile CountDownLatch gate;
+    }
+
+    Fault of(String service) {
+        return faults.computeIfAbsent(service, s -> new Fault());
+    }
+
+    void failNext(String service, int calls) {
+        of(service).failuresLeft.set(calls);
+    }
+
+    void slowNext(String service, int calls, Duration slowness) {
+        of(service).slowness = slowness;
+        of(service).slowCallsLeft.set(calls);
+    }
+
+    void down(String service, boolean down) {
+        of(service).down = down;
+    }
+
+    /** The participant reports success without deleting anything. */
+    void skipDelete(String service, boolean skip) {
+        of(service).skipDelete = skip;
+    }
+
+    /** Deletes of the service block until {@link #release}. */
+    void hold(String service) {
+        of(service).gate = new CountDownLatch(1);
+    }
+
+    void release(String service) {
+        CountDownLatch gate = of(service).gate;
+        of(service).gate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    int entered(String service) {
+        return of(service).entered.get();
+    }
+
+    void reset() {
+        faults.keySet().forEach(this::release);
+        faults.clear();
+    }
+
+    void enter(String key) {
+        int now = concurrent.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        maxConcurrent.merge(key, now, Math::max);
+    }
+
+    void leave(String key) {
+        concurrent.get(key).decrementAndGet();
+    }
+
+    /** The most deletes of one participant for one subject that ever ran at the same time. */
+    int maxConcurrent(String key) {
+        return maxConcurrent.getOrDefault(key, 0);
+    }
+}
