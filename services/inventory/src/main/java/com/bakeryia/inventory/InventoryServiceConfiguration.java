@@ -1,7 +1,9 @@
 package com.bakeryia.inventory;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,14 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("inventory")
 public class InventoryServiceConfiguration {
+
+    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    @Bean
+    DeletionPlan inventoryDeletionPlan() {
+        return DeletionPlan.forService("inventory")
+                .tenantTables("stock_movements", "stock_batches", "ingredients")
+                .anonymiseUser("ingredients", "created_by")
+                .anonymiseUser("stock_movements", "recorded_by")
+                .build();
+    }
 }
