@@ -1,7 +1,9 @@
 package com.bakeryia.recipes;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("recipes")
 public class RecipesServiceConfiguration {
+
+    /** Children before parents; the author column stays with the tenant's recipe and is anonymised. */
+    @Bean
+    DeletionPlan recipesDeletionPlan() {
+        return DeletionPlan.forService("recipes")
+                .tenantTables("recipe_instructions", "recipe_ingredients", "recipes")
+                .anonymiseUser("recipes", "created_by")
+                .build();
+    }
 }
