@@ -1,17 +1,30 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionSubject;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The orchestrator's API for the code that hosts it (the tenant endpoints): start a tenant
- * deletion, read jobs, retry a failed one. Starting is idempotent per tenant: while a job for the
+ * The orchestrator's API for the code that hosts it (the tenant endpoints): preview and start a
+ * tenant deletion, read jobs, retry a failed one. Starting is idempotent per tenant: while a job for the
  * tenant is unfinished (PENDING, RUNNING or FAILED), every start returns that job.
  */
 public class DeletionJobs {
@@ -20,14 +33,16 @@ public class DeletionJobs {
 
     private final DeletionJobStore store;
     private final DeletionWorker worker;
+    private final ParticipantDirectory participants;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    DeletionJobs(DeletionJobStore store, DeletionWorker worker, DeletionMetrics metrics,
-                 OrchestratorProperties properties, Clock clock) {
+    DeletionJobs(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
+                 DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
         this.store = store;
         this.worker = worker;
+        this.participants = participants;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -83,6 +98,44 @@ public class DeletionJobs {
             worker.wake();
         }
         return RetryOutcome.valueOf(result.name());
+    }
+
+    /**
+     * Asks every participant, in parallel and each under the call timeout, what deleting the
+     * tenant would remove. Changes nothing. A participant that does not answer is listed as
+     * unavailable instead of failing the whole preview.
+     */
+    public TenantDeletionPreview previewTenantDeletion(UUID tenantId) {
+        DeletionSubject subject = DeletionSubject.tenant(tenantId);
+        List<String> services = properties.participants();
+        ExecutorService calls = Executors.newFixedThreadPool(Math.max(1, Math.min(services.size(), properties.parallelism())));
+        try {
+            Map<String, Future<DeletionPreview>> pending = new LinkedHashMap<>();
+            services.forEach(service -> pending.put(service, calls.submit(() -> participants.participant(service).preview(subject))));
+            List<TenantDeletionPreview.ServicePreview> answered = new ArrayList<>();
+            Map<String, String> unavailable = new TreeMap<>();
+            long deadline = System.nanoTime() + properties.callTimeout().toNanos();
+            for (var entry : pending.entrySet()) {
+                try {
+                    DeletionPreview preview = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    answered.add(new TenantDeletionPreview.ServicePreview(entry.getKey(), preview.remaining(),
+                            new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise())));
+                } catch (TimeoutException e) {
+                    entry.getValue().cancel(true);
+                    unavailable.put(entry.getKey(), "no answer within " + properties.callTimeout());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    unavailable.put(entry.getKey(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while previewing tenant " + tenantId, e);
+                }
+            }
+            long total = answered.stream().mapToLong(TenantDeletionPreview.ServicePreview::items).sum();
+            return new TenantDeletionPreview(tenantId, total, answered, unavailable);
+        } finally {
+            calls.shutdownNow();
+        }
     }
 
     private static UUID asUserId(String initiatedBy) {

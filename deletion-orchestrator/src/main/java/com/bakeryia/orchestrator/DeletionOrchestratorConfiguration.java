@@ -40,16 +40,21 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionWorker deletionWorker(DeletionJobStore store, LocalDeletionParticipants local, RemoteServices remote,
+    ParticipantDirectory participantDirectory(LocalDeletionParticipants local, RemoteServices remote,
+                                              OrchestratorProperties properties) {
+        return new ParticipantDirectory(local, remote, properties.callTimeout());
+    }
+
+    @Bean
+    DeletionWorker deletionWorker(DeletionJobStore store, ParticipantDirectory participants,
                                   ObjectProvider<TenantRecordRemoval> tenantRecordRemoval, DeletionMetrics metrics,
                                   OrchestratorProperties properties, Clock clock) {
-        var participants = new ParticipantDirectory(local, remote, properties.callTimeout());
         return new DeletionWorker(store, new StepWork(participants, tenantRecordRemoval, clock), metrics, properties, clock);
     }
 
     @Bean
-    DeletionJobs deletionJobs(DeletionJobStore store, DeletionWorker worker, DeletionMetrics metrics,
-                              OrchestratorProperties properties, Clock clock) {
-        return new DeletionJobs(store, worker, metrics, properties, clock);
+    DeletionJobs deletionJobs(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
+                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+        return new DeletionJobs(store, worker, participants, metrics, properties, clock);
     }
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import com.bakeryia.deletion.DeletionSubject;
-import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.testsupport.SharedTestPostgres;
 import com.bakeryia.testsupport.SharedTestPostgresContextCustomizerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,9 +36,6 @@ class DeletionJobLifecycleTest {
     DeletionJobs jobs;
 
     @Autowired
-    LocalDeletionParticipants participants;
-
-    @Autowired
     DeletionWorker worker;
 
     @Autowired
@@ -60,14 +55,17 @@ class DeletionJobLifecycleTest {
         UUID doomed = tenants.seed(40);
         UUID kept = tenants.seed(25);
         Map<String, Long> keptBefore = tenants.rowsOf(kept);
-        long previewed = participants.all().stream()
-                .mapToLong(participant -> participant.preview(DeletionSubject.tenant(doomed)).remaining()).sum();
+        TenantDeletionPreview preview = jobs.previewTenantDeletion(doomed);
+        long previewed = preview.totalItems();
         double completedBefore = counter("completed");
 
         DeletionJobSummary started = jobs.startTenantDeletion(doomed, UUID.randomUUID().toString());
         DeletionJobSummary done = awaitFinished(started.jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(preview.unavailable()).isEmpty();
+        assertThat(preview.services()).extracting(TenantDeletionPreview.ServicePreview::service)
+                .containsExactly("ledger", "oven", "pantry");
         assertThat(previewed).isEqualTo(40 * 4);
         assertThat(done.totalItemsDeleted()).isEqualTo(previewed);
         assertThat(tenants.rowsOf(doomed)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());

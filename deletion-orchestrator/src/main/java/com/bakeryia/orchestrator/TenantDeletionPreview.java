@@ -1,0 +1,28 @@
+package com.bakeryia.orchestrator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What deleting a tenant would remove, asked of every participant before anything is deleted.
+ *
+ * @param tenantId          the tenant
+ * @param totalItems        rows every participant would delete or anonymise, summed
+ * @param services          one entry per participant that answered
+ * @param unavailable       participants that did not answer, with the reason (the total then misses them)
+ */
+public record TenantDeletionPreview(UUID tenantId, long totalItems, List<ServicePreview> services,
+                                    Map<String, String> unavailable) {
+
+    /**
+     * One participant's counts.
+     *
+     * @param service     the participant
+     * @param items       rows it would delete or anonymise
+     * @param toDelete    rows per table it would delete
+     * @param toAnonymise rows per table it would anonymise
+     */
+    public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise) {
+    }
+}
