@@ -19,6 +19,10 @@ import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
 import com.bakeryia.platform.security.SecurityProperties;
+import com.bakeryia.platform.security.ServiceClientCredentials;
+import com.bakeryia.platform.security.ServiceClientProperties;
+import com.bakeryia.platform.identity.RemoteUserDirectory;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemDetailsAdvice;
 import com.bakeryia.platform.web.ProblemWriter;
 import com.bakeryia.platform.web.RequestIdFilter;
@@ -47,7 +51,7 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
-        TenancyProperties.class})
+        TenancyProperties.class, ServiceClientProperties.class})
 @Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class})
 public class PlatformAutoConfiguration {
@@ -75,10 +79,24 @@ public class PlatformAutoConfiguration {
         return registration;
     }
 
+    /** The platform's own service client (also accepted by the auth service without configuration). */
+    @Bean
+    ServiceClientCredentials serviceClientCredentials(ServiceClientProperties client, BakeryProperties properties) {
+        return ServiceClientCredentials.resolve(client, properties.dataDir().resolve("keys").resolve("service-client-secret"));
+    }
+
     @Bean
     RemoteServices remoteServices(List<ServiceModule> modules, BakeryProperties properties, JwtTokens tokens,
-                                  RestClient.Builder restClientBuilder, Clock clock) {
-        return new RemoteServices(modules, properties, tokens, restClientBuilder, clock);
+                                  RestClient.Builder restClientBuilder, Clock clock,
+                                  ServiceClientCredentials credentials) {
+        return new RemoteServices(modules, properties, tokens, restClientBuilder, clock, credentials);
+    }
+
+    /** Used when the auth service does not run in this process (it declares its own directory). */
+    @Bean
+    @ConditionalOnMissingBean(UserDirectory.class)
+    RemoteUserDirectory remoteUserDirectory(RemoteServices remoteServices) {
+        return new RemoteUserDirectory(remoteServices);
     }
 
     @Bean

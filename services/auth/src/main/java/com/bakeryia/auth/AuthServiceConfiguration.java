@@ -1,13 +1,30 @@
 package com.bakeryia.auth;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.security.PublicPaths;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Entry point of the auth service: imported when the auth target runs in this process. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @BakeryService("auth")
+@EnableConfigurationProperties(AuthProperties.class)
 public class AuthServiceConfiguration {
+
+    /** Registration, login, token refresh and logout, and the service-credential exchange need no bearer token. */
+    @Bean
+    PublicPaths authPublicPaths() {
+        return PublicPaths.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout", "/api/v1/auth/service-token");
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(AuthProperties properties) {
+        return new PasswordHasher(new BCryptPasswordEncoder(properties.bcryptStrength()));
+    }
 }

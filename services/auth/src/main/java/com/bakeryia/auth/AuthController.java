@@ -1,0 +1,151 @@
+package com.bakeryia.auth;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.ServiceClientCredentials;
+import com.bakeryia.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registration, login, refresh, logout and the service-credential exchange. All public: the
+ * credentials are in the body.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    /** BCrypt reads at most 72 bytes; a longer password would be silently truncated. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final RefreshTokens refreshTokens;
+    private final JwtTokens tokens;
+    private final AuthProperties properties;
+    private final ServiceClientCredentials platformClient;
+
+    AuthController(Users users, PasswordHasher hasher, LoginThrottle throttle, RefreshTokens refreshTokens,
+                   JwtTokens tokens, AuthProperties properties, ServiceClientCredentials platformClient) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.platformClient = platformClient;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
+            String email,
+            @NotNull @Size(min = MIN_PASSWORD_LENGTH, max = MAX_PASSWORD_BYTES) String password,
+            @NotBlank @Size(max = 200) String fullName) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record ServiceTokenRequest(@NotBlank @Size(max = 200) String clientId, @NotBlank @Size(max = 1000) String clientSecret) {
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
+        String email = request.email().strip();
+        requireStrongPassword(request.password(), email);
+        UserView user = users.register(email, request.fullName().strip(), hasher.hash(request.password()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+    }
+
+    @PostMapping("/login")
+    TokenResponse login(@Valid @RequestBody LoginRequest request) {
+        LoginThrottle.Outcome<UserView> outcome = throttle.attempt(request.email(), () -> {
+            Optional<Users.Account> account = users.findByEmail(request.email().strip());
+            boolean matches = hasher.matches(request.password(), account.map(Users.Account::passwordHash).orElse(null));
+            return account.filter(found -> matches && found.active()).map(Users.Account::view);
+        });
+        if (outcome.retryAfter() != null) {
+            long seconds = Math.max(1, outcome.retryAfter().toSeconds());
+            ApiProblem tooMany = ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed logins for this account; try again in " + seconds + " seconds.");
+            tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            throw tooMany;
+        }
+        if (outcome.failed()) {
+            throw ApiProblem.unauthorized("Email or password is incorrect.");
+        }
+        return issueUserTokens(outcome.value());
+    }
+
+    @PostMapping("/refresh")
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        UserView user = refreshTokens.redeem(request.refreshToken())
+                .flatMap(users::find)
+                .filter(found -> Users.ACTIVE.equals(found.status()))
+                .orElseThrow(() -> ApiProblem.unauthorized("The refresh token is unknown, expired or revoked."));
+        return issueUserTokens(user);
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        refreshTokens.revoke(request.refreshToken());
+    }
+
+    @PostMapping("/service-token")
+    TokenResponse serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
+        boolean known = platformClient.matches(request.clientId(), request.clientSecret())
+                || Optional.ofNullable(properties.serviceClients().get(request.clientId()))
+                        .map(client -> ServiceClientCredentials.constantTimeEquals(client.secret(), request.clientSecret()))
+                        .orElse(false);
+        if (!known) {
+            throw ApiProblem.unauthorized("Unknown service client or wrong secret.");
+        }
+        return TokenResponse.of(tokens.issueServiceToken(request.clientId()), null);
+    }
+
+    private TokenResponse issueUserTokens(UserView user) {
+        return TokenResponse.of(tokens.issueUserToken(user.id()), refreshTokens.issue(user.id()));
+    }
+
+    /** At least 10 characters with a letter and a digit, at most 72 bytes, and not the email itself. */
+    private static void requireStrongPassword(String password, String email) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiProblem.badRequest("password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean digit = password.chars().anyMatch(Character::isDigit);
+        if (!letter || !digit) {
+            throw ApiProblem.badRequest("password is too weak: it needs at least one letter and one digit.");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        String localPart = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
+        if (lower.contains(email.toLowerCase(Locale.ROOT)) || (localPart.length() >= 4 && lower.contains(localPart))) {
+            throw ApiProblem.badRequest("password is too weak: it must not contain the email address.");
+        }
+        if (password.chars().distinct().count() < 4) {
+            throw ApiProblem.badRequest("password is too weak: it repeats too few different characters.");
+        }
+    }
+}

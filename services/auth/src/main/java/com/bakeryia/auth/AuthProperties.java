@@ -1,0 +1,42 @@
+package com.bakeryia.auth;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Auth settings under {@code bakery.auth.*}.
+ *
+ * @param serviceClients   extra service clients (operators, external jobs) by client id, for example
+ *                         {@code bakery.auth.service-clients.ops.secret} or
+ *                         {@code BAKERY_AUTH_SERVICECLIENTS_OPS_SECRET}; the platform's own client
+ *                         ({@code bakery.service-client.*}) is always accepted as well
+ * @param refreshTokenTtl  how long a refresh token may be used
+ * @param maxFailedLogins  failed logins of one account within {@code loginWindow} that lock it
+ * @param loginWindow      the window in which failures are counted
+ * @param loginLockout     how long a locked account refuses logins (answering 429)
+ * @param bcryptStrength   BCrypt cost factor (log2 rounds) for new password hashes
+ */
+@ConfigurationProperties("bakery.auth")
+record AuthProperties(
+        Map<String, ServiceClient> serviceClients,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("15m") Duration loginWindow,
+        @DefaultValue("15m") Duration loginLockout,
+        @DefaultValue("10") int bcryptStrength) {
+
+    AuthProperties {
+        serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
+    }
+
+    /**
+     * A configured service client.
+     *
+     * @param secret the secret it presents with its client id
+     */
+    record ServiceClient(String secret) {
+    }
+}

@@ -1,0 +1,10 @@
+package com.bakeryia.tenant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantStatus;
+
+/** A row of {@code tenant.tenants}. */
+record TenantRecord(UUID id, String name, UUID ownerUserId, TenantStatus status, Instant createdAt) {
+}

@@ -1,0 +1,23 @@
+package com.bakeryia.tenant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.TenantStatus;
+
+/**
+ * A tenant as the API shows it.
+ *
+ * @param role the caller's role, in the list of the caller's tenants only (absent elsewhere)
+ */
+record TenantView(UUID id, String name, UUID ownerId, TenantStatus status, Instant createdAt, TenantRole role) {
+
+    static TenantView of(TenantRecord tenant) {
+        return of(tenant, null);
+    }
+
+    static TenantView of(TenantRecord tenant, TenantRole role) {
+        return new TenantView(tenant.id(), tenant.name(), tenant.ownerUserId(), tenant.status(), tenant.createdAt(), role);
+    }
+}

@@ -1,0 +1,90 @@
+package com.bakeryia.tenant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.TenantStatus;
+import com.bakeryia.platform.web.ApiProblem;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Repository;
+
+/** The tenants in {@code tenant.tenants}, with their owner membership and subscription. */
+@Repository
+class Tenants {
+
+    /** The plan a new tenant starts on. */
+    static final String DEFAULT_PLAN = "STARTER";
+
+    private static final String COLUMNS = "t.id, t.name, t.owner_user_id, t.status, t.created_at";
+
+    private final ServiceDatabase db;
+    private final Clock clock;
+
+    Tenants(@Qualifier("tenant") ServiceDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Creates the tenant, makes the user its OWNER and starts its subscription, in one transaction. */
+    TenantRecord create(String name, UUID ownerUserId) {
+        Instant now = clock.instant();
+        TenantRecord tenant = new TenantRecord(UUID.randomUUID(), name, ownerUserId, TenantStatus.ACTIVE, now);
+        Timestamp at = Timestamp.from(now);
+        db.transactions().executeWithoutResult(status -> {
+            db.jdbc().update("insert into tenant.tenants (id, name, owner_user_id, status, created_at) values (?, ?, ?, ?, ?)",
+                    tenant.id(), name, ownerUserId, TenantStatus.ACTIVE.name(), at);
+            db.jdbc().update("insert into tenant.memberships (tenant_id, user_id, role, joined_at, role_since)"
+                    + " values (?, ?, ?, ?, ?)", tenant.id(), ownerUserId, TenantRole.OWNER.name(), at, at);
+            db.jdbc().update("insert into tenant.subscriptions (id, tenant_id, plan, status, created_at)"
+                    + " values (?, ?, ?, 'ACTIVE', ?)", UUID.randomUUID(), tenant.id(), DEFAULT_PLAN, at);
+        });
+        return tenant;
+    }
+
+    Optional<TenantRecord> find(UUID tenantId) {
+        return db.jdbc().query("select " + COLUMNS + " from tenant.tenants t where t.id = ?", Tenants::tenant, tenantId)
+                .stream().findFirst();
+    }
+
+    /**
+     * The caller in relation to the tenant, or a 404 when the tenant does not exist. With
+     * {@code lock} the tenant row is locked for the rest of the current transaction: every change
+     * to a tenant's memberships takes this lock first, so such changes run one at a time per tenant.
+     */
+    TenantCaller caller(UUID tenantId, CallerPrincipal principal, boolean lock) {
+        TenantRecord tenant = db.jdbc().query("select " + COLUMNS + " from tenant.tenants t where t.id = ?"
+                        + (lock ? " for update" : ""), Tenants::tenant, tenantId)
+                .stream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId + " does not exist."));
+        TenantRole role = principal.userId().flatMap(userId -> roleOf(tenantId, userId)).orElse(null);
+        return new TenantCaller(tenant, principal, role);
+    }
+
+    Optional<TenantRole> roleOf(UUID tenantId, UUID userId) {
+        return db.jdbc().queryForList("select role from tenant.memberships where tenant_id = ? and user_id = ?",
+                String.class, tenantId, userId).stream().findFirst().map(TenantRole::valueOf);
+    }
+
+    /** The user's tenants with their role in each, oldest membership first. */
+    List<TenantView> ofUser(UUID userId) {
+        return db.jdbc().query("select " + COLUMNS + ", m.role from tenant.memberships m"
+                        + " join tenant.tenants t on t.id = m.tenant_id where m.user_id = ? order by m.joined_at, t.id",
+                (row, i) -> TenantView.of(tenant(row, i), TenantRole.valueOf(row.getString("role"))), userId);
+    }
+
+    static TenantRecord tenant(ResultSet row, int index) throws SQLException {
+        return new TenantRecord(row.getObject("id", UUID.class), row.getString("name"),
+                row.getObject("owner_user_id", UUID.class), TenantStatus.valueOf(row.getString("status")),
+                row.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,33 @@
+package com.bakeryia.tenant;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantRole;
+
+/**
+ * What removing a user from every tenant did, per membership.
+ *
+ * @param complete          true when no membership remains; false when some are blocking
+ * @param removed           memberships removed
+ * @param blocked           memberships kept because the user is the tenant's OWNER
+ * @param blockingTenantIds the tenants the user still owns
+ */
+record UserMembershipsRemoval(UUID userId, boolean complete, int removed, int blocked,
+                              List<UUID> blockingTenantIds, List<Outcome> memberships) {
+
+    static final String REMOVED = "REMOVED";
+    static final String BLOCKED = "BLOCKED";
+
+    static UserMembershipsRemoval of(UUID userId, List<Outcome> outcomes) {
+        List<UUID> blocking = outcomes.stream().filter(o -> BLOCKED.equals(o.outcome())).map(Outcome::tenantId).toList();
+        return new UserMembershipsRemoval(userId, blocking.isEmpty(), outcomes.size() - blocking.size(), blocking.size(),
+                blocking, List.copyOf(outcomes));
+    }
+
+    /**
+     * One membership: {@code REMOVED}, or {@code BLOCKED} with the reason.
+     */
+    record Outcome(UUID tenantId, TenantRole role, String outcome, String reason) {
+    }
+}

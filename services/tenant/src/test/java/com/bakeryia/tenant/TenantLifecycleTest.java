@@ -1,0 +1,131 @@
+package com.bakeryia.tenant;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
+import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.bakeryia.platform.data.ServiceDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's end-to-end flow over real HTTP: register two users, log in, create a tenant, add the
+ * second as ADMIN, transfer ownership, list admins, remove memberships by service call (owner
+ * membership blocked), delete the tenant.
+ */
+@SpringBootTest(classes = TenantTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class TenantLifecycleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtTokens tokens;
+
+    @Autowired
+    @Qualifier("tenant")
+    ServiceDatabase db;
+
+    @Test
+    void registerLoginCreateAddTransferListRemoveAndDelete() {
+        ApiClient api = ApiClient.onPort(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Member alice = TenantFixture.register(api, "alice", run);
+        Member bob = TenantFixture.register(api, "bob", run);
+        String service = tokens.issueServiceToken("ops").value();
+
+        var created = api.post("/api/v1/tenants", alice.accessToken(), Map.of("name", "Alice's Bakery"));
+        assertThat(created.status()).isEqualTo(201);
+        UUID tenantId = UUID.fromString(created.json().path("id").asText());
+        assertThat(created.json().path("owner_id").asText()).isEqualTo(alice.userId().toString());
+        assertThat(created.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.header("Location")).containsExactly("/api/v1/tenants/" + tenantId);
+
+        var added = api.post("/api/v1/tenants/" + tenantId + "/members", alice.accessToken(),
+                Map.of("user_id", bob.userId().toString(), "role", "ADMIN"));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/tenants", bob.accessToken()).json().findValuesAsString("id"))
+                .contains(tenantId.toString());
+
+        var transfer = api.post("/api/v1/tenants/" + tenantId + "/transfer-ownership", alice.accessToken(),
+                Map.of("new_owner_id", bob.userId().toString()));
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(200);
+        assertThat(transfer.json().path("previous_owner_id").asText()).isEqualTo(alice.userId().toString());
+        assertThat(transfer.json().path("new_owner_id").asText()).isEqualTo(bob.userId().toString());
+
+        var admins = api.get("/api/v1/tenants/" + tenantId + "/admins", alice.accessToken());
+        assertThat(admins.status()).isEqualTo(200);
+        assertThat(admins.json()).hasSize(2);
+        assertThat(admins.json().get(0).path("user_id").asText()).isEqualTo(bob.userId().toString());
+        assertThat(admins.json().get(0).path("role").asText()).isEqualTo("OWNER");
+        assertThat(admins.json().get(1).path("user_id").asText()).isEqualTo(alice.userId().toString());
+        assertThat(admins.json().get(1).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(admins.json().get(1).path("since").isMissingNode()).isFalse();
+        assertThat(api.get("/api/v1/tenants/" + tenantId, alice.accessToken()).json().path("owner_id").asText())
+                .isEqualTo(bob.userId().toString());
+
+        var aliceRemoved = api.delete("/api/v1/tenants/user/" + alice.userId() + "/memberships", service);
+        assertThat(aliceRemoved.status()).isEqualTo(200);
+        assertThat(aliceRemoved.json().path("complete").asBoolean()).isTrue();
+        assertThat(aliceRemoved.json().path("removed").asInt()).isEqualTo(1);
+
+        var bobBlocked = api.delete("/api/v1/tenants/user/" + bob.userId() + "/memberships", service);
+        assertThat(bobBlocked.status()).isEqualTo(200);
+        assertThat(bobBlocked.json().path("complete").asBoolean()).isFalse();
+        assertThat(bobBlocked.json().path("blocked").asInt()).isEqualTo(1);
+        assertThat(bobBlocked.json().path("blocking_tenant_ids").get(0).asText()).isEqualTo(tenantId.toString());
+        JsonNode outcome = bobBlocked.json().path("memberships").get(0);
+        assertThat(outcome.path("outcome").asText()).isEqualTo("BLOCKED");
+        assertThat(outcome.path("reason").asText()).contains(tenantId.toString());
+        assertThat(api.get("/api/v1/tenants/" + tenantId + "/members", service).json()).hasSize(1);
+
+        var deleted = api.delete("/api/v1/tenants/" + tenantId, bob.accessToken());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().path("subscriptions_cancelled").asInt()).isEqualTo(1);
+        assertThat(deleted.json().path("memberships_deleted").asInt()).isEqualTo(1);
+        assertThat(deleted.json().path("tenant_deleted").asBoolean()).isTrue();
+        assertThat(deleted.json().path("deleted_by").asText()).isEqualTo(bob.userId().toString());
+        assertThat(deleted.json().path("actor_kind").asText()).isEqualTo("USER");
+
+        assertThat(api.get("/api/v1/tenants/" + tenantId, service).status()).isEqualTo(404);
+        assertThat(db.jdbc().queryForObject("select count(*) from tenant.subscriptions where tenant_id = ?",
+                Long.class, tenantId)).isZero();
+        assertThat(db.jdbc().queryForObject("select payload ->> 'deleted_by' from tenant.outbox_events"
+                + " where event_type = 'tenant.deleted' and aggregate_id = ?", String.class, tenantId))
+                .isEqualTo(bob.userId().toString());
+        var again = api.delete("/api/v1/tenants/" + tenantId, service);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("already_deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fixtureGivesOneUserPerRoleAndTheAccessLookupAnswersEach() {
+        ApiClient api = ApiClient.onPort(port);
+        TenantFixture fixture = TenantFixture.create(api);
+        String service = tokens.issueServiceToken("ops").value();
+        String access = "/api/v1/tenants/" + fixture.tenantId() + "/access?user_id=";
+
+        assertThat(api.get(access + fixture.owner().userId(), service).json().path("role").asText()).isEqualTo("OWNER");
+        assertThat(api.get(access + fixture.admin().userId(), service).json().path("role").asText()).isEqualTo("ADMIN");
+        assertThat(api.get(access + fixture.member().userId(), service).json().path("role").asText()).isEqualTo("MEMBER");
+        assertThat(api.get(access + fixture.viewer().userId(), service).json().path("role").asText()).isEqualTo("VIEWER");
+        var outsider = api.get(access + fixture.outsider().userId(), service);
+        assertThat(outsider.status()).isEqualTo(200);
+        assertThat(outsider.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(outsider.json().has("role")).isFalse();
+        assertThat(api.get("/api/v1/tenants/" + UUID.randomUUID() + "/access?user_id=" + fixture.owner().userId(), service)
+                .status()).isEqualTo(404);
+    }
+}
