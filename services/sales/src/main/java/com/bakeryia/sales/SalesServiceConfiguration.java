@@ -1,7 +1,9 @@
 package com.bakeryia.sales;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("sales")
 public class SalesServiceConfiguration {
+
+    /** Sales figures belong to the tenant; who recorded them is anonymised when that user leaves. */
+    @Bean
+    DeletionPlan salesDeletionPlan() {
+        return DeletionPlan.forService("sales")
+                .tenantTables("sales_records")
+                .anonymiseUser("sales_records", "recorded_by")
+                .build();
+    }
 }
