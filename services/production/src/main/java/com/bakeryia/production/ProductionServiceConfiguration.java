@@ -1,7 +1,9 @@
 package com.bakeryia.production;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,16 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("production")
 public class ProductionServiceConfiguration {
+
+    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    @Bean
+    DeletionPlan productionDeletionPlan() {
+        return DeletionPlan.forService("production")
+                .tenantTables("quality_checks", "production_batches", "production_schedules", "equipment")
+                .anonymiseUser("production_schedules", "created_by")
+                .anonymiseUser("production_batches", "assigned_to")
+                .anonymiseUser("production_batches", "created_by")
+                .anonymiseUser("quality_checks", "checked_by")
+                .build();
+    }
 }

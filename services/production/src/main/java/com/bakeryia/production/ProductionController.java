@@ -1,0 +1,90 @@
+package com.bakeryia.production;
+
+import java.util.UUID;
+
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.tenancy.TenantAccessGuard;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Equipment, production batches and their quality checks. Members (and services) read; OWNER,
+ * ADMIN and MEMBER (and services) write; the tenant service decides membership.
+ */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenant_id}")
+class ProductionController {
+
+    private final BakeryEquipment equipment;
+    private final ProductionBatches batches;
+    private final TenantAccessGuard guard;
+
+    ProductionController(BakeryEquipment equipment, ProductionBatches batches, TenantAccessGuard guard) {
+        this.equipment = equipment;
+        this.batches = batches;
+        this.guard = guard;
+    }
+
+    @PostMapping("/equipment")
+    @ResponseStatus(HttpStatus.CREATED)
+    EquipmentView addEquipment(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewEquipment body,
+                               Authentication authentication) {
+        guard.requireWrite(tenantId, authentication);
+        return equipment.add(tenantId, body);
+    }
+
+    @GetMapping("/equipment")
+    PageView<EquipmentView> listEquipment(@PathVariable("tenant_id") UUID tenantId,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                          @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                          Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return new PageView<>(equipment.list(tenantId, limit, offset), limit, offset);
+    }
+
+    @PostMapping("/production-batches")
+    @ResponseStatus(HttpStatus.CREATED)
+    ProductionBatchView planBatch(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewProductionBatch batch,
+                                  Authentication authentication) {
+        CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
+        return batches.plan(tenantId, batch, ActingUser.of(caller, batch.createdBy(), "created_by"));
+    }
+
+    @GetMapping("/production-batches")
+    PageView<ProductionBatchView> listBatches(@PathVariable("tenant_id") UUID tenantId,
+                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                              @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                              Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return new PageView<>(batches.list(tenantId, limit, offset), limit, offset);
+    }
+
+    @PostMapping("/production-batches/{batch_id}/quality-checks")
+    @ResponseStatus(HttpStatus.CREATED)
+    QualityCheckView checkBatch(@PathVariable("tenant_id") UUID tenantId, @PathVariable("batch_id") UUID batchId,
+                                @Valid @RequestBody NewQualityCheck check, Authentication authentication) {
+        CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
+        return batches.check(tenantId, batchId, check, ActingUser.of(caller, check.checkedBy(), "checked_by"));
+    }
+
+    @GetMapping("/production-batches/{batch_id}/quality-checks")
+    PageView<QualityCheckView> listChecks(@PathVariable("tenant_id") UUID tenantId, @PathVariable("batch_id") UUID batchId,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                          @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                          Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return new PageView<>(batches.checks(tenantId, batchId, limit, offset), limit, offset);
+    }
+}
