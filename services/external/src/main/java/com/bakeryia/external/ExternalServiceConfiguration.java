@@ -1,7 +1,9 @@
 package com.bakeryia.external;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("external")
 public class ExternalServiceConfiguration {
+
+    /** Both tables are the tenant's; neither names a person. */
+    @Bean
+    DeletionPlan externalDeletionPlan() {
+        return DeletionPlan.forService("external")
+                .tenantTables("external_data_cache", "api_key_usage")
+                .build();
+    }
 }
