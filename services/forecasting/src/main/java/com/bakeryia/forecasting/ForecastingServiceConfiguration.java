@@ -1,7 +1,9 @@
 package com.bakeryia.forecasting;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("forecasting")
 public class ForecastingServiceConfiguration {
+
+    /** Forecasts before their batches; who requested a batch is anonymised, the batch stays. */
+    @Bean
+    DeletionPlan forecastingDeletionPlan() {
+        return DeletionPlan.forService("forecasting")
+                .tenantTables("forecasts", "model_performance_metrics", "prediction_batches")
+                .anonymiseUser("prediction_batches", "requested_by")
+                .build();
+    }
 }

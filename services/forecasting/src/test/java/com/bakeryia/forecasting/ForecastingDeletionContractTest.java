@@ -1,0 +1,13 @@
+package com.bakeryia.forecasting;
+
+import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = ForecastingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ForecastingDeletionContractTest extends DeletionParticipantContractTest {
+
+    ForecastingDeletionContractTest() {
+        super("forecasting");
+    }
+}
