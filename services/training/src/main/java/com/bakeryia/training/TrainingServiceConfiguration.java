@@ -1,7 +1,9 @@
 package com.bakeryia.training;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("training")
 public class TrainingServiceConfiguration {
+
+    /** Logs and models before their jobs; who requested a job is anonymised, the job stays. */
+    @Bean
+    DeletionPlan trainingDeletionPlan() {
+        return DeletionPlan.forService("training")
+                .tenantTables("training_logs", "trained_models", "training_jobs")
+                .anonymiseUser("training_jobs", "requested_by")
+                .build();
+    }
 }
