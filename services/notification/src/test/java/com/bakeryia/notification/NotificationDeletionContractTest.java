@@ -1,0 +1,13 @@
+package com.bakeryia.notification;
+
+import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = NotificationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationDeletionContractTest extends DeletionParticipantContractTest {
+
+    NotificationDeletionContractTest() {
+        super("notification");
+    }
+}
