@@ -1,7 +1,9 @@
 package com.bakeryia.alertprocessor;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,16 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("alert-processor")
 public class AlertProcessorServiceConfiguration {
+
+    /** History before alerts before rules; people who handled alerts are anonymised, the record stays. */
+    @Bean
+    DeletionPlan alertProcessorDeletionPlan() {
+        return DeletionPlan.forService("alert-processor")
+                .tenantTables("alert_history", "alerts", "alert_rules")
+                .anonymiseUser("alert_rules", "created_by")
+                .anonymiseUser("alerts", "acknowledged_by")
+                .anonymiseUser("alerts", "resolved_by")
+                .anonymiseUser("alert_history", "changed_by")
+                .build();
+    }
 }
