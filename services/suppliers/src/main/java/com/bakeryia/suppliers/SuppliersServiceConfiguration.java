@@ -1,7 +1,9 @@
 package com.bakeryia.suppliers;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,16 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("suppliers")
 public class SuppliersServiceConfiguration {
+
+    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    @Bean
+    DeletionPlan suppliersDeletionPlan() {
+        return DeletionPlan.forService("suppliers")
+                .tenantTables("deliveries", "purchase_order_items", "purchase_orders", "price_lists", "suppliers")
+                .anonymiseUser("suppliers", "created_by")
+                .anonymiseUser("purchase_orders", "created_by")
+                .anonymiseUser("purchase_orders", "approved_by")
+                .anonymiseUser("deliveries", "received_by")
+                .build();
+    }
 }

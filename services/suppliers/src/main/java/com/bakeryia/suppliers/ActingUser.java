@@ -1,0 +1,28 @@
+package com.bakeryia.suppliers;
+
+import java.util.UUID;
+
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.web.ApiProblem;
+
+/** Who a people column (created_by, changed_by) names for a write. */
+final class ActingUser {
+
+    private ActingUser() {
+    }
+
+    /**
+     * A user acts as themselves; a service may name the user it acts for (or nobody). A user may
+     * not write another person's id into the record.
+     */
+    static UUID of(CallerPrincipal caller, UUID requested, String field) {
+        if (caller.isService()) {
+            return requested;
+        }
+        UUID self = caller.userId().orElseThrow(() -> ApiProblem.forbidden("The token names no user."));
+        if (requested != null && !requested.equals(self)) {
+            throw ApiProblem.badRequest("Field '" + field + "' may only name another user when a service calls.");
+        }
+        return self;
+    }
+}

@@ -1,0 +1,13 @@
+package com.bakeryia.suppliers;
+
+import java.util.List;
+
+/**
+ * One page of a list endpoint.
+ *
+ * @param items  the rows of this page, in the endpoint's stable order
+ * @param limit  the page size asked for
+ * @param offset how many rows were skipped
+ */
+record PageView<T>(List<T> items, int limit, int offset) {
+}
