@@ -16,7 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the JVM's shared test PostgreSQL and at a JVM-wide temporary
- * data directory (for generated keys), at the lowest precedence so a test's own properties win.
+ * data directory (for generated keys), with the cheapest password hashing, at the lowest precedence
+ * so a test's own properties win.
  * One customizer for all tests, so context caching is not defeated.
  */
 public class SharedTestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
@@ -51,7 +52,9 @@ public class SharedTestPostgresContextCustomizerFactory implements ContextCustom
                     "bakery.db.url", SharedTestPostgres.jdbcUrl(SharedTestPostgres.DEFAULT_DATABASE),
                     "bakery.db.username", SharedTestPostgres.username(),
                     "bakery.data-dir", DATA_DIR.toString(),
-                    "server.port", "0")));
+                    "server.port", "0",
+                    // Tests register many users; the lowest BCrypt cost keeps that fast (production default: 10).
+                    "bakery.auth.bcrypt-strength", "4")));
         }
 
         @Override
