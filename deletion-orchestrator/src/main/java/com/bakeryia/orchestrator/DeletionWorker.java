@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +35,9 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Stopping abandons the steps in flight without writing anything, exactly like a crash: their
  * leases expire and another worker takes them over, recording the abandoned attempt. A call that
- * timed out is interrupted; a participant that ignores the interrupt may finish in the background,
- * which is harmless because deletion is idempotent.
+ * timed out is interrupted and the step keeps its lease until the call has ended (at most one more
+ * timeout), so a retry does not overlap it; a participant that ignores the interrupt even longer
+ * may finish in the background, which is harmless because deletion is idempotent.
  */
 class DeletionWorker implements SmartLifecycle {
 
@@ -183,6 +185,7 @@ class DeletionWorker implements SmartLifecycle {
                 step.service(), step.phase(), step.attempt(), step.attemptLimit(), owner);
         Instant started = clock.instant();
         Map<String, String> context = MDC.getCopyOfContextMap();
+        CountDownLatch callEnded = new CountDownLatch(1);
         Future<StepWork.Done> call;
         try {
             call = callThreads.submit(() -> {
@@ -193,6 +196,7 @@ class DeletionWorker implements SmartLifecycle {
                     return work.run(step);
                 } finally {
                     MDC.clear();
+                    callEnded.countDown();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -206,9 +210,18 @@ class DeletionWorker implements SmartLifecycle {
                     done.succeeded() ? DeletionJobStore.AttemptOutcome.Outcome.SUCCEEDED : DeletionJobStore.AttemptOutcome.Outcome.FAILED,
                     done.retryable(), done.counts(), done.deleted(), done.anonymised(), done.error(), millisSince(started));
         } catch (TimeoutException e) {
+            // Hold the lease (the heartbeat keeps running) until the cancelled call has really
+            // ended, so a retry never overlaps it; give up waiting after one more timeout.
             call.cancel(true);
-            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.TIMED_OUT,
-                    step.service() + ": no answer within " + properties.callTimeout(), started);
+            boolean ended;
+            try {
+                ended = callEnded.await(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.TIMED_OUT, step.service() + ": no answer within "
+                    + properties.callTimeout() + (ended ? "" : "; the call did not stop when cancelled"), started);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -31,6 +31,22 @@ final class FaultyParticipant implements DeletionParticipant {
         return delegate.preview(subject);
     }
 
+    /** Like a JDBC statement in progress: a cancelled caller does not stop it. */
+    private static void sleepIgnoringInterrupts(java.time.Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        boolean interrupted = false;
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public DeletionResult delete(DeletionSubject subject) {
         String key = service() + ":" + subject.id();
@@ -49,7 +65,7 @@ final class FaultyParticipant implements DeletionParticipant {
                 throw new IllegalStateException("injected failure (test)");
             }
             if (fault.slowCallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                Thread.sleep(fault.slowness.toMillis());
+                sleepIgnoringInterrupts(fault.slowness);
             }
             if (fault.skipDelete) {
                 DeletionResult nothing = delegate.delete(DeletionSubject.tenant(new java.util.UUID(0, 1)));
