@@ -11,6 +11,7 @@ import com.bakeryia.platform.deletion.DeletionController;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.DeletionProperties;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.demodata.DemoDataController;
 import com.bakeryia.platform.tenancy.RemoteTenantDirectory;
 import com.bakeryia.platform.tenancy.TenancyProperties;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
@@ -47,13 +48,16 @@ import org.springframework.web.client.RestClient;
 
 /** Wires the platform into any application that runs one or more {@link BakeryService}s. */
 @AutoConfiguration(beforeName = {
+        // Before WebMvc, so its fallback ProblemDetailsExceptionHandler sees ProblemDetailsAdvice and stays out:
+        // otherwise it answers validation errors first, without naming the fields.
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
         TenancyProperties.class, ServiceClientProperties.class})
 @Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
-        DeletionController.class})
+        DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
 
     @Bean

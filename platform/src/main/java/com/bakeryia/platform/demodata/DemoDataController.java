@@ -1,0 +1,52 @@
+package com.bakeryia.platform.demodata;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.remote.RemoteServices;
+import com.bakeryia.platform.tenancy.TenantDirectory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bulk data generator over HTTP (services only). Both endpoints answer when the rows are
+ * written; an unknown size is a 400, a missing tenant a 404, a tenant that is not ACTIVE a 409.
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge}: every
+ *       data service, here and in other processes, with counts per service and table, total rows,
+ *       elapsed time and rows per second;</li>
+ *   <li>{@code POST /api/v1/{service}/tenant/{tenant_id}/demo-data?size=...}: one service of this
+ *       process (how the first endpoint reaches services in other processes).</li>
+ * </ul>
+ */
+@RestController
+@PreAuthorize("hasRole('SERVICE')")
+public class DemoDataController {
+
+    private final DemoDataGenerator generator;
+
+    public DemoDataController(List<DemoDataContributor> contributors, TenantDirectory directory,
+                              RemoteServices remoteServices, BakeryProperties properties, Clock clock) {
+        this.generator = new DemoDataGenerator(contributors, directory, remoteServices, properties, clock);
+    }
+
+    @PostMapping("/api/v1/tenants/{tenant_id}/demo-data")
+    public DemoDataReport fillTenant(@PathVariable("tenant_id") UUID tenantId,
+                                     @RequestParam(defaultValue = "small") String size) {
+        return generator.fillEverywhere(tenantId, DemoDataGenerator.parseSize(size));
+    }
+
+    @PostMapping("/api/v1/{service}/tenant/{tenant_id}/demo-data")
+    public DemoDataReport.ServiceRows fillService(@PathVariable String service,
+                                                  @PathVariable("tenant_id") UUID tenantId,
+                                                  @RequestParam(defaultValue = "small") String size) {
+        return generator.fillLocal(service, tenantId, DemoDataGenerator.parseSize(size));
+    }
+}
