@@ -1,0 +1,100 @@
+package com.bakeryia.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.platform.security.JwtSigningKey;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PrincipalKind;
+import com.bakeryia.platform.security.SecurityProperties;
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
+import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auth endpoints that need a token, against each kind of caller. Users are not tenant-scoped
+ * here, so tenant roles do not apply: a user is a user. The public endpoints are covered by the
+ * other auth tests, all called without a token.
+ */
+@SpringBootTest(classes = AuthTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class AuthAuthorizationMatrixTest {
+
+    private static final JwtSigningKey UNTRUSTED_KEY = JwtSigningKey.generate();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtTokens tokens;
+
+    @Autowired
+    JwtSigningKey signingKey;
+
+    @Autowired
+    SecurityProperties security;
+
+    /** The application's clock: another test class may have moved it forward. */
+    @Autowired
+    Clock clock;
+
+    @ParameterizedTest(name = "{0} {1} by {2} answers {3}")
+    @CsvSource({
+            "GET, /api/v1/users/me, SELF, 200",
+            "GET, /api/v1/users/me, SERVICE, 403",
+            "GET, /api/v1/users/me, ANONYMOUS, 401",
+            "GET, /api/v1/users/me, EXPIRED, 401",
+            "GET, /api/v1/users/me, FORGED, 401",
+            "GET, /api/v1/users/{id}, SERVICE, 200",
+            "GET, /api/v1/users/{id}, SELF, 403",
+            "GET, /api/v1/users/{id}, OTHER_USER, 403",
+            "GET, /api/v1/users/{id}, ANONYMOUS, 401",
+            "GET, /api/v1/users/{id}, EXPIRED, 401",
+            "GET, /api/v1/users/{id}, FORGED, 401"})
+    void eachCallerGetsExactlyWhatTheRuleAllows(String method, String path, String caller, int expected) {
+        ApiClient api = ApiClient.onPort(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Member user = TenantFixture.register(api, "matrix", run);
+        String token = switch (caller) {
+            case "SELF" -> user.accessToken();
+            case "OTHER_USER" -> TenantFixture.register(api, "other", run).accessToken();
+            case "SERVICE" -> tokens.issueServiceToken("ops").value();
+            case "ANONYMOUS" -> null;
+            case "EXPIRED" -> JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER, user.userId().toString(),
+                    clock.instant().minus(Duration.ofHours(2)), Duration.ofMinutes(15)).value();
+            case "FORGED" -> JwtTokens.sign(UNTRUSTED_KEY, security.issuer(), PrincipalKind.USER, user.userId().toString(),
+                    clock.instant(), Duration.ofMinutes(15)).value();
+            default -> throw new IllegalArgumentException(caller);
+        };
+
+        var response = api.get(path.replace("{id}", user.userId().toString()), token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.isProblem()).isTrue();
+        } else {
+            assertThat(response.json().path("id").asText()).isEqualTo(user.userId().toString());
+            assertThat(response.text()).doesNotContain("password");
+        }
+    }
+
+    @ParameterizedTest(name = "GET /api/v1/users/{0} answers {1}")
+    @CsvSource({"not-a-uuid, 400", "00000000-0000-0000-0000-000000000000, 404"})
+    void badOrUnknownUserIdsAreProblems(String id, int expected) {
+        var response = ApiClient.onPort(port).get("/api/v1/users/" + id, tokens.issueServiceToken("ops").value());
+
+        assertThat(response.status()).isEqualTo(expected);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asText()).contains(Map.of(400, "user_id", 404, id).get(expected));
+    }
+}

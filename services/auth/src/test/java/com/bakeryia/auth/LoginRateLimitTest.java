@@ -1,0 +1,82 @@
+package com.bakeryia.auth;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
+import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.bakeryia.auth.RegistrationTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Five failed logins in 15 minutes lock that account (429 with Retry-After) for 15 minutes; others are unaffected. */
+@SpringBootTest(classes = AuthTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class LoginRateLimitTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuthTestApplication.MovableClock clock;
+
+    @Test
+    void fiveFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockoutEnds() {
+        Member victim = register();
+        Member bystander = register();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(login(victim.email(), "guess-" + attempt + "-abc").status()).as("attempt %d", attempt).isEqualTo(401);
+        }
+
+        var locked = login(victim.email(), TenantFixture.PASSWORD);
+
+        assertProblem(locked, 429, "too many failed logins");
+        assertThat(Long.parseLong(locked.header("Retry-After").get(0))).isBetween(1L, 900L);
+        assertThat(login(victim.email().toUpperCase(), TenantFixture.PASSWORD).status()).isEqualTo(429);
+        assertThat(login(bystander.email(), TenantFixture.PASSWORD).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(16));
+
+        assertThat(login(victim.email(), TenantFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessfulLoginClearsEarlierFailures() {
+        Member user = register();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(login(user.email(), "wrong-password-" + attempt).status()).isEqualTo(401);
+        }
+        assertThat(login(user.email(), TenantFixture.PASSWORD).status()).isEqualTo(200);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(login(user.email(), "wrong-again-" + attempt).status()).isEqualTo(401);
+        }
+
+        assertThat(login(user.email(), TenantFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownAccountsAreThrottledLikeKnownOnes() {
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.com";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(login(nobody, "guess-" + attempt + "-abc").status()).isEqualTo(401);
+        }
+
+        assertThat(login(nobody, "guess-6-abc").status()).isEqualTo(429);
+    }
+
+    private ApiClient.Response login(String email, String password) {
+        return ApiClient.onPort(port).post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+    }
+
+    private Member register() {
+        return TenantFixture.register(ApiClient.onPort(port), "throttle", UUID.randomUUID().toString().substring(0, 8));
+    }
+}
