@@ -332,10 +332,12 @@ class DeletionJobStore {
                 + " order by case phase when 'DELETE' then 0 when 'VERIFY' then 1 else 2 end, service",
                 Map.of("ids", jobIds), rs -> {
                     UUID stepId = rs.getObject("id", UUID.class);
+                    StepStatus stepStatus = StepStatus.valueOf(rs.getString("status"));
                     stepsByJob.computeIfAbsent(rs.getObject("job_id", UUID.class), id -> new ArrayList<>())
                             .add(new DeletionJobSummary.StepResult(rs.getString("service"),
-                                    StepPhase.valueOf(rs.getString("phase")), StepStatus.valueOf(rs.getString("status")),
-                                    rs.getInt("attempts"), rs.getInt("attempt_limit"), instant(rs, "next_attempt_at"),
+                                    StepPhase.valueOf(rs.getString("phase")), stepStatus,
+                                    rs.getInt("attempts"), rs.getInt("attempt_limit"),
+                                    stepStatus == StepStatus.PENDING ? instant(rs, "next_attempt_at") : null,
                                     rs.getLong("items_deleted"), rs.getLong("items_anonymised"),
                                     json.readValue(rs.getString("counts"), COUNTS), rs.getString("last_error"),
                                     instant(rs, "started_at"), instant(rs, "completed_at"),

@@ -64,7 +64,7 @@ public record DeletionJobSummary(
      * @param status           PENDING, RUNNING, SUCCEEDED or FAILED
      * @param attempts         attempts made so far
      * @param attemptLimit     attempts allowed before the step fails
-     * @param nextAttemptAt    when a pending step is due
+     * @param nextAttemptAt    when a pending step is due (absent otherwise)
      * @param itemsDeleted     rows this step deleted
      * @param itemsAnonymised  rows this step anonymised
      * @param counts           per-table counts of the successful attempt: {@code deleted},

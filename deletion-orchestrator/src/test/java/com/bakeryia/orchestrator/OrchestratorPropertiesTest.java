@@ -1,0 +1,48 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrchestratorPropertiesTest {
+
+    @Test
+    void defaultsCallTheTwelveDataServicesWithASixtySecondTimeout() {
+        OrchestratorProperties defaults = bind(Map.of());
+
+        assertThat(defaults.participants()).hasSize(12).contains("orders", "alert-processor", "training")
+                .doesNotContain("auth", "tenant");
+        assertThat(defaults.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.maxAttempts()).isEqualTo(5);
+        assertThat(defaults.parallelism()).isEqualTo(4);
+        assertThat(defaults.leaseDuration()).isGreaterThanOrEqualTo(defaults.heartbeatInterval().multipliedBy(2));
+        assertThat(defaults.workerEnabled()).isTrue();
+    }
+
+    @Test
+    void refusesALeaseThatAHeartbeatCannotKeepAlive() {
+        assertThatThrownBy(() -> bind(Map.of("bakery.orchestrator.lease-duration", "10s",
+                "bakery.orchestrator.heartbeat-interval", "8s")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("lease-duration");
+    }
+
+    @Test
+    void refusesZeroAttempts() {
+        assertThatThrownBy(() -> bind(Map.of("bakery.orchestrator.max-attempts", "0")))
+                .rootCause().hasMessageContaining("max-attempts");
+    }
+
+    private static OrchestratorProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("bakery.orchestrator", OrchestratorProperties.class);
+    }
+}
