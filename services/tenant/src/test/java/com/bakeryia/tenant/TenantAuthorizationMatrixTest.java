@@ -82,6 +82,11 @@ class TenantAuthorizationMatrixTest {
                         + s.fixture.member().userId(), token);
             }
         },
+        EVENT_FEED(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/tenants/events?after=0&limit=1", token);
+            }
+        },
         ADD_MEMBER(false) {
             ApiClient.Response call(Scenario s, String token) {
                 return s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/members", token,
@@ -126,6 +131,7 @@ class TenantAuthorizationMatrixTest {
             Map.entry(Endpoint.TRANSFER_OWNERSHIP, new int[] {200, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.LIST_ADMINS, new int[] {200, 200, 200, 200, 403, 200}),
             Map.entry(Endpoint.ACCESS_LOOKUP, new int[] {403, 403, 403, 403, 403, 200}),
+            Map.entry(Endpoint.EVENT_FEED, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.ADD_MEMBER, new int[] {201, 201, 403, 403, 403, 201}),
             Map.entry(Endpoint.LIST_MEMBERS, new int[] {200, 200, 200, 200, 403, 200}),
             Map.entry(Endpoint.CHANGE_ROLE, new int[] {200, 200, 403, 403, 403, 200}),

@@ -105,6 +105,17 @@ class TenantLifecycleTest {
         assertThat(db.jdbc().queryForObject("select payload ->> 'deleted_by' from tenant.outbox_events"
                 + " where event_type = 'tenant.deleted' and aggregate_id = ?", String.class, tenantId))
                 .isEqualTo(bob.userId().toString());
+        var feed = api.get("/api/v1/tenants/events?after=0&limit=1000", service);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.json().path("events").valueStream()
+                .filter(event -> event.path("aggregate_id").asText().equals(tenantId.toString())))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.path("event_type").asText()).isEqualTo("tenant.deleted");
+                    assertThat(event.path("payload").path("memberships_deleted").asInt()).isEqualTo(1);
+                });
+        assertThat(api.get("/api/v1/tenants/events", bob.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/tenants/events?limit=0", service).status()).isEqualTo(400);
         var again = api.delete("/api/v1/tenants/" + tenantId, service);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("already_deleted").asBoolean()).isTrue();
