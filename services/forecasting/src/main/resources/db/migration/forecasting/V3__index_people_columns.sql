@@ -1,0 +1,3 @@
+-- A user's erasure finds the rows that name them through these indexes instead of scanning the
+-- whole table once per chunk. Partial: rows that name nobody are never looked up by a user id.
+create index prediction_batches_requested_by_idx on prediction_batches (requested_by) where requested_by is not null;
