@@ -1,5 +1,7 @@
 package com.bakeryia.auth;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -20,7 +22,12 @@ final class PasswordHasher {
         return encoder.encode(password);
     }
 
+    /** Whether the password matches; a password BCrypt cannot take (over 72 bytes) never does, at the same cost. */
     boolean matches(String password, String hash) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > AuthController.MAX_PASSWORD_BYTES) {
+            encoder.matches("decoy-password-for-unknown-accounts", decoy);
+            return false;
+        }
         return encoder.matches(password, hash == null ? decoy : hash) && hash != null;
     }
 }

@@ -58,6 +58,8 @@ class LoginAndRefreshTest {
         assertProblem(unknown, 401, "incorrect");
         assertThat(unknown.json().path("detail").asText()).isEqualTo(wrongPassword.json().path("detail").asText());
         assertProblem(api().post("/api/v1/auth/login", null, Map.of("email", user.email())), 400, "password");
+        assertProblem(api().post("/api/v1/auth/login", null, Map.of("email", user.email(), "password", "p4".repeat(50))),
+                401, "incorrect");
     }
 
     @Test

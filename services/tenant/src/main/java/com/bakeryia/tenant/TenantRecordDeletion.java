@@ -11,6 +11,8 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.PrincipalKind;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,6 +32,8 @@ public class TenantRecordDeletion {
 
     /** The outbox event type written when a tenant is deleted. */
     public static final String TENANT_DELETED = "tenant.deleted";
+
+    private static final Logger log = LoggerFactory.getLogger(TenantRecordDeletion.class);
 
     private final ServiceDatabase db;
     private final TenantAccessGuard guard;
@@ -76,6 +80,10 @@ public class TenantRecordDeletion {
             return done;
         });
         guard.evict(tenantId);
+        if (!summary.alreadyDeleted()) {
+            log.info("Tenant {} deleted by {} {}: {} membership(s), {} subscription(s) cancelled", tenantId,
+                    actor.kind(), actor.subject(), summary.membershipsDeleted(), summary.subscriptionsCancelled());
+        }
         return summary;
     }
 
