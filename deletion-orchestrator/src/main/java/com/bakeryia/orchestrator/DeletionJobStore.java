@@ -205,6 +205,10 @@ class DeletionJobStore {
     JobTransition complete(ClaimedStep step, AttemptOutcome outcome, Duration retryDelay, Instant now) {
         return database.transactions().execute(status -> {
             sql.query("select id from " + jobs + " where id = :id for update", Map.of("id", step.jobId()), rs -> { });
+            // Normally done right after the claim; repeated here in case that update was lost in a crash.
+            sql.update("update " + jobs + " set status = 'RUNNING', started_at = coalesce(started_at, :now)"
+                    + " where id = :id and status = 'PENDING'", new MapSqlParameterSource()
+                    .addValue("id", step.jobId()).addValue("now", at(now)));
             StepStatus next = outcome.succeeded() ? StepStatus.SUCCEEDED
                     : outcome.retryable() && step.attempt() < step.attemptLimit() ? StepStatus.PENDING : StepStatus.FAILED;
             var params = new MapSqlParameterSource().addValue("id", step.stepId()).addValue("owner", step.owner())
