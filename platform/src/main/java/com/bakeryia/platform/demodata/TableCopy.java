@@ -90,6 +90,8 @@ public final class TableCopy implements AutoCloseable {
                 buffer.append(c);
             }
             buffer.append('"');
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            buffer.append(decimal.toPlainString());
         } else {
             buffer.append(value);
         }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerOrders {
 
-    static final String INITIAL_STATUS = "PENDING";
+    static final String INITIAL_STATUS = OrderStatus.PENDING.name();
 
     private final ServiceDatabase db;
     private final Customers customers;
@@ -93,6 +93,49 @@ class CustomerOrders {
                 select id, tenant_id, customer_id, status, delivery_date, total_amount, notes, created_by, created_at
                 from orders.customer_orders where tenant_id = ? and id = ?""", CustomerOrders::order, tenantId, orderId);
         return withItems(tenantId, orders).stream().findFirst();
+    }
+
+    /**
+     * Moves the order to a new status and records the change, in one transaction; the order row is
+     * locked so two concurrent changes cannot both start from the same status.
+     */
+    OrderView changeStatus(UUID tenantId, UUID orderId, StatusChange change, UUID changedBy) {
+        db.transactions().executeWithoutResult(status -> {
+            List<String> current = db.jdbc().queryForList(
+                    "select status from orders.customer_orders where tenant_id = ? and id = ? for no key update",
+                    String.class, tenantId, orderId);
+            if (current.isEmpty()) {
+                throw ApiProblem.notFound("Order " + orderId + " does not exist in tenant " + tenantId + ".");
+            }
+            OrderStatus from = OrderStatus.valueOf(current.get(0));
+            if (!from.next().contains(change.status())) {
+                throw ApiProblem.conflict("Order " + orderId + " is " + from + " and cannot become " + change.status()
+                        + "; allowed next: " + from.next() + ".");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            db.jdbc().update("update orders.customer_orders set status = ? where tenant_id = ? and id = ?",
+                    change.status().name(), tenantId, orderId);
+            db.jdbc().update("""
+                    insert into orders.order_status_history
+                        (id, tenant_id, order_id, from_status, to_status, changed_by, changed_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    UUID.randomUUID(), tenantId, orderId, from.name(), change.status().name(), changedBy, now, now);
+        });
+        return find(tenantId, orderId).orElseThrow();
+    }
+
+    /** The order's status changes, oldest first; 404 when the order is not the tenant's. */
+    List<StatusChangeView> history(UUID tenantId, UUID orderId) {
+        if (find(tenantId, orderId).isEmpty()) {
+            throw ApiProblem.notFound("Order " + orderId + " does not exist in tenant " + tenantId + ".");
+        }
+        return db.jdbc().query("""
+                select id, order_id, from_status, to_status, changed_by, changed_at from orders.order_status_history
+                where tenant_id = ? and order_id = ? order by changed_at, id""",
+                (row, index) -> new StatusChangeView(row.getObject("id", UUID.class), row.getObject("order_id", UUID.class),
+                        row.getString("from_status"), row.getString("to_status"), row.getObject("changed_by", UUID.class),
+                        row.getObject("changed_at", OffsetDateTime.class)),
+                tenantId, orderId);
     }
 
     private List<OrderView> withItems(UUID tenantId, List<OrderView> orders) {

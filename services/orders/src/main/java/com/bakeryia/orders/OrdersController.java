@@ -1,5 +1,6 @@
 package com.bakeryia.orders;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
@@ -70,6 +71,20 @@ class OrdersController {
                                    Authentication authentication) {
         guard.requireRead(tenantId, authentication);
         return new PageView<>(orders.list(tenantId, limit, offset), limit, offset);
+    }
+
+    @PostMapping("/orders/{order_id}/status")
+    OrderView changeStatus(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
+                           @Valid @RequestBody StatusChange change, Authentication authentication) {
+        CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
+        return orders.changeStatus(tenantId, orderId, change, ActingUser.of(caller, change.changedBy(), "changed_by"));
+    }
+
+    @GetMapping("/orders/{order_id}/status-history")
+    List<StatusChangeView> statusHistory(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
+                                         Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return orders.history(tenantId, orderId);
     }
 
     @GetMapping("/orders/{order_id}")

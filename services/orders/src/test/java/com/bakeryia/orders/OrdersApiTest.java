@@ -105,6 +105,40 @@ class OrdersApiTest {
     }
 
     @Test
+    void orderMovesForwardThroughItsStatusesAndEachChangeIsRecorded() {
+        String order = order(customer("Elena Diaz"));
+
+        ApiClient.Response confirmed = api.post(base + "/orders/" + order + "/status", bakery.member().accessToken(),
+                Map.of("status", "CONFIRMED"));
+        ApiClient.Response backwards = api.post(base + "/orders/" + order + "/status", bakery.member().accessToken(),
+                Map.of("status", "PENDING"));
+
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(backwards.status()).isEqualTo(409);
+        assertThat(backwards.isProblem()).isTrue();
+        ApiClient.Response history = api.get(base + "/orders/" + order + "/status-history", bakery.viewer().accessToken());
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().findValuesAsString("to_status")).containsExactly("PENDING", "CONFIRMED");
+        assertThat(history.json().get(1).path("from_status").asText()).isEqualTo("PENDING");
+        assertThat(history.json().get(1).path("changed_by").asText()).isEqualTo(bakery.member().userId().toString());
+    }
+
+    @Test
+    void statusChangesAreRefusedForViewersUnknownOrdersAndUnknownStatuses() {
+        String order = order(customer("Diego Moreno"));
+
+        assertThat(api.post(base + "/orders/" + order + "/status", bakery.viewer().accessToken(),
+                Map.of("status", "CONFIRMED")).status()).isEqualTo(403);
+        assertThat(api.post(base + "/orders/" + UUID.randomUUID() + "/status", bakery.member().accessToken(),
+                Map.of("status", "CONFIRMED")).status()).isEqualTo(404);
+        assertBadRequest(api.post(base + "/orders/" + order + "/status", bakery.member().accessToken(),
+                Map.of("status", "SHIPPED")), "status");
+        assertThat(api.get(base + "/orders/" + order, bakery.owner().accessToken()).json().path("status").asText())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void viewerMayListButNotCreate() {
         assertThat(api.get(base + "/customers", bakery.viewer().accessToken()).status()).isEqualTo(200);
         assertThat(api.get(base + "/orders", bakery.viewer().accessToken()).status()).isEqualTo(200);
@@ -184,6 +218,13 @@ class OrdersApiTest {
 
     private String customer(String name) {
         ApiClient.Response created = api.post(base + "/customers", bakery.member().accessToken(), Map.of("name", name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    private String order(String customer) {
+        ApiClient.Response created = api.post(base + "/orders", bakery.member().accessToken(), Map.of(
+                "customer_id", customer, "delivery_date", "2026-12-24", "items", List.of(item("Hogaza", 1, "4.50"))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
