@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -56,6 +57,10 @@ public class DeletionJobs {
      * @return the job (new, or the one already under way)
      */
     public DeletionJobSummary startTenantDeletion(UUID tenantId, String initiatedBy) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (initiatedBy == null || initiatedBy.isBlank()) {
+            throw new IllegalArgumentException("A deletion job needs the id of who asked for it");
+        }
         UUID user = asUserId(initiatedBy);
         DeletionJobStore.StartedJob job = store.startOrFind(JobKind.TENANT, tenantId, user,
                 user == null ? initiatedBy : null, properties.participants(), properties.maxAttempts(), clock.instant());
@@ -94,7 +99,11 @@ public class DeletionJobs {
     public RetryOutcome retry(UUID jobId) {
         DeletionJobStore.RetryResult result = store.retry(jobId, properties.maxAttempts(), clock.instant());
         if (result == DeletionJobStore.RetryResult.RETRIED) {
-            log.info("Job {}: retry requested; failed steps run again", jobId);
+            UUID subject = find(jobId).map(DeletionJobSummary::subjectId).orElse(null);
+            try (var job = MDC.putCloseable("job_id", jobId.toString());
+                 var tenant = MDC.putCloseable("tenant_id", String.valueOf(subject))) {
+                log.info("Job {} tenant {}: retry requested; failed steps run again", jobId, subject);
+            }
             worker.wake();
         }
         return RetryOutcome.valueOf(result.name());
