@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class CustomerOrders {
 
     static final String INITIAL_STATUS = OrderStatus.PENDING.name();
+    /** The largest total that {@code customer_orders.total_amount numeric(14,2)} holds. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
 
     private final ServiceDatabase db;
     private final Customers customers;
@@ -47,6 +49,10 @@ class CustomerOrders {
             BigDecimal total = order.items().stream()
                     .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.compareTo(MAX_TOTAL) > 0) {
+                throw ApiProblem.badRequest("Field 'items': the order total " + total.toPlainString()
+                        + " exceeds the largest allowed, " + MAX_TOTAL.toPlainString() + ".");
+            }
             db.jdbc().update("""
                     insert into orders.customer_orders
                         (id, tenant_id, customer_id, status, delivery_date, total_amount, notes, created_by, created_at)

@@ -184,6 +184,8 @@ class OrdersApiTest {
                 "items", List.of())), "items");
         assertBadRequest(api.post(base + "/orders", token, Map.of("customer_id", customer, "delivery_date", "2026-12-24",
                 "items", List.of(item("Baguette", 1, "-1.20")))), "unit_price");
+        assertBadRequest(api.post(base + "/orders", token, Map.of("customer_id", customer, "delivery_date", "2026-12-24",
+                "items", java.util.Collections.nCopies(200, item("Tarta", 100_000, "9999999999.99")))), "total");
         assertBadRequest(api.sendRaw(HttpMethod.POST, base + "/customers", token, "{\"name\": "), "JSON");
         assertBadRequest(api.get(base + "/customers?limit=501", token), "limit");
         assertBadRequest(api.get(base + "/orders?offset=-1", token), "offset");

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 class SalesRecords {
 
     static final String CHANNELS = "STORE|ONLINE|WHOLESALE|DELIVERY_APP";
+    /** The largest revenue that {@code sales_records.revenue numeric(14,2)} holds. */
+    static final BigDecimal MAX_REVENUE = new BigDecimal("999999999999.99");
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -35,6 +37,10 @@ class SalesRecords {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         BigDecimal revenue = sale.unitPrice().multiply(BigDecimal.valueOf(sale.quantitySold()));
+        if (revenue.compareTo(MAX_REVENUE) > 0) {
+            throw ApiProblem.badRequest("Fields 'quantity_sold' and 'unit_price': the revenue " + revenue.toPlainString()
+                    + " exceeds the largest allowed, " + MAX_REVENUE.toPlainString() + ".");
+        }
         int inserted = db.jdbc().update("""
                 insert into sales.sales_records (id, tenant_id, product_id, product_name, sale_date, channel,
                                                  quantity_sold, unit_price, revenue, recorded_by, created_at)

@@ -109,6 +109,8 @@ class SalesApiTest {
                 "channel");
         assertBadRequest(api.post(base + "/sales-records", token, sale(UUID.randomUUID(), "20-11-2026", "STORE", 4, "1.00")),
                 "sale_date");
+        assertBadRequest(api.post(base + "/sales-records", token,
+                sale(UUID.randomUUID(), "2026-11-20", "STORE", 10_000_000, "99999999.99")), "revenue");
         assertBadRequest(api.get(base + "/sales-records?from=2026-11-20&to=2026-11-01", token), "to");
         assertBadRequest(api.get(base + "/sales-records?from=yesterday", token), "from");
         assertBadRequest(api.sendRaw(HttpMethod.POST, base + "/sales-records", token, "{"), "JSON");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.web.ApiProblem;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 /** Purchase orders with their items, in the {@code suppliers} schema. */
 @Component
 class PurchaseOrders {
+
+    /** The largest total that {@code purchase_orders.total_amount numeric(14,2)} holds. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
 
     private final ServiceDatabase db;
     private final Suppliers suppliers;
@@ -41,6 +45,10 @@ class PurchaseOrders {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             BigDecimal total = order.items().stream().map(item -> item.unitPrice().multiply(item.quantity()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+            if (total.compareTo(MAX_TOTAL) > 0) {
+                throw ApiProblem.badRequest("Field 'items': the order total " + total.toPlainString()
+                        + " exceeds the largest allowed, " + MAX_TOTAL.toPlainString() + ".");
+            }
             db.jdbc().update("""
                     insert into suppliers.purchase_orders
                         (id, tenant_id, supplier_id, status, expected_on, total_amount, notes, created_by, created_at)

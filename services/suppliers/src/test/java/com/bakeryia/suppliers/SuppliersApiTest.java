@@ -136,6 +136,10 @@ class SuppliersApiTest {
                 "items", List.of(item(UUID.randomUUID(), 1, "1.00")))), "expected_on");
         assertBadRequest(api.post(base + "/purchase-orders", token, Map.of("supplier_id", "x", "expected_on", "2026-12-02",
                 "items", List.of(item(UUID.randomUUID(), 1, "1.00")))), "supplier_id");
+        assertBadRequest(api.post(base + "/purchase-orders", token, Map.of("supplier_id", supplier, "expected_on", "2026-12-02",
+                "items", java.util.Collections.nCopies(200, Map.of("ingredient_id", UUID.randomUUID().toString(),
+                        "quantity", new BigDecimal("99999999999.999"), "unit", "KG", "unit_price", new BigDecimal("99999999.9999"))))),
+                "total");
         assertBadRequest(api.sendRaw(HttpMethod.POST, base + "/suppliers", token, "nope"), "JSON");
     }
 
