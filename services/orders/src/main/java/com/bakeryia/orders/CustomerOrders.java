@@ -27,6 +27,11 @@ class CustomerOrders {
     /** The largest total that {@code customer_orders.total_amount numeric(14,2)} holds. */
     static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
 
+    /** SQL types of an order_items row, so a null product_id needs no round trip to ask the driver for its type. */
+    private static final int[] ITEM_TYPES = {java.sql.Types.OTHER, java.sql.Types.OTHER, java.sql.Types.OTHER,
+            java.sql.Types.OTHER, java.sql.Types.VARCHAR, java.sql.Types.INTEGER, java.sql.Types.NUMERIC,
+            java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
+
     private final ServiceDatabase db;
     private final Customers customers;
     private final Clock clock;
@@ -80,10 +85,6 @@ class CustomerOrders {
                     order.notes(), createdBy, now, items);
         });
     }
-
-    private static final int[] ITEM_TYPES = {java.sql.Types.OTHER, java.sql.Types.OTHER, java.sql.Types.OTHER,
-            java.sql.Types.OTHER, java.sql.Types.VARCHAR, java.sql.Types.INTEGER, java.sql.Types.NUMERIC,
-            java.sql.Types.TIMESTAMP_WITH_TIMEZONE};
 
     /** Oldest first, ties broken by id; each order with all its items. */
     List<OrderView> list(UUID tenantId, int limit, int offset) {
