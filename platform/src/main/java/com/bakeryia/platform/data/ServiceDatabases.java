@@ -1,0 +1,147 @@
+package com.bakeryia.platform.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.bakeryia.platform.ServiceModule;
+import com.bakeryia.platform.config.BakeryProperties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Opens each running service's database. Services without their own URL share one pool over the
+ * shared database ({@code bakery.db.*}, or the embedded PostgreSQL when no URL is set), so 14
+ * services in one process hold at most {@code bakery.db.pool-size} connections between them. A
+ * service with {@code bakery.services.<name>.db.url} gets a pool of its own. Opening a service's
+ * database applies its migrations to its schema.
+ */
+public class ServiceDatabases implements DisposableBean {
+
+    static final int SHARED_POOL_DEFAULT = 20;
+    static final int OWN_POOL_DEFAULT = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceDatabases.class);
+
+    private final BakeryProperties properties;
+    private final ObjectProvider<MeterRegistry> meterRegistry;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private EmbeddedPostgresServer embedded;
+    private HikariDataSource shared;
+    private String sharedLocation;
+
+    public ServiceDatabases(BakeryProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+        this.properties = properties;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** The service's database, migrated to its newest schema version. */
+    public synchronized ServiceDatabase open(ServiceModule module) {
+        BakeryProperties.Database own = properties.service(module.name()).db();
+        ServiceDatabase database;
+        if (own.configured()) {
+            HikariDataSource pool = pool("bakery-" + module.name(), own.url(), own.username(), own.password(),
+                    own.poolSize() == null ? OWN_POOL_DEFAULT : own.poolSize());
+            database = new ServiceDatabase(module, pool, withoutQuery(own.url()));
+        } else {
+            database = new ServiceDatabase(module, sharedPool(), sharedLocation);
+        }
+        migrate(database);
+        return database;
+    }
+
+    /** Whether the shared database is the embedded PostgreSQL started by this process. */
+    public synchronized boolean embeddedRunning() {
+        return embedded != null;
+    }
+
+    private DataSource sharedPool() {
+        if (shared == null) {
+            BakeryProperties.Database db = properties.db();
+            int size = db.poolSize() == null ? SHARED_POOL_DEFAULT : db.poolSize();
+            if (db.configured()) {
+                shared = pool("bakery-shared", db.url(), db.username(), db.password(), size);
+                sharedLocation = withoutQuery(db.url());
+            } else {
+                embedded = EmbeddedPostgresServer.start(properties.embeddedPostgresDirectory());
+                shared = pool("bakery-shared", embedded.jdbcUrl(), embedded.username(), null, size);
+                sharedLocation = "embedded " + withoutQuery(embedded.jdbcUrl());
+            }
+        }
+        return shared;
+    }
+
+    private HikariDataSource pool(String name, String url, String username, String password, int size) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        if (username != null) {
+            config.setUsername(username);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        MeterRegistry registry = meterRegistry.getIfAvailable();
+        if (registry != null) {
+            config.setMetricRegistry(registry);
+        }
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            pools.add(pool);
+            return pool;
+        } catch (RuntimeException e) {
+            throw new DatabaseUnreachableException(withoutQuery(url), rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(ServiceDatabase database) {
+        var result = Flyway.configure()
+                .dataSource(database.dataSource())
+                .schemas(database.schema())
+                .createSchemas(true)
+                .locations("classpath:db/migration/" + database.schema())
+                // Several modules may ship migrations for one schema (auth's own V2.., the orchestrator's V100..):
+                // a lower version added later must still apply on a database that already has a higher one.
+                .outOfOrder(true)
+                .load()
+                .migrate();
+        log.info("Schema {} at version {} ({} migrations applied now)", database.schema(),
+                result.targetSchemaVersion, result.migrationsExecuted);
+    }
+
+    static String withoutQuery(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public synchronized void destroy() {
+        pools.forEach(HikariDataSource::close);
+        pools.clear();
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}
