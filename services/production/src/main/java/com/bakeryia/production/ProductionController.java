@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Equipment, production batches and their quality checks. Members (and services) read; OWNER,
+ * Equipment, shift schedules, production batches and their quality checks. Members (and services) read; OWNER,
  * ADMIN and MEMBER (and services) write; the tenant service decides membership.
  */
 @RestController
@@ -28,11 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductionController {
 
     private final BakeryEquipment equipment;
+    private final ProductionSchedules schedules;
     private final ProductionBatches batches;
     private final TenantAccessGuard guard;
 
-    ProductionController(BakeryEquipment equipment, ProductionBatches batches, TenantAccessGuard guard) {
+    ProductionController(BakeryEquipment equipment, ProductionSchedules schedules, ProductionBatches batches,
+                         TenantAccessGuard guard) {
         this.equipment = equipment;
+        this.schedules = schedules;
         this.batches = batches;
         this.guard = guard;
     }
@@ -52,6 +55,23 @@ class ProductionController {
                                           Authentication authentication) {
         guard.requireRead(tenantId, authentication);
         return new PageView<>(equipment.list(tenantId, limit, offset), limit, offset);
+    }
+
+    @PostMapping("/production-schedules")
+    @ResponseStatus(HttpStatus.CREATED)
+    ProductionScheduleView addSchedule(@PathVariable("tenant_id") UUID tenantId,
+                                       @Valid @RequestBody NewProductionSchedule schedule, Authentication authentication) {
+        CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
+        return schedules.add(tenantId, schedule, ActingUser.of(caller, schedule.createdBy(), "created_by"));
+    }
+
+    @GetMapping("/production-schedules")
+    PageView<ProductionScheduleView> listSchedules(@PathVariable("tenant_id") UUID tenantId,
+                                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                                   @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                                   Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return new PageView<>(schedules.list(tenantId, limit, offset), limit, offset);
     }
 
     @PostMapping("/production-batches")

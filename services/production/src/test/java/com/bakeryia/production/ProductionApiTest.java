@@ -60,6 +60,29 @@ class ProductionApiTest {
     }
 
     @Test
+    void batchIsPlannedIntoAShiftScheduleThatIsUniquePerDayAndShift() {
+        String day = "2027-01-15";
+        ApiClient.Response schedule = api.post(base + "/production-schedules", bakery.admin().accessToken(),
+                Map.of("schedule_date", day, "shift", "NIGHT", "notes", "Pedido grande del hotel"));
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+        assertThat(schedule.json().path("status").asText()).isEqualTo("DRAFT");
+
+        ApiClient.Response batch = api.post(base + "/production-batches", bakery.member().accessToken(), Map.of(
+                "product_name", "Pan de centeno", "planned_quantity", 40, "planned_start", day + "T02:30:00Z",
+                "schedule_id", schedule.json().path("id").asText()));
+        ApiClient.Response duplicate = api.post(base + "/production-schedules", bakery.admin().accessToken(),
+                Map.of("schedule_date", day, "shift", "NIGHT"));
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        assertThat(batch.json().path("schedule_id").asText()).isEqualTo(schedule.json().path("id").asText());
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(api.get(base + "/production-schedules?limit=500", bakery.viewer().accessToken()).json().path("items")
+                .findValuesAsString("id")).contains(schedule.json().path("id").asText());
+        assertBadRequest(api.post(base + "/production-schedules", bakery.admin().accessToken(),
+                Map.of("schedule_date", day, "shift", "EVENING")), "shift");
+    }
+
+    @Test
     void batchMayOnlyBeAssignedToAMember() {
         ApiClient.Response refused = api.post(base + "/production-batches", bakery.member().accessToken(), Map.of(
                 "product_name", "Croissant", "planned_quantity", 60, "planned_start", "2026-11-29T04:00:00Z",
