@@ -1,6 +1,7 @@
 package com.bakeryia.platform.security;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
 import com.bakeryia.platform.config.BakeryProperties;
@@ -23,7 +24,11 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every request needs a bearer JWT signed with the auth service's key, except health, API docs
@@ -80,6 +85,7 @@ public class PlatformSecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(ignoringTokensOn(servicePublic))
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new KindToRole()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
@@ -87,6 +93,19 @@ public class PlatformSecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers));
         return http.build();
+    }
+
+    /**
+     * Reads the bearer token except on the services' public paths: a client that still sends its
+     * expired access token when it logs in again or refreshes must not be refused for it. (Health
+     * keeps reading tokens: a service token shows its details.)
+     */
+    static BearerTokenResolver ignoringTokensOn(String[] publicPatterns) {
+        var bearer = new DefaultBearerTokenResolver();
+        List<RequestMatcher> publicPaths = Arrays.stream(publicPatterns)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList();
+        return request -> publicPaths.stream().anyMatch(path -> path.matches(request)) ? null : bearer.resolve(request);
     }
 
     /** The token's {@code kind} claim becomes its one role; a token without a known kind is refused. */

@@ -1,9 +1,15 @@
 package com.bakeryia.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.security.JwtSigningKey;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PrincipalKind;
+import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
@@ -28,6 +34,15 @@ class LoginAndRefreshTest {
     @Autowired
     @Qualifier("auth")
     ServiceDatabase db;
+
+    @Autowired
+    JwtSigningKey signingKey;
+
+    @Autowired
+    SecurityProperties security;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void loginAnswersAnAccessTokenThatIdentifiesTheUser() {
@@ -73,6 +88,21 @@ class LoginAndRefreshTest {
         assertThat(api().get("/api/v1/users/me", refreshed.json().path("access_token").asText()).status()).isEqualTo(200);
 
         assertProblem(refresh(user.refreshToken()), 401, "refresh token");
+    }
+
+    @Test
+    void aStaleAccessTokenSentAlongDoesNotBlockRefreshOrLogin() {
+        Member user = register();
+        String expired = JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER, user.userId().toString(),
+                clock.instant().minus(Duration.ofHours(2)), Duration.ofMinutes(15)).value();
+
+        var refreshed = api().post("/api/v1/auth/refresh", expired, Map.of("refresh_token", user.refreshToken()));
+        var login = api().post("/api/v1/auth/login", expired,
+                Map.of("email", user.email(), "password", TenantFixture.PASSWORD));
+
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(api().get("/api/v1/users/me", expired).status()).isEqualTo(401);
     }
 
     @Test
