@@ -71,6 +71,53 @@ class PurchaseOrders {
         });
     }
 
+    /**
+     * Records a delivery against an open order, in one transaction with the order locked; a COMPLETE
+     * delivery marks the order RECEIVED. A received or cancelled order takes no more deliveries (409).
+     */
+    DeliveryView receive(UUID tenantId, UUID orderId, NewDelivery delivery, UUID receivedBy) {
+        return db.transactions().execute(status -> {
+            List<String> current = db.jdbc().queryForList(
+                    "select status from suppliers.purchase_orders where tenant_id = ? and id = ? for no key update",
+                    String.class, tenantId, orderId);
+            if (current.isEmpty()) {
+                throw ApiProblem.notFound("Purchase order " + orderId + " does not exist in tenant " + tenantId + ".");
+            }
+            if (current.get(0).equals("RECEIVED") || current.get(0).equals("CANCELLED")) {
+                throw ApiProblem.conflict("Purchase order " + orderId + " is " + current.get(0) + " and takes no deliveries.");
+            }
+            UUID id = UUID.randomUUID();
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            db.jdbc().update("""
+                    insert into suppliers.deliveries
+                        (id, tenant_id, purchase_order_id, delivered_on, status, notes, received_by, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id, tenantId, orderId, delivery.deliveredOn(), delivery.status(), delivery.notes(), receivedBy, now);
+            if (delivery.status().equals("COMPLETE")) {
+                db.jdbc().update("update suppliers.purchase_orders set status = 'RECEIVED' where tenant_id = ? and id = ?",
+                        tenantId, orderId);
+            }
+            return new DeliveryView(id, tenantId, orderId, delivery.deliveredOn(), delivery.status(), delivery.notes(),
+                    receivedBy, now);
+        });
+    }
+
+    /** The order's deliveries, oldest first; 404 when the order is not the tenant's. */
+    List<DeliveryView> deliveries(UUID tenantId, UUID orderId) {
+        if (db.jdbc().queryForList("select id from suppliers.purchase_orders where tenant_id = ? and id = ?",
+                UUID.class, tenantId, orderId).isEmpty()) {
+            throw ApiProblem.notFound("Purchase order " + orderId + " does not exist in tenant " + tenantId + ".");
+        }
+        return db.jdbc().query("""
+                select * from suppliers.deliveries where tenant_id = ? and purchase_order_id = ?
+                order by delivered_on, created_at, id""",
+                (row, index) -> new DeliveryView(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
+                        row.getObject("purchase_order_id", UUID.class), row.getObject("delivered_on", LocalDate.class),
+                        row.getString("status"), row.getString("notes"), row.getObject("received_by", UUID.class),
+                        row.getObject("created_at", OffsetDateTime.class)),
+                tenantId, orderId);
+    }
+
     /** Oldest first, ties broken by id; each order with its items. */
     List<PurchaseOrderView> list(UUID tenantId, int limit, int offset) {
         List<PurchaseOrderView> orders = db.jdbc().query("""

@@ -1,5 +1,6 @@
 package com.bakeryia.suppliers;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Suppliers and purchase orders of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER
+ * Suppliers, purchase orders and their deliveries. Members (and services) read; OWNER, ADMIN and MEMBER
  * (and services) write; the tenant service decides membership.
  */
 @RestController
@@ -60,6 +61,24 @@ class SuppliersController {
                                          @Valid @RequestBody NewPurchaseOrder order, Authentication authentication) {
         CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
         return purchaseOrders.place(tenantId, order, ActingUser.of(caller, order.createdBy(), "created_by"));
+    }
+
+    @PostMapping("/purchase-orders/{purchase_order_id}/deliveries")
+    @ResponseStatus(HttpStatus.CREATED)
+    DeliveryView receiveDelivery(@PathVariable("tenant_id") UUID tenantId,
+                                 @PathVariable("purchase_order_id") UUID purchaseOrderId,
+                                 @Valid @RequestBody NewDelivery delivery, Authentication authentication) {
+        CallerPrincipal caller = guard.requireWrite(tenantId, authentication);
+        return purchaseOrders.receive(tenantId, purchaseOrderId, delivery,
+                ActingUser.of(caller, delivery.receivedBy(), "received_by"));
+    }
+
+    @GetMapping("/purchase-orders/{purchase_order_id}/deliveries")
+    List<DeliveryView> listDeliveries(@PathVariable("tenant_id") UUID tenantId,
+                                      @PathVariable("purchase_order_id") UUID purchaseOrderId,
+                                      Authentication authentication) {
+        guard.requireRead(tenantId, authentication);
+        return purchaseOrders.deliveries(tenantId, purchaseOrderId);
     }
 
     @GetMapping("/purchase-orders")

@@ -57,6 +57,38 @@ class SuppliersApiTest {
     }
 
     @Test
+    void completeDeliveryReceivesTheOrderWhichThenTakesNoMore() {
+        String supplier = supplier("Frutas " + UUID.randomUUID());
+        String order = api.post(base + "/purchase-orders", bakery.member().accessToken(), Map.of(
+                "supplier_id", supplier, "expected_on", "2026-12-02", "items", List.of(item(UUID.randomUUID(), 20, "2.10"))))
+                .json().path("id").asText();
+        String path = base + "/purchase-orders/" + order + "/deliveries";
+
+        ApiClient.Response partial = api.post(path, bakery.member().accessToken(),
+                Map.of("delivered_on", "2026-12-02", "status", "PARTIAL", "notes", "Faltan 5 kg"));
+        ApiClient.Response complete = api.post(path, bakery.member().accessToken(),
+                Map.of("delivered_on", "2026-12-03", "status", "COMPLETE"));
+        ApiClient.Response late = api.post(path, bakery.member().accessToken(),
+                Map.of("delivered_on", "2026-12-04", "status", "COMPLETE"));
+
+        assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
+        assertThat(partial.json().path("received_by").asText()).isEqualTo(bakery.member().userId().toString());
+        assertThat(complete.status()).isEqualTo(201);
+        assertThat(late.status()).isEqualTo(409);
+        ApiClient.Response deliveries = api.get(path, bakery.viewer().accessToken());
+        assertThat(deliveries.json().findValuesAsString("status")).containsExactly("PARTIAL", "COMPLETE");
+        assertThat(api.get(base + "/purchase-orders?limit=500", bakery.viewer().accessToken()).json().path("items")
+                .findParents("id").stream().filter(node -> node.path("id").asText().equals(order))
+                .map(node -> node.path("status").asText())).containsExactly("RECEIVED");
+        assertThat(api.post(path, bakery.viewer().accessToken(), Map.of("delivered_on", "2026-12-04", "status", "PARTIAL"))
+                .status()).isEqualTo(403);
+        assertThat(api.post(base + "/purchase-orders/" + UUID.randomUUID() + "/deliveries", bakery.member().accessToken(),
+                Map.of("delivered_on", "2026-12-04", "status", "PARTIAL")).status()).isEqualTo(404);
+        assertBadRequest(api.post(path, bakery.member().accessToken(), Map.of("delivered_on", "2026-12-04", "status", "LOST")),
+                "status");
+    }
+
+    @Test
     void purchaseOrderWithOneBadItemWritesNothing() {
         String supplier = supplier("Lacteos " + UUID.randomUUID());
         int before = orderCount();
