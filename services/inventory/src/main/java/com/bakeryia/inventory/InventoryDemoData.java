@@ -62,12 +62,14 @@ class InventoryDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] ingredients = new UUID[ingredientCount];
+        int firstName = (int) existing("ingredients", tenantId);
         try (TableCopy copy = TableCopy.into(db, "ingredients",
                 "id", "tenant_id", "name", "category", "unit", "reorder_level", "created_by", "created_at")) {
             for (int i = 0; i < ingredientCount; i++) {
                 ingredients[i] = randomId(random);
-                String[] kind = INGREDIENTS[i % INGREDIENTS.length];
-                String name = i < INGREDIENTS.length ? kind[0] : kind[0] + " lote " + (i / INGREDIENTS.length + 1);
+                int n = firstName + i;
+                String[] kind = INGREDIENTS[n % INGREDIENTS.length];
+                String name = firstName == 0 && n < INGREDIENTS.length ? kind[0] : kind[0] + " lote " + (n / INGREDIENTS.length + 1);
                 copy.row(ingredients[i], tenantId, name, kind[1], kind[2], BigDecimal.valueOf(5 + random.nextInt(50)),
                         person(memberIds, i), now.minusDays(365 + random.nextInt(30)));
             }
@@ -106,6 +108,16 @@ class InventoryDemoData implements DemoDataContributor {
 
     private static BigDecimal quantity(SplittableRandom random, int max) {
         return BigDecimal.valueOf(1 + random.nextInt(max * 1000)).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
+     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
+     */
+    private long existing(String table, UUID tenantId) {
+        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
+                Long.class, tenantId);
+        return count == null ? 0 : count;
     }
 
     private static int share(DemoDataSize size, double fraction) {

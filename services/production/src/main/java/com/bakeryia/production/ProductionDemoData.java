@@ -62,12 +62,14 @@ class ProductionDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] equipment = new UUID[equipmentCount];
+        int firstName = (int) existing("equipment", tenantId);
         try (TableCopy copy = TableCopy.into(db, "equipment", "id", "tenant_id", "name", "equipment_type", "status",
                 "created_at")) {
             for (int i = 0; i < equipmentCount; i++) {
                 equipment[i] = randomId(random);
-                String[] kind = EQUIPMENT[i % EQUIPMENT.length];
-                String name = i < EQUIPMENT.length ? kind[0] : kind[0] + " " + (i / EQUIPMENT.length + 1);
+                int n = firstName + i;
+                String[] kind = EQUIPMENT[n % EQUIPMENT.length];
+                String name = firstName == 0 && n < EQUIPMENT.length ? kind[0] : kind[0] + " " + (n / EQUIPMENT.length + 1);
                 copy.row(equipment[i], tenantId, name, kind[1], random.nextInt(20) == 0 ? "MAINTENANCE" : "OPERATIONAL",
                         now.minusDays(400));
             }
@@ -75,12 +77,16 @@ class ProductionDemoData implements DemoDataContributor {
         }
 
         UUID[] schedules = new UUID[scheduleCount];
+        // One schedule per day and shift: a second run continues into the days before the earliest one.
+        LocalDate earliest = db.jdbc().queryForObject(
+                "select min(schedule_date) from production.production_schedules where tenant_id = ?", LocalDate.class, tenantId);
+        LocalDate firstDay = earliest == null ? today : earliest.minusDays(1);
         OffsetDateTime[] shiftStart = new OffsetDateTime[scheduleCount];
         try (TableCopy copy = TableCopy.into(db, "production_schedules", "id", "tenant_id", "schedule_date", "shift",
                 "status", "notes", "created_by", "created_at")) {
             for (int i = 0; i < scheduleCount; i++) {
                 schedules[i] = randomId(random);
-                LocalDate date = today.minusDays(i / SHIFTS.length);
+                LocalDate date = firstDay.minusDays(i / SHIFTS.length);
                 int shift = i % SHIFTS.length;
                 shiftStart[i] = date.atTime(SHIFT_START_HOUR[shift], 0).atOffset(ZoneOffset.UTC);
                 copy.row(schedules[i], tenantId, date, SHIFTS[shift], date.isBefore(today) ? "COMPLETED" : "CONFIRMED",
@@ -124,6 +130,16 @@ class ProductionDemoData implements DemoDataContributor {
             written.put("production.quality_checks", copy.rows());
         }
         return written;
+    }
+
+    /**
+     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
+     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
+     */
+    private long existing(String table, UUID tenantId) {
+        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
+                Long.class, tenantId);
+        return count == null ? 0 : count;
     }
 
     private static int share(DemoDataSize size, double fraction) {

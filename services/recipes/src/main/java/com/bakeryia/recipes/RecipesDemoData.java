@@ -70,14 +70,16 @@ class RecipesDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] recipes = new UUID[recipeCount];
+        int firstName = (int) existing("recipes", tenantId);
         OffsetDateTime[] createdAt = new OffsetDateTime[recipeCount];
         try (TableCopy copy = TableCopy.into(db, "recipes", "id", "tenant_id", "name", "category", "yield_quantity",
                 "yield_unit", "prep_minutes", "bake_minutes", "created_by", "created_at")) {
             for (int i = 0; i < recipeCount; i++) {
                 recipes[i] = randomId(random);
                 createdAt[i] = now.minusDays(random.nextInt(365));
-                String[] kind = RECIPES[i % RECIPES.length];
-                String name = i < RECIPES.length ? kind[0] : kind[0] + " variante " + (i / RECIPES.length + 1);
+                int n = firstName + i;
+                String[] kind = RECIPES[n % RECIPES.length];
+                String name = firstName == 0 && n < RECIPES.length ? kind[0] : kind[0] + " variante " + (n / RECIPES.length + 1);
                 copy.row(recipes[i], tenantId, name, kind[1], new BigDecimal(kind[2]), kind[3], 10 + random.nextInt(50),
                         15 + random.nextInt(45), person(memberIds, i), createdAt[i]);
             }
@@ -107,6 +109,16 @@ class RecipesDemoData implements DemoDataContributor {
             written.put("recipes.recipe_instructions", copy.rows());
         }
         return written;
+    }
+
+    /**
+     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
+     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
+     */
+    private long existing(String table, UUID tenantId) {
+        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
+                Long.class, tenantId);
+        return count == null ? 0 : count;
     }
 
     private static int share(DemoDataSize size, double fraction) {

@@ -56,7 +56,10 @@ class SalesDemoData implements DemoDataContributor {
     public Map<String, Long> generate(UUID tenantId, DemoDataSize size, List<UUID> memberIds) {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        LocalDate yesterday = now.toLocalDate().minusDays(1);
+        // One record per product, day and channel: a second run continues into the days before the earliest one.
+        LocalDate earliest = db.jdbc().queryForObject("select min(sale_date) from sales.sales_records where tenant_id = ?",
+                LocalDate.class, tenantId);
+        LocalDate firstDay = earliest == null ? now.toLocalDate().minusDays(1) : earliest.minusDays(1);
         long rowCount = Math.max(1, Math.round(size.totalRows() * 0.25));
         int productCount = (int) Math.max(PRODUCTS.length, (rowCount + 365L * CHANNELS.length - 1) / (365L * CHANNELS.length));
         UUID[] productIds = new UUID[productCount];
@@ -73,7 +76,7 @@ class SalesDemoData implements DemoDataContributor {
                 int day = (int) (i / perDay);
                 int product = (int) (i % perDay) / CHANNELS.length;
                 int channel = (int) (i % CHANNELS.length);
-                LocalDate date = yesterday.minusDays(day);
+                LocalDate date = firstDay.minusDays(day);
                 int weekendBoost = date.getDayOfWeek().getValue() >= 6 ? 2 : 1;
                 int quantity = random.nextInt(CHANNEL_VOLUME[channel] * weekendBoost + 1);
                 BigDecimal price = PRICES[product % PRICES.length];

@@ -70,11 +70,13 @@ class SuppliersDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] suppliers = new UUID[supplierCount];
+        int firstName = (int) existing("suppliers", tenantId);
         try (TableCopy copy = TableCopy.into(db, "suppliers", "id", "tenant_id", "name", "contact_email", "phone",
                 "lead_time_days", "created_by", "created_at")) {
             for (int i = 0; i < supplierCount; i++) {
                 suppliers[i] = randomId(random);
-                String name = i < SUPPLIERS.length ? SUPPLIERS[i] : SUPPLIERS[i % SUPPLIERS.length] + " " + (i / SUPPLIERS.length + 1);
+                int n = firstName + i;
+                String name = firstName == 0 && n < SUPPLIERS.length ? SUPPLIERS[n] : SUPPLIERS[n % SUPPLIERS.length] + " " + (n / SUPPLIERS.length + 1);
                 copy.row(suppliers[i], tenantId, name, "pedidos" + (i + 1) + "@proveedor.example",
                         "+34 91 " + String.format("%07d", random.nextInt(10_000_000)), 1 + random.nextInt(5),
                         person(memberIds, i), now.minusDays(400 + random.nextInt(100)));
@@ -143,6 +145,16 @@ class SuppliersDemoData implements DemoDataContributor {
             written.put("suppliers.deliveries", copy.rows());
         }
         return written;
+    }
+
+    /**
+     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
+     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
+     */
+    private long existing(String table, UUID tenantId) {
+        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
+                Long.class, tenantId);
+        return count == null ? 0 : count;
     }
 
     private static int share(DemoDataSize size, double fraction) {
