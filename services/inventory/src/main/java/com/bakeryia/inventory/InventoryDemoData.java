@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inventory service's share of generated data (about 16% of a size's rows): ingredients,
- * their delivered batches, and a year of stock movements (15%), written with COPY. People columns
- * name the given members in turn, or nobody when there are none.
+ * their delivered batches, and a year of stock movements (15%), written with COPY. The catalogue
+ * ingredients have stable ids per tenant and name, which the recipes and suppliers generators use
+ * too. People columns name the given members in turn, or nobody when there are none.
  */
 @Component
 class InventoryDemoData implements DemoDataContributor {
@@ -66,10 +67,14 @@ class InventoryDemoData implements DemoDataContributor {
         try (TableCopy copy = TableCopy.into(db, "ingredients",
                 "id", "tenant_id", "name", "category", "unit", "reorder_level", "created_by", "created_at")) {
             for (int i = 0; i < ingredientCount; i++) {
-                ingredients[i] = randomId(random);
                 int n = firstName + i;
                 String[] kind = INGREDIENTS[n % INGREDIENTS.length];
-                String name = firstName == 0 && n < INGREDIENTS.length ? kind[0] : kind[0] + " lote " + (n / INGREDIENTS.length + 1);
+                boolean catalogue = firstName == 0 && n < INGREDIENTS.length;
+                String name = catalogue ? kind[0] : kind[0] + " lote " + (n / INGREDIENTS.length + 1);
+                // Catalogue ingredients get the id the recipes and suppliers generators use for the same name,
+                // so generated recipe lines and purchase order items name real ingredients.
+                ingredients[i] = catalogue ? UUID.nameUUIDFromBytes((tenantId + "/ingredient/" + name)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : randomId(random);
                 copy.row(ingredients[i], tenantId, name, kind[1], kind[2], BigDecimal.valueOf(5 + random.nextInt(50)),
                         person(memberIds, i), now.minusDays(365 + random.nextInt(30)));
             }
