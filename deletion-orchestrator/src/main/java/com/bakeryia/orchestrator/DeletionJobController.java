@@ -2,49 +2,116 @@ package com.bakeryia.orchestrator;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.tenancy.TenantAccess;
+import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deletion jobs over HTTP, for services only (user rules arrive with the tenant endpoints):
- * {@code GET /api/v1/deletion-jobs/{job_id}}, {@code GET /api/v1/deletion-jobs?tenant_id=&status=}
- * and {@code POST /api/v1/deletion-jobs/{job_id}/retry}.
+ * Deletion jobs over HTTP. {@code GET /api/v1/deletion-jobs/{job_id}}: services, the user who
+ * started the job, and the OWNER and ADMINs of the tenant being deleted (while it still exists;
+ * after that, its initiator and services). {@code GET /api/v1/deletion-jobs?tenant_id=&status=},
+ * {@code POST /api/v1/deletion-jobs} (start) and {@code POST /api/v1/deletion-jobs/{job_id}/retry}:
+ * services only.
  */
 @RestController
-@PreAuthorize("hasRole('SERVICE')")
 class DeletionJobController {
 
     static final int LIST_LIMIT = 100;
 
     private final DeletionJobs jobs;
+    private final TenantDirectory tenants;
 
-    DeletionJobController(DeletionJobs jobs) {
+    DeletionJobController(DeletionJobs jobs, TenantDirectory tenants) {
         this.jobs = jobs;
+        this.tenants = tenants;
+    }
+
+    /**
+     * What a service sends to start a job; only tenant jobs are started here.
+     *
+     * @param initiatedByUserId the user who asked the calling service, when a user asked; the job
+     *                          records the calling service otherwise
+     */
+    record StartJobRequest(@NotNull JobKind kind, @NotNull UUID tenantId, UUID initiatedByUserId) {
+    }
+
+    /**
+     * Services only: starts deleting a tenant (the caller has marked it for deletion), or answers the
+     * tenant's unfinished job. 202 with the job and its Location either way.
+     */
+    @PostMapping("/api/v1/deletion-jobs")
+    @PreAuthorize("hasRole('SERVICE')")
+    ResponseEntity<DeletionJobSummary> start(@Valid @RequestBody StartJobRequest request, Authentication authentication) {
+        if (request.kind() != JobKind.TENANT) {
+            throw ApiProblem.badRequest("kind: only TENANT jobs are started at this endpoint, not " + request.kind())
+                    .with("field", "kind");
+        }
+        String initiator = request.initiatedByUserId() != null
+                ? request.initiatedByUserId().toString() : CallerPrincipal.of(authentication).subject();
+        DeletionJobSummary job = jobs.startTenantDeletion(request.tenantId(), initiator);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
 
     @GetMapping("/api/v1/deletion-jobs/{job_id}")
-    DeletionJobSummary job(@PathVariable("job_id") UUID jobId) {
-        return jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
+    DeletionJobSummary job(@PathVariable("job_id") UUID jobId, Authentication authentication) {
+        DeletionJobSummary job = jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
+        CallerPrincipal caller = CallerPrincipal.of(authentication);
+        if (!caller.isService() && !mayRead(job, caller.userId().orElse(null))) {
+            throw ApiProblem.forbidden("Only services, the user who started deletion job " + jobId
+                    + " and the OWNER and ADMINs of its tenant may read it.");
+        }
+        return job;
     }
 
-    /** The newest 100 jobs matching the filters. */
+    /** The initiator; for a tenant job, the tenant's OWNER and ADMINs; for a user job, that user. */
+    private boolean mayRead(DeletionJobSummary job, UUID userId) {
+        if (userId == null) {
+            return false;
+        }
+        if (userId.equals(job.initiatedBy())) {
+            return true;
+        }
+        if (job.kind() == JobKind.USER) {
+            return userId.equals(job.subjectId());
+        }
+        Optional<TenantAccess> access;
+        try {
+            access = tenants.access(job.subjectId(), userId);
+        } catch (RuntimeException unreachable) {
+            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Your role in tenant " + job.subjectId()
+                    + " cannot be checked right now (the tenant service did not answer); try again.");
+        }
+        return access.flatMap(TenantAccess::membership).map(role -> role.canManage()).orElse(false);
+    }
+
+    /** Services only: the newest 100 jobs matching the filters. */
     @GetMapping("/api/v1/deletion-jobs")
+    @PreAuthorize("hasRole('SERVICE')")
     List<DeletionJobSummary> list(@RequestParam(name = "tenant_id", required = false) UUID tenantId,
                                   @RequestParam(name = "status", required = false) JobStatus status) {
         return jobs.list(tenantId, status, LIST_LIMIT);
     }
 
-    /** 202 with the job when its failed steps were put back to work; 409 unless the job is FAILED. */
+    /** Services only: 202 with the job when its failed steps were put back to work; 409 unless the job is FAILED. */
     @PostMapping("/api/v1/deletion-jobs/{job_id}/retry")
+    @PreAuthorize("hasRole('SERVICE')")
     ResponseEntity<DeletionJobSummary> retry(@PathVariable("job_id") UUID jobId) {
         return switch (jobs.retry(jobId)) {
             case NOT_FOUND -> throw ApiProblem.notFound("No deletion job " + jobId);

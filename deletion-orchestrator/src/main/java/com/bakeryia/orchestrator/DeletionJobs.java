@@ -38,15 +38,21 @@ public class DeletionJobs {
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
+    private final boolean previewTenantRecord;
 
+    /**
+     * @param previewTenantRecord whether previews also ask the tenant service's participant (true
+     *                            when the final step goes through it, so previews and job totals agree)
+     */
     DeletionJobs(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
-                 DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+                 DeletionMetrics metrics, OrchestratorProperties properties, Clock clock, boolean previewTenantRecord) {
         this.store = store;
         this.worker = worker;
         this.participants = participants;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.previewTenantRecord = previewTenantRecord;
     }
 
     /**
@@ -110,13 +116,17 @@ public class DeletionJobs {
     }
 
     /**
-     * Asks every participant, in parallel and each under the call timeout, what deleting the
+     * Asks every participant (and the tenant service for its own records, when the final step goes
+     * through its participant), in parallel and each under the call timeout, what deleting the
      * tenant would remove. Changes nothing. A participant that does not answer is listed as
      * unavailable instead of failing the whole preview.
      */
     public TenantDeletionPreview previewTenantDeletion(UUID tenantId) {
         DeletionSubject subject = DeletionSubject.tenant(tenantId);
-        List<String> services = properties.participants();
+        List<String> services = new ArrayList<>(properties.participants());
+        if (previewTenantRecord && !services.contains(TenantParticipantRecordRemoval.TENANT_SERVICE)) {
+            services.add(TenantParticipantRecordRemoval.TENANT_SERVICE);
+        }
         ExecutorService calls = Executors.newFixedThreadPool(Math.max(1, Math.min(services.size(), properties.parallelism())));
         try {
             Map<String, Future<DeletionPreview>> pending = new LinkedHashMap<>();

@@ -1,8 +1,11 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DeletionJobLauncher;
+import com.bakeryia.platform.deletion.DeletionJobRef;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.remote.RemoteServices;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +21,14 @@ import org.springframework.context.annotation.Import;
 /**
  * Runs the deletion orchestrator in a process that hosts the {@code auth} service (its job store
  * lives in the auth schema: migrations {@code db/migration/auth/V100+}). Import it from the
- * host's configuration. The host supplies a {@link TenantRecordRemoval} bean for the final step;
- * without one, tenant jobs stop before it, FAILED, with the tenant record intact.
+ * host's configuration. The final step of a tenant job calls the tenant service's deletion
+ * participant {@code tenant} (in process or over HTTP), unless the host supplies its own
+ * {@link TenantRecordRemoval} bean. It also provides the in-process {@link DeletionJobLauncher},
+ * through which the tenant service starts jobs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrchestratorProperties.class)
-@Import(DeletionJobController.class)
+@Import({DeletionJobController.class, TenantDeletionPreviewController.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The service whose schema and database hold the job store. */
@@ -54,7 +59,19 @@ public class DeletionOrchestratorConfiguration {
 
     @Bean
     DeletionJobs deletionJobs(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
-                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
-        return new DeletionJobs(store, worker, participants, metrics, properties, clock);
+                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock,
+                              ObjectProvider<TenantRecordRemoval> tenantRecordRemoval) {
+        return new DeletionJobs(store, worker, participants, metrics, properties, clock,
+                tenantRecordRemoval.getIfAvailable() == null);
+    }
+
+    /** The in-process port the tenant service starts jobs through (the platform's remote one stays out). */
+    @Bean
+    DeletionJobLauncher inProcessDeletionJobLauncher(DeletionJobs jobs) {
+        return (tenantId, initiator) -> {
+            DeletionJobSummary job = jobs.startTenantDeletion(tenantId,
+                    initiator.userId().map(UUID::toString).orElse(initiator.subject()));
+            return new DeletionJobRef(job.jobId(), job.status().name());
+        };
     }
 }

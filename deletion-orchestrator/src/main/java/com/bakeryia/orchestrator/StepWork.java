@@ -92,12 +92,14 @@ class StepWork {
         if (step.kind() != JobKind.TENANT) {
             return Done.failure("no final step is defined for " + step.kind() + " jobs", false);
         }
-        TenantRecordRemoval removal = tenantRecordRemoval.getIfAvailable();
-        if (removal == null) {
-            return Done.failure("no TenantRecordRemoval is wired in this process; the tenant record stays", true);
+        TenantRecordRemoval removal = tenantRecordRemoval.getIfAvailable(
+                () -> new TenantParticipantRecordRemoval(participants, clock));
+        Map<String, Long> removed = removal.removeTenantRecord(step.subjectId());
+        if (removed == null || removed.isEmpty()) {
+            return Done.success(Map.of(), 0, 0);
         }
-        removal.removeTenantRecord(step.subjectId());
-        return Done.success(Map.of(), 0, 0);
+        return Done.success(Map.of("deleted", new LinkedHashMap<>(removed)),
+                removed.values().stream().mapToLong(Long::longValue).sum(), 0);
     }
 
     private static Map<String, Long> nonZeroCounts(DeletionPreview preview) {

@@ -1,6 +1,9 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.deletion.DeletionParticipant;
@@ -8,6 +11,9 @@ import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.SqlDeletionParticipant;
+import com.bakeryia.platform.tenancy.TenantAccess;
+import com.bakeryia.platform.tenancy.TenantDirectory;
+import com.bakeryia.platform.tenancy.TenantStatus;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -75,9 +81,30 @@ class OrchestratorTestApplication {
     @BakeryService("registry")
     static class Registry {
 
+        /** Tenants exist while their registry row does; nobody is a member of them. */
+        @Bean
+        TenantDirectory registryTenantDirectory(@Qualifier("registry") ServiceDatabase database) {
+            return new TenantDirectory() {
+                @Override
+                public Optional<TenantAccess> access(UUID tenantId, UUID userId) {
+                    return database.jdbc().queryForList("select status from registry.tenants where id = ?", String.class,
+                            tenantId).stream().findFirst().map(status -> new TenantAccess(tenantId, TenantStatus.valueOf(status), null));
+                }
+
+                @Override
+                public List<UUID> memberIds(UUID tenantId) {
+                    return List.of();
+                }
+            };
+        }
+
         @Bean
         TenantRecordRemoval tenantRecordRemoval(@Qualifier("registry") ServiceDatabase database) {
-            return (UUID tenantId) -> database.jdbc().update("delete from registry.tenants where id = ?", tenantId);
+            // Counts nothing, so the lifecycle test's job totals equal the participants' previews.
+            return (UUID tenantId) -> {
+                database.jdbc().update("delete from registry.tenants where id = ?", tenantId);
+                return Map.of();
+            };
         }
     }
 

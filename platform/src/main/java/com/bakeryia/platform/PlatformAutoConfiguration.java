@@ -8,9 +8,11 @@ import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.data.ServiceDatabases;
 import com.bakeryia.platform.deletion.DeletionController;
+import com.bakeryia.platform.deletion.DeletionJobLauncher;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.DeletionProperties;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.deletion.RemoteDeletionJobLauncher;
 import com.bakeryia.platform.demodata.DemoDataController;
 import com.bakeryia.platform.tenancy.RemoteTenantDirectory;
 import com.bakeryia.platform.tenancy.TenancyProperties;
@@ -108,6 +110,13 @@ public class PlatformAutoConfiguration {
             List<DeletionParticipant> customParticipants, List<ServiceDatabase> databases,
             DeletionProperties properties, Clock clock) {
         return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
+    }
+
+    /** Used when the deletion orchestrator (hosted by the auth service) does not run in this process. */
+    @Bean
+    @ConditionalOnMissingBean(DeletionJobLauncher.class)
+    RemoteDeletionJobLauncher remoteDeletionJobLauncher(RemoteServices remoteServices) {
+        return new RemoteDeletionJobLauncher(remoteServices);
     }
 
     /** Used when the tenant service does not run in this process (it declares its own directory). */

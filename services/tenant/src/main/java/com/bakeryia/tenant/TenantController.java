@@ -4,15 +4,21 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import com.bakeryia.platform.deletion.DeletionJobLauncher;
+import com.bakeryia.platform.deletion.DeletionJobRef;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
+import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -26,23 +32,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tenants: creation, reading, deletion of the tenant's records, transfer of ownership, its admins,
+ * Tenants: creation, reading, deletion (through a deletion job), transfer of ownership, its admins,
  * and the lookups other services make. Each method states who may call it.
  */
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantController {
 
+    private static final Logger log = LoggerFactory.getLogger(TenantController.class);
+
     private final Tenants tenants;
     private final Memberships memberships;
-    private final TenantRecordDeletion deletion;
     private final TenantDirectory directory;
+    private final TenantAccessGuard guard;
+    private final DeletionJobLauncher launcher;
 
-    TenantController(Tenants tenants, Memberships memberships, TenantRecordDeletion deletion, TenantDirectory directory) {
+    TenantController(Tenants tenants, Memberships memberships, TenantDirectory directory, TenantAccessGuard guard,
+                     DeletionJobLauncher launcher) {
         this.tenants = tenants;
         this.memberships = memberships;
-        this.deletion = deletion;
         this.directory = directory;
+        this.guard = guard;
+        this.launcher = launcher;
+    }
+
+    /**
+     * The answer to a tenant DELETE.
+     *
+     * @param jobId  the deletion job, readable at {@code GET /api/v1/deletion-jobs/{job_id}}
+     * @param status the job's status: PENDING, RUNNING, COMPLETED or FAILED
+     */
+    record TenantDeletionStarted(UUID tenantId, UUID jobId, String status) {
     }
 
     record CreateTenantRequest(@NotBlank @Size(max = 200) String name) {
@@ -75,16 +95,28 @@ class TenantController {
     }
 
     /**
-     * The tenant's OWNER and ADMINs, and services: runs the tenant service's own part of deleting
-     * the tenant and answers its summary.
+     * The tenant's OWNER and ADMINs, and services: marks the tenant DELETING and starts its deletion
+     * job in the orchestrator (or finds the tenant's unfinished one: repeating never starts a second).
+     * 202 with the job id and status, and the job's Location. The job deletes the tenant's data in
+     * every service, verifies none is left, and only then removes the tenant record itself.
      */
     @DeleteMapping("/{tenant_id}")
-    TenantDeletionSummary delete(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    ResponseEntity<TenantDeletionStarted> delete(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal principal = CallerPrincipal.of(authentication);
-        if (!principal.isService()) {
-            tenants.caller(tenantId, principal, false).requireManager("delete the tenant");
+        tenants.markDeleting(tenantId, principal);
+        guard.evict(tenantId);
+        DeletionJobRef job;
+        try {
+            job = launcher.startTenantDeletion(tenantId, principal);
+        } catch (RuntimeException e) {
+            log.warn("Tenant {} is DELETING but its deletion job could not be started: {}", tenantId, e.getMessage());
+            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Tenant " + tenantId + " is marked DELETING, but the"
+                    + " deletion orchestrator could not start its job; repeat the request to start it.");
         }
-        return deletion.delete(tenantId, principal);
+        log.info("Tenant {} marked DELETING by {} {}; deletion job {} is {}", tenantId, principal.kind(),
+                principal.subject(), job.jobId(), job.status());
+        return ResponseEntity.accepted().location(URI.create(job.location()))
+                .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status()));
     }
 
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */

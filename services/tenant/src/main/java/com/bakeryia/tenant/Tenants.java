@@ -70,6 +70,25 @@ class Tenants {
         return new TenantCaller(tenant, principal, role);
     }
 
+    /**
+     * Marks the tenant DELETING for a caller allowed to delete it (its OWNER and ADMINs, and
+     * services), in one transaction with the tenant row locked; a tenant already DELETING stays so.
+     * From then on no service accepts writes for it and its members can no longer act on it.
+     *
+     * @throws com.bakeryia.platform.web.ApiProblem 404 when the tenant does not exist, 403 for other callers
+     */
+    TenantRecord markDeleting(UUID tenantId, CallerPrincipal principal) {
+        return db.transactions().execute(status -> {
+            TenantCaller caller = caller(tenantId, principal, true);
+            if (!caller.isService()) {
+                caller.requireManager("delete the tenant");
+            }
+            db.jdbc().update("update tenant.tenants set status = ? where id = ? and status <> ?",
+                    TenantStatus.DELETING.name(), tenantId, TenantStatus.DELETING.name());
+            return find(tenantId).orElseThrow();
+        });
+    }
+
     Optional<TenantRole> roleOf(UUID tenantId, UUID userId) {
         return db.jdbc().queryForList("select role from tenant.memberships where tenant_id = ? and user_id = ?",
                 String.class, tenantId, userId).stream().findFirst().map(TenantRole::valueOf);

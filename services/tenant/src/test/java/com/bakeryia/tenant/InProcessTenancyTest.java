@@ -1,5 +1,6 @@
 package com.bakeryia.tenant;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.bakeryia.platform.identity.UserDirectory;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With tenant and auth in one process, the platform's tenant and user questions are answered
@@ -79,10 +81,18 @@ class InProcessTenancyTest {
         guard.requireRead(fixture.tenantId(), viewer);
 
         assertThat(api.delete("/api/v1/tenants/" + fixture.tenantId(), fixture.owner().accessToken()).status())
-                .isEqualTo(200);
+                .isEqualTo(202);
 
+        // At once: DELETING (409) while the job runs, or gone (404) once it has completed.
         assertThatThrownBy(() -> guard.requireRead(fixture.tenantId(), viewer))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getStatusCode().value()).isEqualTo(404));
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.getStatusCode().value()).isIn(409, 404));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            guard.evict(fixture.tenantId());
+            assertThatThrownBy(() -> guard.requireRead(fixture.tenantId(), viewer))
+                    .isInstanceOfSatisfying(ApiProblem.class,
+                            problem -> assertThat(problem.getStatusCode().value()).isEqualTo(404));
+        });
         assertThat(directory.memberIds(fixture.tenantId())).isEmpty();
     }
 

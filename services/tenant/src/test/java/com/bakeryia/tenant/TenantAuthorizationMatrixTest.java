@@ -126,7 +126,7 @@ class TenantAuthorizationMatrixTest {
             Map.entry(Endpoint.CREATE_TENANT, new int[] {201, 201, 201, 201, 201, 403}),
             Map.entry(Endpoint.LIST_MY_TENANTS, new int[] {200, 200, 200, 200, 200, 403}),
             Map.entry(Endpoint.GET_TENANT, new int[] {200, 200, 200, 200, 403, 200}),
-            Map.entry(Endpoint.DELETE_TENANT, new int[] {200, 200, 403, 403, 403, 200}),
+            Map.entry(Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202}),
             Map.entry(Endpoint.REMOVE_USER_MEMBERSHIPS, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.TRANSFER_OWNERSHIP, new int[] {200, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.LIST_ADMINS, new int[] {200, 200, 200, 200, 403, 200}),

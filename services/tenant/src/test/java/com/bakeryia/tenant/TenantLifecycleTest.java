@@ -1,5 +1,6 @@
 package com.bakeryia.tenant;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,11 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The issue's end-to-end flow over real HTTP: register two users, log in, create a tenant, add the
  * second as ADMIN, transfer ownership, list admins, remove memberships by service call (owner
- * membership blocked), delete the tenant.
+ * membership blocked), delete the tenant through its deletion job.
  */
 @SpringBootTest(classes = TenantTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class TenantLifecycleTest {
@@ -92,19 +94,23 @@ class TenantLifecycleTest {
         assertThat(api.get("/api/v1/tenants/" + tenantId + "/members", service).json()).hasSize(1);
 
         var deleted = api.delete("/api/v1/tenants/" + tenantId, bob.accessToken());
-        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
-        assertThat(deleted.json().path("subscriptions_cancelled").asInt()).isEqualTo(1);
-        assertThat(deleted.json().path("memberships_deleted").asInt()).isEqualTo(1);
-        assertThat(deleted.json().path("tenant_deleted").asBoolean()).isTrue();
-        assertThat(deleted.json().path("deleted_by").asText()).isEqualTo(bob.userId().toString());
-        assertThat(deleted.json().path("actor_kind").asText()).isEqualTo("USER");
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        String jobId = deleted.json().path("job_id").asText();
+        assertThat(deleted.header("Location")).containsExactly("/api/v1/deletion-jobs/" + jobId);
+        assertThat(deleted.json().path("status").asText()).isIn("PENDING", "RUNNING", "COMPLETED");
+        JsonNode job = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/deletion-jobs/" + jobId, bob.accessToken()).json(),
+                found -> found.path("status").asText().equals("COMPLETED"));
+        assertThat(job.path("initiated_by").asText()).isEqualTo(bob.userId().toString());
+        assertThat(job.path("service_results").get(0).path("counts").path("deleted").path("tenant.memberships").asInt())
+                .isEqualTo(1);
 
         assertThat(api.get("/api/v1/tenants/" + tenantId, service).status()).isEqualTo(404);
         assertThat(db.jdbc().queryForObject("select count(*) from tenant.subscriptions where tenant_id = ?",
                 Long.class, tenantId)).isZero();
         assertThat(db.jdbc().queryForObject("select payload ->> 'deleted_by' from tenant.outbox_events"
                 + " where event_type = 'tenant.deleted' and aggregate_id = ?", String.class, tenantId))
-                .isEqualTo(bob.userId().toString());
+                .isEqualTo(TenantRecordParticipant.ORCHESTRATOR.subject());
         var feed = api.get("/api/v1/tenants/events?after=0&limit=1000", service);
         assertThat(feed.status()).isEqualTo(200);
         assertThat(feed.json().path("events").valueStream()
@@ -116,9 +122,12 @@ class TenantLifecycleTest {
                 });
         assertThat(api.get("/api/v1/tenants/events", bob.accessToken()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/tenants/events?limit=0", service).status()).isEqualTo(400);
-        var again = api.delete("/api/v1/tenants/" + tenantId, service);
+        // Gone: nothing left to delete, and no second job is started for it.
+        assertThat(api.delete("/api/v1/tenants/" + tenantId, service).status()).isEqualTo(404);
+        // The tenant service's own part stays idempotent when called again directly.
+        var again = api.delete("/api/v1/tenant/tenant/" + tenantId, service);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("already_deleted").asBoolean()).isTrue();
+        assertThat(again.json().path("deleted").isEmpty()).isTrue();
     }
 
     @Test

@@ -1,0 +1,95 @@
+package com.bakeryia.tenant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScope;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.security.PrincipalKind;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant service as the deletion orchestrator's last step, participant {@code tenant}: its
+ * preview counts the tenant's row, memberships and subscriptions; its delete runs
+ * {@link TenantRecordDeletion} (cancel the subscription, delete memberships and tenant, publish
+ * {@code tenant.deleted}). Idempotent: for a tenant already gone it deletes 0 rows and succeeds.
+ * Served to services at {@code DELETE /api/v1/tenant/tenant/{tenant_id}} by the platform. It is not
+ * in {@code bakery.orchestrator.participants}: it runs once, after every data service has deleted
+ * and verification found zero, because the tenant record is the index of what still exists.
+ *
+ * <p>A user's memberships are not removed here: {@code DELETE /api/v1/tenants/user/{user_id}/memberships}
+ * does that, with the rules for tenants the user owns; a user-scoped delete here fails saying so.
+ */
+@Component
+class TenantRecordParticipant implements DeletionParticipant {
+
+    static final String SERVICE = "tenant";
+
+    /** Recorded as the actor in {@code tenant.tenant_deletions}; the job record names who asked. */
+    static final CallerPrincipal ORCHESTRATOR = new CallerPrincipal(PrincipalKind.SERVICE, "deletion-orchestrator");
+
+    private final ServiceDatabase db;
+    private final TenantRecordDeletion deletion;
+    private final Clock clock;
+
+    TenantRecordParticipant(@Qualifier("tenant") ServiceDatabase db, TenantRecordDeletion deletion, Clock clock) {
+        this.db = db;
+        this.deletion = deletion;
+        this.clock = clock;
+    }
+
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public DeletionPreview preview(DeletionSubject subject) {
+        Map<String, Long> toDelete = new LinkedHashMap<>();
+        if (subject.scope() == DeletionScope.TENANT) {
+            toDelete.put("tenant.subscriptions", count("select count(*) from tenant.subscriptions where tenant_id = ?", subject.id()));
+            toDelete.put("tenant.memberships", count("select count(*) from tenant.memberships where tenant_id = ?", subject.id()));
+            toDelete.put("tenant.tenants", count("select count(*) from tenant.tenants where id = ?", subject.id()));
+        }
+        return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, Map.of(), Map.of());
+    }
+
+    @Override
+    public DeletionResult delete(DeletionSubject subject) {
+        Instant startedAt = clock.instant();
+        if (subject.scope() != DeletionScope.TENANT) {
+            return DeletionResult.failure(SERVICE, subject, "tenant: a user's memberships are removed by"
+                    + " DELETE /api/v1/tenants/user/{user_id}/memberships, not by this participant", startedAt, clock.instant());
+        }
+        boolean exists = count("select count(*) from tenant.tenants where id = ?", subject.id()) > 0;
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        if (exists) {
+            TenantDeletionSummary summary = deletion.delete(subject.id(), ORCHESTRATOR);
+            if (!summary.alreadyDeleted()) {
+                deleted.put("tenant.subscriptions", (long) summary.subscriptionsDeleted());
+                deleted.put("tenant.memberships", (long) summary.membershipsDeleted());
+                deleted.put("tenant.tenants", 1L);
+            }
+        }
+        Instant completedAt = clock.instant();
+        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, Map.of(), Map.of(), List.of(),
+                startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
+    }
+
+    private long count(String sql, UUID id) {
+        Long count = db.jdbc().queryForObject(sql, Long.class, id);
+        return count == null ? 0 : count;
+    }
+}
