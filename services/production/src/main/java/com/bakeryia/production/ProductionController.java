@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
+import com.bakeryia.platform.tenancy.ActingUser;
+import com.bakeryia.platform.web.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package com.bakeryia.notification;
+package com.bakeryia.platform.web;
 
 import java.util.List;
 
@@ -9,5 +9,5 @@ import java.util.List;
  * @param limit  the page size asked for
  * @param offset how many rows were skipped
  */
-record PageView<T>(List<T> items, int limit, int offset) {
+public record PageView<T>(List<T> items, int limit, int offset) {
 }

@@ -1,21 +1,21 @@
-package com.bakeryia.recipes;
+package com.bakeryia.platform.tenancy;
 
 import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
 
-/** Who a people column (created_by, changed_by) names for a write. */
-final class ActingUser {
+/** Who a people column ({@code created_by}, {@code recorded_by}, ...) names for a write. */
+public final class ActingUser {
 
     private ActingUser() {
     }
 
     /**
      * A user acts as themselves; a service may name the user it acts for (or nobody). A user may
-     * not write another person's id into the record.
+     * not write another person's id into the record: that is a 400 naming {@code field}.
      */
-    static UUID of(CallerPrincipal caller, UUID requested, String field) {
+    public static UUID of(CallerPrincipal caller, UUID requested, String field) {
         if (caller.isService()) {
             return requested;
         }

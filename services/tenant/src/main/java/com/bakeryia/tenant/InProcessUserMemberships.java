@@ -1,0 +1,67 @@
+package com.bakeryia.tenant;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.security.CallerPrincipal;
+import com.bakeryia.platform.security.PrincipalKind;
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.UserMemberships;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant service's answers to a user deletion, in-process: the same code paths (and rules) as
+ * the transfer-ownership and remove-memberships endpoints, called as the service
+ * {@value #CLIENT_ID}.
+ */
+@Component
+class InProcessUserMemberships implements UserMemberships {
+
+    static final String CLIENT_ID = "user-deletion";
+
+    private static final CallerPrincipal SERVICE = new CallerPrincipal(PrincipalKind.SERVICE, CLIENT_ID);
+
+    private final ServiceDatabase db;
+    private final Memberships memberships;
+    private final Tenants tenants;
+
+    InProcessUserMemberships(@Qualifier("tenant") ServiceDatabase db, Memberships memberships, Tenants tenants) {
+        this.db = db;
+        this.memberships = memberships;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void markTenantDeleting(UUID tenantId) {
+        if (tenants.find(tenantId).isPresent()) {
+            tenants.markDeleting(tenantId, SERVICE);
+        }
+    }
+
+    @Override
+    public List<Membership> of(UUID userId) {
+        return db.jdbc().query("select tenant_id, role, joined_at from tenant.memberships where user_id = ? order by tenant_id",
+                (row, n) -> new Membership(row.getObject("tenant_id", UUID.class), TenantRole.valueOf(row.getString("role")),
+                        row.getTimestamp("joined_at").toInstant()), userId);
+    }
+
+    @Override
+    public List<Manager> managers(UUID tenantId) {
+        return memberships.admins(tenantId).stream()
+                .map(member -> new Manager(member.userId(), member.role(), member.since())).toList();
+    }
+
+    @Override
+    public void transferOwnership(UUID tenantId, UUID newOwnerId) {
+        memberships.transfer(tenantId, SERVICE, newOwnerId);
+    }
+
+    @Override
+    public Removal removeAll(UUID userId) {
+        UserMembershipsRemoval removal = memberships.removeAllOf(userId);
+        return new Removal(removal.removed(), removal.blockingTenantIds());
+    }
+}
