@@ -269,12 +269,116 @@ class DeletionJobStore {
         }
         int attemptLimit = sql.queryForObject("select max(attempt_limit) from " + steps + " where job_id = :job",
                 params, Integer.class);
+        if (byPhase.containsKey(StepPhase.PREPARE) && !byPhase.containsKey(StepPhase.DELETE)
+                && !byPhase.containsKey(StepPhase.VERIFY)) {
+            // A user job's preparation is done: its data participants were kept on the job until now.
+            List<String> participants = sql.queryForObject("select coalesce(participants, '{}') from " + jobs
+                    + " where id = :job", params, (rs, n) -> List.of((String[]) rs.getArray(1).getArray()));
+            if (participants.isEmpty()) {
+                insertSteps(jobId, List.of(finalService(kind)), StepPhase.FINAL, attemptLimit, now);
+            } else {
+                insertSteps(jobId, participants, StepPhase.DELETE, attemptLimit, now);
+            }
+            return JobTransition.NEXT_PHASE;
+        }
         if (byPhase.containsKey(StepPhase.VERIFY)) {
             insertSteps(jobId, List.of(finalService(kind)), StepPhase.FINAL, attemptLimit, now);
         } else {
             insertSteps(jobId, byPhase.get(StepPhase.DELETE).get(StepStatus.SUCCEEDED), StepPhase.VERIFY, attemptLimit, now);
         }
         return JobTransition.NEXT_PHASE;
+    }
+
+    /** What a user job does with one tenant the user owns. */
+    record OwnedTenantPlan(UUID tenantId, boolean delete, UUID newOwnerId) {
+    }
+
+    /** An owned tenant of a user job, with the tenant job started for it and whether it is handled. */
+    record OwnedTenant(UUID tenantId, boolean delete, UUID newOwnerId, UUID tenantJobId, boolean done) {
+    }
+
+    /**
+     * Creates a user job, unless the user already has an unfinished one, which is returned instead:
+     * a PREPARE step (owned tenants, then memberships) whose success queues one DELETE step per
+     * participant, then VERIFY, then the {@code auth} FINAL step. Kept apart from
+     * {@link #startOrFind} because only user jobs carry owned tenants and deferred participants.
+     */
+    StartedJob startUserJob(UUID userId, UUID initiatedBy, String initiatingService, List<String> participants,
+                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now) {
+        for (int tries = 0; ; tries++) {
+            StartedJob job = database.transactions().execute(status -> {
+                UUID jobId = UUID.randomUUID();
+                int inserted = sql.update("insert into " + jobs + " (id, kind, subject_id, status, initiated_by,"
+                        + " initiating_service, created_at, participants) values (:id, 'USER', :subject, 'PENDING', :user,"
+                        + " :service, :now, cast(:participants as text[]))"
+                        + " on conflict (kind, subject_id) where status <> 'COMPLETED' do nothing", new MapSqlParameterSource()
+                        .addValue("id", jobId).addValue("subject", userId).addValue("user", initiatedBy)
+                        .addValue("service", initiatingService).addValue("now", at(now))
+                        .addValue("participants", "{" + String.join(",", participants) + "}"));
+                if (inserted == 0) {
+                    return unfinishedJob(JobKind.USER, userId).map(existing -> new StartedJob(existing, false)).orElse(null);
+                }
+                sql.batchUpdate("insert into " + database.schema() + ".deletion_job_owned_tenants (job_id, tenant_id, action,"
+                        + " new_owner_user_id) values (:job, :tenant, :action, :owner)", ownedTenants.stream()
+                        .map(plan -> new MapSqlParameterSource().addValue("job", jobId).addValue("tenant", plan.tenantId())
+                                .addValue("action", plan.delete() ? "DELETE" : "TRANSFER").addValue("owner", plan.newOwnerId()))
+                        .toArray(MapSqlParameterSource[]::new));
+                insertSteps(jobId, List.of(TENANT_RECORD_SERVICE), StepPhase.PREPARE, attemptLimit, now);
+                return new StartedJob(jobId, true);
+            });
+            if (job != null) {
+                return job;
+            }
+            if (tries > 5) {
+                throw new IllegalStateException("Could not start or find a deletion job for user " + userId);
+            }
+        }
+    }
+
+    List<OwnedTenant> ownedTenants(UUID jobId) {
+        return sql.query("select * from " + database.schema() + ".deletion_job_owned_tenants where job_id = :job"
+                + " order by tenant_id", Map.of("job", jobId), (rs, n) -> new OwnedTenant(rs.getObject("tenant_id", UUID.class),
+                "DELETE".equals(rs.getString("action")), rs.getObject("new_owner_user_id", UUID.class),
+                rs.getObject("tenant_job_id", UUID.class), rs.getObject("done_at") != null));
+    }
+
+    void ownedTenantJobStarted(UUID jobId, UUID tenantId, UUID tenantJobId) {
+        sql.update("update " + database.schema() + ".deletion_job_owned_tenants set tenant_job_id = :tenantJob"
+                + " where job_id = :job and tenant_id = :tenant", new MapSqlParameterSource().addValue("tenantJob", tenantJobId)
+                .addValue("job", jobId).addValue("tenant", tenantId));
+    }
+
+    void ownedTenantDone(UUID jobId, UUID tenantId, Instant now) {
+        sql.update("update " + database.schema() + ".deletion_job_owned_tenants set done_at = coalesce(done_at, :now)"
+                + " where job_id = :job and tenant_id = :tenant", new MapSqlParameterSource().addValue("now", at(now))
+                .addValue("job", jobId).addValue("tenant", tenantId));
+    }
+
+    /** The status of a job, or empty when there is no such job. */
+    Optional<JobStatus> status(UUID jobId) {
+        return sql.query("select status from " + jobs + " where id = :id", Map.of("id", jobId),
+                (rs, n) -> JobStatus.valueOf(rs.getString(1))).stream().findFirst();
+    }
+
+    /**
+     * Puts a held step back to PENDING until {@code now + delay} without counting the attempt:
+     * the step waits for something else (a tenant job) rather than failing. Its attempt record is
+     * dropped and the reason kept as the step's last error. Fenced like every write of a holder.
+     */
+    boolean defer(ClaimedStep step, String reason, Duration delay, Instant now) {
+        return database.transactions().execute(status -> {
+            int updated = sql.update("update " + steps + " set status = 'PENDING', attempts = attempts - 1,"
+                    + " last_error = :reason, next_attempt_at = :next, lease_owner = null, lease_expires_at = null,"
+                    + " version = version + 1 where id = :id and lease_owner = :owner and version = :version"
+                    + " and status = 'RUNNING'", new MapSqlParameterSource().addValue("reason", reason)
+                    .addValue("next", at(now.plus(delay))).addValue("id", step.stepId()).addValue("owner", step.owner())
+                    .addValue("version", step.version()));
+            if (updated == 1) {
+                sql.update("delete from " + attempts + " where step_id = :step and attempt = :attempt",
+                        Map.of("step", step.stepId(), "attempt", step.attempt()));
+            }
+            return updated == 1;
+        });
     }
 
     /** What a retry request found. */
@@ -333,7 +437,7 @@ class DeletionJobStore {
                 });
         Map<UUID, List<DeletionJobSummary.StepResult>> stepsByJob = new LinkedHashMap<>();
         sql.query("select * from " + steps + " where job_id in (:ids)"
-                + " order by case phase when 'DELETE' then 0 when 'VERIFY' then 1 else 2 end, service",
+                + " order by case phase when 'PREPARE' then -1 when 'DELETE' then 0 when 'VERIFY' then 1 else 2 end, service",
                 Map.of("ids", jobIds), rs -> {
                     UUID stepId = rs.getObject("id", UUID.class);
                     StepStatus stepStatus = StepStatus.valueOf(rs.getString("status"));

@@ -8,6 +8,7 @@ import com.bakeryia.platform.deletion.DeletionJobLauncher;
 import com.bakeryia.platform.deletion.DeletionJobRef;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.remote.RemoteServices;
+import com.bakeryia.platform.tenancy.UserMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -53,8 +54,18 @@ public class DeletionOrchestratorConfiguration {
     @Bean
     DeletionWorker deletionWorker(DeletionJobStore store, ParticipantDirectory participants,
                                   ObjectProvider<TenantRecordRemoval> tenantRecordRemoval, DeletionMetrics metrics,
-                                  OrchestratorProperties properties, Clock clock) {
-        return new DeletionWorker(store, new StepWork(participants, tenantRecordRemoval, clock), metrics, properties, clock);
+                                  OrchestratorProperties properties, Clock clock,
+                                  ObjectProvider<UserMemberships> userMemberships) {
+        StepWork work = new StepWork(participants, tenantRecordRemoval, clock)
+                .withUserJobs(new UserJobPreparation(store, userMemberships, properties, clock));
+        return new DeletionWorker(store, work, metrics, properties, clock);
+    }
+
+    @Bean
+    UserDeletions userDeletions(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
+                                ObjectProvider<UserMemberships> userMemberships, DeletionMetrics metrics,
+                                OrchestratorProperties properties, Clock clock) {
+        return new UserDeletions(store, worker, participants, userMemberships, metrics, properties, clock);
     }
 
     @Bean

@@ -206,6 +206,14 @@ class DeletionWorker implements SmartLifecycle {
         DeletionJobStore.AttemptOutcome outcome;
         try {
             StepWork.Done done = call.get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (done.waiting()) {
+                // Waiting for another job (a user job's tenant deletion): no attempt is used up.
+                if (running && store.defer(step, done.error(), properties.pollInterval().multipliedBy(2), clock.instant())) {
+                    log.info("Job {} subject {}: step {} {} {}", step.jobId(), step.subjectId(), step.service(),
+                            step.phase(), done.error());
+                }
+                return;
+            }
             outcome = new DeletionJobStore.AttemptOutcome(
                     done.succeeded() ? DeletionJobStore.AttemptOutcome.Outcome.SUCCEEDED : DeletionJobStore.AttemptOutcome.Outcome.FAILED,
                     done.retryable(), done.counts(), done.deleted(), done.anonymised(), done.error(), millisSince(started));

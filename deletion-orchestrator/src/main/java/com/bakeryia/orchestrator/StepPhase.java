@@ -1,7 +1,12 @@
 package com.bakeryia.orchestrator;
 
-/** The three phases of a job, run in this order; a phase starts only when every step of the previous one succeeded. */
+/** The phases of a job, run in this order; a phase starts only when every step of the previous one succeeded. */
 public enum StepPhase {
+    /**
+     * User jobs only, before DELETE: the tenants the user owns are handed over or deleted, then
+     * the user's memberships are removed.
+     */
+    PREPARE,
     /** Each participant deletes the subject's data. */
     DELETE,
     /** Each participant's preview must be zero; late rows are deleted again first. */

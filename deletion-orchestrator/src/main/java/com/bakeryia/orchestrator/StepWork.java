@@ -22,6 +22,7 @@ class StepWork {
     private final ParticipantDirectory participants;
     private final ObjectProvider<TenantRecordRemoval> tenantRecordRemoval;
     private final Clock clock;
+    private UserJobPreparation userJobPreparation;
 
     StepWork(ParticipantDirectory participants, ObjectProvider<TenantRecordRemoval> tenantRecordRemoval, Clock clock) {
         this.participants = participants;
@@ -29,16 +30,27 @@ class StepWork {
         this.clock = clock;
     }
 
+    /** Enables user jobs: their PREPARE step (owned tenants, memberships). */
+    StepWork withUserJobs(UserJobPreparation preparation) {
+        this.userJobPreparation = preparation;
+        return this;
+    }
+
     /** A step attempt's result before timing is attached. */
     record Done(boolean succeeded, boolean retryable, Map<String, Map<String, Long>> counts, long deleted,
-                long anonymised, String error) {
+                long anonymised, String error, boolean waiting) {
 
         static Done success(Map<String, Map<String, Long>> counts, long deleted, long anonymised) {
-            return new Done(true, false, counts, deleted, anonymised, null);
+            return new Done(true, false, counts, deleted, anonymised, null, false);
         }
 
         static Done failure(String error, boolean retryable) {
-            return new Done(false, retryable, Map.of(), 0, 0, error);
+            return new Done(false, retryable, Map.of(), 0, 0, error, false);
+        }
+
+        /** Not failed: the step waits for something else (a tenant job) and runs again later without using an attempt. */
+        static Done waiting(String reason) {
+            return new Done(false, true, Map.of(), 0, 0, reason, true);
         }
     }
 
@@ -46,6 +58,8 @@ class StepWork {
         DeletionSubject subject = step.kind() == JobKind.TENANT
                 ? DeletionSubject.tenant(step.subjectId()) : DeletionSubject.user(step.subjectId());
         return switch (step.phase()) {
+            case PREPARE -> userJobPreparation == null
+                    ? Done.failure("user jobs are not enabled in this process", false) : userJobPreparation.run(step);
             case DELETE -> delete(participants.participant(step.service()), subject);
             case VERIFY -> verify(participants.participant(step.service()), subject);
             case FINAL -> removeRecord(step);
@@ -89,8 +103,8 @@ class StepWork {
     }
 
     private Done removeRecord(DeletionJobStore.ClaimedStep step) {
-        if (step.kind() != JobKind.TENANT) {
-            return Done.failure("no final step is defined for " + step.kind() + " jobs", false);
+        if (step.kind() == JobKind.USER) {
+            return removeUser(step);
         }
         TenantRecordRemoval removal = tenantRecordRemoval.getIfAvailable(
                 () -> new TenantParticipantRecordRemoval(participants, clock));
@@ -100,6 +114,25 @@ class StepWork {
         }
         return Done.success(Map.of("deleted", new LinkedHashMap<>(removed)),
                 removed.values().stream().mapToLong(Long::longValue).sum(), 0);
+    }
+
+    /**
+     * The last step of a user job: the {@code auth} participant revokes the user's refresh tokens
+     * and deletes the user record, then must preview zero. Last because the user record is what
+     * lets the user (and the job) be found while anything else is still being deleted.
+     */
+    private Done removeUser(DeletionJobStore.ClaimedStep step) {
+        DeletionParticipant auth = participants.participant(step.service());
+        DeletionSubject subject = DeletionSubject.user(step.subjectId());
+        Done deleted = delete(auth, subject);
+        if (!deleted.succeeded()) {
+            return deleted;
+        }
+        DeletionPreview left = auth.preview(subject);
+        if (left.remaining() > 0) {
+            return Done.failure("rows remain after deleting the user: " + nonZero(left), true);
+        }
+        return deleted;
     }
 
     private static Map<String, Long> nonZeroCounts(DeletionPreview preview) {

@@ -1,0 +1,234 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.UserMemberships;
+import com.bakeryia.platform.web.ApiProblem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The orchestrator's API for deleting a user (right to erasure): plan what happens to the tenants
+ * they own, preview, and start a USER job. A start is refused before anything changes when, with
+ * {@code TRANSFER}, an owned tenant has no admin to take it over. Idempotent: while the user has an
+ * unfinished job, every start returns it.
+ */
+public class UserDeletions {
+
+    /** The service name of the user participant that runs last (user record, refresh tokens). */
+    public static final String USER_RECORD_SERVICE = "auth";
+
+    private static final Logger log = LoggerFactory.getLogger(UserDeletions.class);
+
+    /** What happens to the tenants the user owns. */
+    public enum OwnedTenants {
+        /** Ownership goes to the chosen admin, or else the longest-standing admin. */
+        TRANSFER,
+        /** The tenant is deleted by a full tenant deletion job, which the user job waits for. */
+        DELETE
+    }
+
+    /**
+     * A request to delete a user.
+     *
+     * @param newOwners chosen new owners by tenant id (TRANSFER only); other owned tenants get their
+     *                  longest-standing admin
+     */
+    public record Request(UUID userId, OwnedTenants ownedTenants, Map<UUID, UUID> newOwners) {
+
+        public Request {
+            Objects.requireNonNull(userId, "userId");
+            ownedTenants = ownedTenants == null ? OwnedTenants.TRANSFER : ownedTenants;
+            newOwners = Map.copyOf(newOwners == null ? Map.of() : newOwners);
+        }
+    }
+
+    private final DeletionJobStore store;
+    private final DeletionWorker worker;
+    private final ParticipantDirectory participants;
+    private final ObjectProvider<UserMemberships> memberships;
+    private final DeletionMetrics metrics;
+    private final OrchestratorProperties properties;
+    private final Clock clock;
+
+    UserDeletions(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
+                  ObjectProvider<UserMemberships> memberships, DeletionMetrics metrics,
+                  OrchestratorProperties properties, Clock clock) {
+        this.store = store;
+        this.worker = worker;
+        this.participants = participants;
+        this.memberships = memberships;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The user's unfinished USER job (PENDING, RUNNING or FAILED), if any. */
+    public Optional<DeletionJobSummary> unfinishedJob(UUID userId) {
+        return store.list(userId, null, 20, clock.instant()).stream()
+                .filter(job -> job.kind() == JobKind.USER && job.status() != JobStatus.COMPLETED).findFirst();
+    }
+
+    /**
+     * Starts deleting the user, or returns their unfinished job.
+     *
+     * @param initiatedBy a user id (the user themself) or a service client id
+     * @throws ApiProblem 400 when a chosen new owner names a tenant the user does not own (or the
+     *                    user themself); 409 listing the tenants that have no admin to take them over
+     */
+    public DeletionJobSummary start(Request request, String initiatedBy) {
+        if (initiatedBy == null || initiatedBy.isBlank()) {
+            throw new IllegalArgumentException("A deletion job needs the id of who asked for it");
+        }
+        Optional<DeletionJobSummary> unfinished = unfinishedJob(request.userId());
+        if (unfinished.isPresent()) {
+            return unfinished.get();
+        }
+        List<UserDeletionPreview.OwnedTenant> owned = plan(request);
+        List<UUID> blocked = owned.stream().filter(UserDeletionPreview.OwnedTenant::blocked)
+                .map(UserDeletionPreview.OwnedTenant::tenantId).toList();
+        if (!blocked.isEmpty()) {
+            throw ApiProblem.conflict("User " + request.userId() + " owns tenants that no admin can take over: " + blocked
+                    + ". Make another member ADMIN, choose a new owner, or use owned_tenants=delete. Nothing was started.")
+                    .with("tenants", blocked)
+                    .with("reasons", owned.stream().filter(UserDeletionPreview.OwnedTenant::blocked)
+                            .collect(Collectors.toMap(t -> t.tenantId().toString(), UserDeletionPreview.OwnedTenant::reason)));
+        }
+        UUID user = asUserId(initiatedBy);
+        List<DeletionJobStore.OwnedTenantPlan> plans = owned.stream().map(tenant -> new DeletionJobStore.OwnedTenantPlan(
+                tenant.tenantId(), "DELETE".equals(tenant.action()), tenant.newOwnerId())).toList();
+        DeletionJobStore.StartedJob job = store.startUserJob(request.userId(), user, user == null ? initiatedBy : null,
+                properties.participants(), plans, properties.maxAttempts(), clock.instant());
+        if (job.created()) {
+            metrics.jobStarted();
+            try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
+                 var subject = MDC.putCloseable("user_id", request.userId().toString())) {
+                log.info("Job {} user {}: deletion started; {} owned tenants ({}), {} participants", job.jobId(),
+                        request.userId(), plans.size(), request.ownedTenants(), properties.participants().size());
+            }
+            worker.wake();
+        }
+        return store.find(job.jobId(), clock.instant()).orElseThrow();
+    }
+
+    /**
+     * What deleting the user would do; changes nothing. Bad chosen owners are a 400 as for a start;
+     * tenants that would block a TRANSFER are listed as BLOCKED.
+     */
+    public UserDeletionPreview preview(Request request) {
+        List<UserDeletionPreview.OwnedTenant> owned = plan(request);
+        List<UserDeletionPreview.Membership> removed = tenancy().of(request.userId()).stream()
+                .map(m -> new UserDeletionPreview.Membership(m.tenantId(), m.role())).toList();
+        List<String> services = new ArrayList<>(properties.participants());
+        services.add(USER_RECORD_SERVICE);
+        DeletionSubject subject = DeletionSubject.user(request.userId());
+        ExecutorService calls = Executors.newFixedThreadPool(Math.max(1, Math.min(services.size(), properties.parallelism())));
+        try {
+            Map<String, Future<DeletionPreview>> pending = new LinkedHashMap<>();
+            services.forEach(service -> pending.put(service, calls.submit(() -> participants.participant(service).preview(subject))));
+            List<TenantDeletionPreview.ServicePreview> answered = new ArrayList<>();
+            Map<String, String> unavailable = new TreeMap<>();
+            long deadline = System.nanoTime() + properties.callTimeout().toNanos();
+            for (var entry : pending.entrySet()) {
+                try {
+                    DeletionPreview preview = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    answered.add(new TenantDeletionPreview.ServicePreview(entry.getKey(), preview.remaining(),
+                            new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise())));
+                } catch (TimeoutException e) {
+                    entry.getValue().cancel(true);
+                    unavailable.put(entry.getKey(), "no answer within " + properties.callTimeout());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    unavailable.put(entry.getKey(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while previewing user " + request.userId(), e);
+                }
+            }
+            long total = answered.stream().mapToLong(TenantDeletionPreview.ServicePreview::items).sum() + removed.size();
+            return new UserDeletionPreview(request.userId(), owned, removed, total, answered, unavailable);
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+
+    /** Decides, for every tenant the user owns, TRANSFER to whom, DELETE, or BLOCKED and why. */
+    private List<UserDeletionPreview.OwnedTenant> plan(Request request) {
+        UserMemberships tenancy = tenancy();
+        Set<UUID> ownedIds = tenancy.of(request.userId()).stream().filter(m -> m.role() == TenantRole.OWNER)
+                .map(UserMemberships.Membership::tenantId).collect(Collectors.toSet());
+        for (var chosen : request.newOwners().entrySet()) {
+            if (!ownedIds.contains(chosen.getKey())) {
+                throw ApiProblem.badRequest("new_owner names tenant " + chosen.getKey() + ", which user "
+                        + request.userId() + " does not own.");
+            }
+            if (chosen.getValue().equals(request.userId())) {
+                throw ApiProblem.badRequest("new_owner for tenant " + chosen.getKey() + " is the user being deleted.");
+            }
+        }
+        if (request.ownedTenants() == OwnedTenants.DELETE && !request.newOwners().isEmpty()) {
+            throw ApiProblem.badRequest("new_owner applies only with owned_tenants=transfer.");
+        }
+        List<UserDeletionPreview.OwnedTenant> plans = new ArrayList<>();
+        for (UUID tenantId : ownedIds.stream().sorted().toList()) {
+            if (request.ownedTenants() == OwnedTenants.DELETE) {
+                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "DELETE", null, null));
+                continue;
+            }
+            List<UserMemberships.Manager> admins = tenancy.managers(tenantId).stream()
+                    .filter(m -> m.role() == TenantRole.ADMIN && !m.userId().equals(request.userId())).toList();
+            UUID chosen = request.newOwners().get(tenantId);
+            if (chosen != null) {
+                boolean isAdmin = admins.stream().anyMatch(m -> m.userId().equals(chosen));
+                plans.add(isAdmin ? new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", chosen, null)
+                        : new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null,
+                        "the chosen new owner " + chosen + " is not an ADMIN of the tenant"));
+            } else if (admins.isEmpty()) {
+                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null, "the tenant has no other ADMIN"));
+            } else {
+                // managers() lists admins by joining time: the first is the longest-standing.
+                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", admins.get(0).userId(), null));
+            }
+        }
+        return plans;
+    }
+
+    private UserMemberships tenancy() {
+        UserMemberships tenancy = memberships.getIfAvailable();
+        if (tenancy == null) {
+            throw new IllegalStateException("User deletion needs the tenant service in this process");
+        }
+        return tenancy;
+    }
+
+    private static UUID asUserId(String initiatedBy) {
+        try {
+            return UUID.fromString(initiatedBy);
+        } catch (IllegalArgumentException notAUser) {
+            return null;
+        }
+    }
+}

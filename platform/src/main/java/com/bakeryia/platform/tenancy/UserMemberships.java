@@ -1,0 +1,44 @@
+package com.bakeryia.platform.tenancy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user's memberships across tenants, as the user deletion needs them: which tenants they belong
+ * to and own, who could take a tenant over, the ownership transfer and the removal of every
+ * membership. The tenant service implements it in-process (acting as a service); there is no
+ * HTTP implementation yet, so a process that runs user deletions must host the tenant service.
+ */
+public interface UserMemberships {
+
+    /** One membership of the user. */
+    record Membership(UUID tenantId, TenantRole role, Instant joinedAt) {
+    }
+
+    /** One OWNER or ADMIN of a tenant, with since when they are a member. */
+    record Manager(UUID userId, TenantRole role, Instant joinedAt) {
+    }
+
+    /** What removing every membership of a user did; owned tenants are kept and reported. */
+    record Removal(int removed, List<UUID> blockingTenantIds) {
+    }
+
+    /** The user's memberships, by tenant id. */
+    List<Membership> of(UUID userId);
+
+    /** The OWNER and the ADMINs of the tenant, owner first, then admins by joining time (longest-standing first). */
+    List<Manager> managers(UUID tenantId);
+
+    /** Makes an ADMIN the OWNER (the previous owner becomes ADMIN), as a service would through the transfer endpoint. */
+    void transferOwnership(UUID tenantId, UUID newOwnerId);
+
+    /**
+     * Marks the tenant DELETING (no more writes) before its deletion job starts, as the tenant
+     * DELETE endpoint does for a service; a tenant that no longer exists is left alone.
+     */
+    void markTenantDeleting(UUID tenantId);
+
+    /** Removes the user from every tenant, except tenants they own. */
+    Removal removeAll(UUID userId);
+}

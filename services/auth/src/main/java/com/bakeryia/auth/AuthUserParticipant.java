@@ -1,0 +1,86 @@
+package com.bakeryia.auth;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScope;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.UserTombstone;
+import com.bakeryia.platform.data.ServiceDatabase;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The auth service as the last step of a user deletion, participant {@code auth}: in one
+ * transaction it revokes the user's refresh tokens (so every session ends even if a token was
+ * copied), deletes them, replaces the user's id as initiator of deletion jobs by the tombstone,
+ * and deletes the user record. Idempotent: for a user already gone it deletes 0 rows. It holds no
+ * tenant data: tenant-scoped calls count and delete nothing.
+ */
+@Component
+class AuthUserParticipant implements DeletionParticipant {
+
+    static final String SERVICE = "auth";
+
+    private final ServiceDatabase db;
+    private final Clock clock;
+
+    AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public DeletionPreview preview(DeletionSubject subject) {
+        Map<String, Long> toDelete = new LinkedHashMap<>();
+        Map<String, Long> toAnonymise = new LinkedHashMap<>();
+        if (subject.scope() == DeletionScope.USER) {
+            toDelete.put("auth.refresh_tokens", count("select count(*) from auth.refresh_tokens where user_id = ?", subject.id()));
+            toDelete.put("auth.users", count("select count(*) from auth.users where id = ?", subject.id()));
+            toAnonymise.put("auth.deletion_jobs",
+                    count("select count(*) from auth.deletion_jobs where initiated_by = ?", subject.id()));
+        }
+        return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
+    }
+
+    @Override
+    public DeletionResult delete(DeletionSubject subject) {
+        Instant startedAt = clock.instant();
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        Map<String, Long> anonymised = new LinkedHashMap<>();
+        if (subject.scope() == DeletionScope.USER) {
+            db.transactions().executeWithoutResult(status -> {
+                UUID user = subject.id();
+                db.jdbc().update("update auth.refresh_tokens set revoked_at = ? where user_id = ? and revoked_at is null",
+                        Timestamp.from(startedAt), user);
+                deleted.put("auth.refresh_tokens", (long) db.jdbc().update("delete from auth.refresh_tokens where user_id = ?", user));
+                anonymised.put("auth.deletion_jobs", (long) db.jdbc().update(
+                        "update auth.deletion_jobs set initiated_by = ? where initiated_by = ?", UserTombstone.ID, user));
+                deleted.put("auth.users", (long) db.jdbc().update("delete from auth.users where id = ?", user));
+            });
+        }
+        Instant completedAt = clock.instant();
+        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, anonymised, Map.of(), List.of(),
+                startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
+    }
+
+    private long count(String sql, UUID id) {
+        Long count = db.jdbc().queryForObject(sql, Long.class, id);
+        return count == null ? 0 : count;
+    }
+}
