@@ -116,6 +116,29 @@ class DeletionJobStartApiTest {
         assertThat(started.status()).isIn("PENDING", "RUNNING", "COMPLETED");
     }
 
+    @Test
+    void theTenantsAdminsMayReadItsJobWhileTheTenantExistsButNotItsMembers() {
+        UUID tenant = tenants.seed(1);
+        ParticipantFaults.INSTANCE.down("oven", true);
+        try {
+            UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jobs.find(jobId).orElseThrow().status() == JobStatus.FAILED);
+            String job = "/api/v1/deletion-jobs/" + jobId;
+
+            // FAILED keeps the tenant record, so the tenant still has its admins.
+            assertThat(tenants.recordExists(tenant)).isTrue();
+            assertThat(api().get(job, tokens.issueUserToken(OrchestratorTestApplication.ADMIN_USER).value()).status())
+                    .isEqualTo(200);
+            assertThat(api().get(job, tokens.issueUserToken(OrchestratorTestApplication.MEMBER_USER).value()).status())
+                    .isEqualTo(403);
+            assertThat(api().post(job + "/retry", tokens.issueUserToken(OrchestratorTestApplication.ADMIN_USER).value(), null)
+                    .status()).isEqualTo(403);
+        } finally {
+            ParticipantFaults.INSTANCE.reset();
+        }
+    }
+
     private ApiClient api() {
         return ApiClient.onPort(port);
     }

@@ -13,6 +13,7 @@ import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.SqlDeletionParticipant;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
+import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +36,12 @@ import org.springframework.context.annotation.Import;
 class OrchestratorTestApplication {
 
     static final int BATCH_SIZE = 50;
+
+    /** A user the test tenant directory reports as ADMIN of every tenant in the registry. */
+    static final UUID ADMIN_USER = UUID.fromString("00000000-0000-0000-0000-00000000ad01");
+
+    /** A user the test tenant directory reports as MEMBER of every tenant in the registry. */
+    static final UUID MEMBER_USER = UUID.fromString("00000000-0000-0000-0000-00000000ae01");
 
     @Bean
     Clock clock() {
@@ -81,14 +88,15 @@ class OrchestratorTestApplication {
     @BakeryService("registry")
     static class Registry {
 
-        /** Tenants exist while their registry row does; nobody is a member of them. */
+        /** Tenants exist while their registry row does; ADMIN_USER is an ADMIN and MEMBER_USER a MEMBER of each. */
         @Bean
         TenantDirectory registryTenantDirectory(@Qualifier("registry") ServiceDatabase database) {
             return new TenantDirectory() {
                 @Override
                 public Optional<TenantAccess> access(UUID tenantId, UUID userId) {
                     return database.jdbc().queryForList("select status from registry.tenants where id = ?", String.class,
-                            tenantId).stream().findFirst().map(status -> new TenantAccess(tenantId, TenantStatus.valueOf(status), null));
+                            tenantId).stream().findFirst().map(status -> new TenantAccess(tenantId, TenantStatus.valueOf(status),
+                                    ADMIN_USER.equals(userId) ? TenantRole.ADMIN : MEMBER_USER.equals(userId) ? TenantRole.MEMBER : null));
                 }
 
                 @Override
