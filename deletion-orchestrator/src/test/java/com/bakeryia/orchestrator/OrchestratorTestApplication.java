@@ -48,6 +48,18 @@ class OrchestratorTestApplication {
         return TestClock.INSTANCE;
     }
 
+    /** The tenant service's side of user jobs (in memory), for UserDeletionJobTest. */
+    @Bean
+    FakeTenancy fakeTenancy() {
+        return FakeTenancy.INSTANCE.recordsIn(new TestTenants()::recordExists);
+    }
+
+    /** The auth service's user participant, run last by user jobs. */
+    @Bean
+    DeletionParticipant authUserParticipant() {
+        return FakeTenancy.INSTANCE.userRecordParticipant();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @BakeryService("auth")
     static class JobStoreHost {

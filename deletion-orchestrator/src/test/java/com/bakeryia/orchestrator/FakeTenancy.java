@@ -1,0 +1,142 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.UserMemberships;
+
+/**
+ * Stands in for the tenant service (memberships in memory, with the same rules: a transfer only
+ * to an ADMIN, owners kept when removing a user) and for the auth service's user participant
+ * (users are a set of ids), so user jobs can run in this module's context.
+ */
+final class FakeTenancy implements UserMemberships {
+
+    static final FakeTenancy INSTANCE = new FakeTenancy();
+
+    private record Row(UUID tenantId, UUID userId, TenantRole role, Instant joinedAt) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<UUID> users = new ArrayList<>();
+    private final List<UUID> markedDeleting = new ArrayList<>();
+    private volatile java.util.function.Predicate<UUID> recordExists = tenant -> true;
+
+    /**
+     * How to tell that a tenant marked DELETING is gone (its tenant job removed the record): its
+     * memberships then go too, as the real tenant record removal deletes them.
+     */
+    FakeTenancy recordsIn(java.util.function.Predicate<UUID> exists) {
+        this.recordExists = exists;
+        return this;
+    }
+
+    private void forgetDeletedTenants() {
+        rows.removeIf(row -> markedDeleting.contains(row.tenantId()) && !recordExists.test(row.tenantId()));
+    }
+
+    synchronized void add(UUID tenantId, UUID userId, TenantRole role, Instant joinedAt) {
+        rows.add(new Row(tenantId, userId, role, joinedAt));
+        if (!users.contains(userId)) {
+            users.add(userId);
+        }
+    }
+
+    synchronized TenantRole roleOf(UUID tenantId, UUID userId) {
+        return rows.stream().filter(r -> r.tenantId().equals(tenantId) && r.userId().equals(userId)).map(Row::role)
+                .findFirst().orElse(null);
+    }
+
+    synchronized boolean userExists(UUID userId) {
+        return users.contains(userId);
+    }
+
+    synchronized boolean markedDeleting(UUID tenantId) {
+        return markedDeleting.contains(tenantId);
+    }
+
+    @Override
+    public synchronized List<Membership> of(UUID userId) {
+        forgetDeletedTenants();
+        return rows.stream().filter(r -> r.userId().equals(userId))
+                .map(r -> new Membership(r.tenantId(), r.role(), r.joinedAt())).toList();
+    }
+
+    @Override
+    public synchronized List<Manager> managers(UUID tenantId) {
+        return rows.stream().filter(r -> r.tenantId().equals(tenantId) && r.role().canManage())
+                .sorted(Comparator.comparing((Row r) -> r.role()).thenComparing(Row::joinedAt))
+                .map(r -> new Manager(r.userId(), r.role(), r.joinedAt())).toList();
+    }
+
+    @Override
+    public synchronized void transferOwnership(UUID tenantId, UUID newOwnerId) {
+        if (roleOf(tenantId, newOwnerId) != TenantRole.ADMIN) {
+            throw new IllegalStateException(newOwnerId + " is not an ADMIN of " + tenantId);
+        }
+        List<Row> changed = new ArrayList<>();
+        for (Row row : rows) {
+            TenantRole role = !row.tenantId().equals(tenantId) ? row.role()
+                    : row.userId().equals(newOwnerId) ? TenantRole.OWNER
+                    : row.role() == TenantRole.OWNER ? TenantRole.ADMIN : row.role();
+            changed.add(new Row(row.tenantId(), row.userId(), role, row.joinedAt()));
+        }
+        rows.clear();
+        rows.addAll(changed);
+    }
+
+    @Override
+    public synchronized void markTenantDeleting(UUID tenantId) {
+        markedDeleting.add(tenantId);
+    }
+
+    @Override
+    public synchronized Removal removeAll(UUID userId) {
+        forgetDeletedTenants();
+        List<UUID> blocking = rows.stream().filter(r -> r.userId().equals(userId) && r.role() == TenantRole.OWNER)
+                .map(Row::tenantId).toList();
+        int before = rows.size();
+        rows.removeIf(r -> r.userId().equals(userId) && r.role() != TenantRole.OWNER);
+        return new Removal(before - rows.size(), blocking);
+    }
+
+    /** The user participant that a user job runs last: deletes the user's id from {@link #users}. */
+    DeletionParticipant userRecordParticipant() {
+        FakeTenancy tenancy = this;
+        return new DeletionParticipant() {
+            @Override
+            public String service() {
+                return UserDeletions.USER_RECORD_SERVICE;
+            }
+
+            @Override
+            public DeletionPreview preview(DeletionSubject subject) {
+                return new DeletionPreview(service(), subject.scope(), subject.id(),
+                        Map.of("auth.users", tenancy.userExists(subject.id()) ? 1L : 0L), Map.of(), Map.of());
+            }
+
+            @Override
+            public DeletionResult delete(DeletionSubject subject) {
+                Instant now = Instant.now();
+                long removed;
+                synchronized (tenancy) {
+                    removed = tenancy.users.remove(subject.id()) ? 1 : 0;
+                }
+                Map<String, Long> deleted = new LinkedHashMap<>();
+                deleted.put("auth.users", removed);
+                return new DeletionResult(service(), subject.scope(), subject.id(), deleted, Map.of(), Map.of(), List.of(),
+                        now, now, 0);
+            }
+        };
+    }
+}

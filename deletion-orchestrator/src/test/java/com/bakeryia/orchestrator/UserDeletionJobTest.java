@@ -1,0 +1,138 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.web.ApiProblem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * User jobs on the real job store: the PREPARE step waits for the tenant job of an owned tenant
+ * and fails (never proceeds) when that job failed; a transfer goes to the longest-standing admin;
+ * an owned tenant without another admin is refused before any job exists.
+ */
+@SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UserDeletionJobTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    UserDeletions users;
+
+    @Autowired
+    DeletionJobs jobs;
+
+    private final TestTenants tenants = new TestTenants();
+    private final ParticipantFaults faults = ParticipantFaults.INSTANCE;
+    private final FakeTenancy tenancy = FakeTenancy.INSTANCE;
+
+    @AfterEach
+    void clearFaults() {
+        faults.reset();
+    }
+
+    @Test
+    void aFailedTenantJobFailsTheUserJobBeforeAnyDataStepAndARetryOfBothFinishesIt() {
+        UUID owner = UUID.randomUUID();
+        UUID tenant = tenants.seed(10);
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2026-01-01T00:00:00Z"));
+        faults.down("oven", true);
+
+        DeletionJobSummary started = users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()),
+                "tenant-admin-console");
+        DeletionJobSummary failed = awaitFinished(started.jobId());
+
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.serviceResults()).extracting(step -> step.phase() + " " + step.service() + " " + step.status())
+                .containsExactly("PREPARE tenant FAILED");
+        assertThat(failed.errors().get(0)).contains("tenant deletion job").contains("failed");
+        assertThat(tenancy.markedDeleting(tenant)).isTrue();
+        assertThat(tenancy.roleOf(tenant, owner)).as("nothing of the user went while the tenant is half-deleted")
+                .isEqualTo(TenantRole.OWNER);
+        assertThat(tenancy.userExists(owner)).isTrue();
+        DeletionJobSummary tenantJob = jobs.list(tenant, null, 5).get(0);
+        assertThat(tenantJob.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()), "again").jobId())
+                .as("a FAILED user job is still the user's unfinished job").isEqualTo(started.jobId());
+
+        faults.down("oven", false);
+        assertThat(jobs.retry(tenantJob.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(started.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        DeletionJobSummary done = awaitFinished(started.jobId());
+
+        assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(jobs.find(tenantJob.jobId()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.recordExists(tenant)).isFalse();
+        assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service())
+                .containsExactly("PREPARE tenant", "DELETE ledger", "DELETE oven", "DELETE pantry",
+                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "FINAL auth");
+        assertThat(done.serviceResults().get(0).counts().get("tenant_deleted")).containsOnlyKeys(tenant.toString());
+        assertThat(tenancy.userExists(owner)).isFalse();
+    }
+
+    @Test
+    void ownershipGoesToTheLongestStandingAdminAndTheUserIsRemovedEverywhere() {
+        UUID owner = UUID.randomUUID();
+        UUID veteran = UUID.randomUUID();
+        UUID newcomer = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, newcomer, TenantRole.ADMIN, Instant.parse("2026-03-01T00:00:00Z"));
+        tenancy.add(tenant, veteran, TenantRole.ADMIN, Instant.parse("2025-06-01T00:00:00Z"));
+        tenancy.add(other, owner, TenantRole.MEMBER, Instant.parse("2025-06-01T00:00:00Z"));
+        UserDeletions.Request request = new UserDeletions.Request(owner, null, Map.of());
+
+        UserDeletionPreview preview = users.preview(request);
+        assertThat(preview.ownedTenants()).containsExactly(new UserDeletionPreview.OwnedTenant(tenant, "TRANSFER", veteran, null));
+        assertThat(preview.memberships()).hasSize(2);
+
+        DeletionJobSummary done = awaitFinished(users.start(request, owner.toString()).jobId());
+
+        assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.kind()).isEqualTo(JobKind.USER);
+        assertThat(tenancy.roleOf(tenant, veteran)).isEqualTo(TenantRole.OWNER);
+        assertThat(tenancy.roleOf(tenant, newcomer)).isEqualTo(TenantRole.ADMIN);
+        assertThat(tenancy.roleOf(tenant, owner)).isNull();
+        assertThat(tenancy.roleOf(other, owner)).isNull();
+        assertThat(done.serviceResults().get(0).counts().get("deleted")).containsEntry("tenant.memberships", 2L);
+    }
+
+    @Test
+    void anOwnedTenantWithoutAnotherAdminIsRefusedAndNoJobIsCreated() {
+        UUID owner = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, member, TenantRole.MEMBER, Instant.parse("2025-02-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of()), "support"))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.getBody().getProperties()).containsEntry("tenants", java.util.List.of(tenant));
+                });
+        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of(tenant, member)), "support"))
+                .as("the chosen owner must be an ADMIN").isInstanceOf(ApiProblem.class);
+        assertThat(users.unfinishedJob(owner)).isEmpty();
+        assertThat(jobs.list(owner, null, 5)).isEmpty();
+        assertThat(tenancy.roleOf(tenant, owner)).isEqualTo(TenantRole.OWNER);
+    }
+
+    private DeletionJobSummary awaitFinished(UUID jobId) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> !jobs.find(jobId).orElseThrow().inProgress());
+        return jobs.find(jobId).orElseThrow();
+    }
+}
