@@ -219,7 +219,9 @@ public class UserDeletions {
     private UserMemberships tenancy() {
         UserMemberships tenancy = memberships.getIfAvailable();
         if (tenancy == null) {
-            throw new IllegalStateException("User deletion needs the tenant service in this process");
+            // No HTTP binding of UserMemberships yet: a 503 naming the reason, never a 500.
+            throw ApiProblem.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "User deletion needs the tenant"
+                    + " service in the process that hosts the deletion orchestrator; it does not run here.");
         }
         return tenancy;
     }
