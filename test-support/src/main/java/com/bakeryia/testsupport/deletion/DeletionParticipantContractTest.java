@@ -70,6 +70,37 @@ public abstract class DeletionParticipantContractTest {
     }
 
     @Test
+    void generatingForATenantAgainAddsRowsInsteadOfFailing() {
+        UUID tenant = UUID.randomUUID();
+        List<UUID> people = List.of(UUID.randomUUID(), UUID.randomUUID());
+        seed(tenant, people);
+        Map<String, Long> afterFirst = countsByTable("tenant_id", tenant);
+
+        seed(tenant, people);
+
+        Map<String, Long> afterSecond = countsByTable("tenant_id", tenant);
+        afterFirst.forEach((table, rows) -> assertThat(afterSecond.get(table)).as(table).isGreaterThanOrEqualTo(rows));
+        assertThat(afterSecond.values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThan(afterFirst.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void generatingWithoutMembersNamesNobodyInPeopleColumns() {
+        UUID tenant = UUID.randomUUID();
+
+        seed(tenant, List.of());
+
+        for (String column : peopleColumns()) {
+            String table = column.substring(0, column.indexOf('.'));
+            String name = column.substring(column.indexOf('.') + 1);
+            if (tablesWithColumn("tenant_id").contains(table)) {
+                assertThat(database().jdbc().queryForObject("select count(*) from " + database().schema() + "." + table
+                        + " where tenant_id = ? and " + name + " is not null", Long.class, tenant)).as(column).isZero();
+            }
+        }
+    }
+
+    @Test
     void previewCountsEqualWhatDeleteRemoves() {
         UUID tenant = UUID.randomUUID();
         seed(tenant, List.of(UUID.randomUUID()));
@@ -254,6 +285,11 @@ public abstract class DeletionParticipantContractTest {
                     "select count(*) from " + database().schema() + "." + table, Long.class));
         }
         return counts;
+    }
+
+    /** Every {@code table.column} of the schema that names a person, from the live catalog. */
+    private List<String> peopleColumns() {
+        return countsByPeopleColumn(UserTombstone.ID).keySet().stream().toList();
     }
 
     /** Rows naming the user, per {@code table.column} over every people column of the schema. */
