@@ -2,23 +2,14 @@ package com.bakeryia.orchestrator;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -145,34 +136,9 @@ public class UserDeletions {
         List<String> services = new ArrayList<>(properties.participants());
         services.add(USER_RECORD_SERVICE);
         DeletionSubject subject = DeletionSubject.user(request.userId());
-        ExecutorService calls = Executors.newFixedThreadPool(Math.max(1, Math.min(services.size(), properties.parallelism())));
-        try {
-            Map<String, Future<DeletionPreview>> pending = new LinkedHashMap<>();
-            services.forEach(service -> pending.put(service, calls.submit(() -> participants.participant(service).preview(subject))));
-            List<TenantDeletionPreview.ServicePreview> answered = new ArrayList<>();
-            Map<String, String> unavailable = new TreeMap<>();
-            long deadline = System.nanoTime() + properties.callTimeout().toNanos();
-            for (var entry : pending.entrySet()) {
-                try {
-                    DeletionPreview preview = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    answered.add(new TenantDeletionPreview.ServicePreview(entry.getKey(), preview.remaining(),
-                            new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise())));
-                } catch (TimeoutException e) {
-                    entry.getValue().cancel(true);
-                    unavailable.put(entry.getKey(), "no answer within " + properties.callTimeout());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    unavailable.put(entry.getKey(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while previewing user " + request.userId(), e);
-                }
-            }
-            long total = answered.stream().mapToLong(TenantDeletionPreview.ServicePreview::items).sum() + removed.size();
-            return new UserDeletionPreview(request.userId(), owned, removed, total, answered, unavailable);
-        } finally {
-            calls.shutdownNow();
-        }
+        ParticipantPreviews.Collected collected = new ParticipantPreviews(participants, properties).collect(services, subject);
+        return new UserDeletionPreview(request.userId(), owned, removed, collected.totalItems() + removed.size(),
+                collected.answered(), collected.unavailable());
     }
 
     /** Decides, for every tenant the user owns, TRANSFER to whom, DELETE, or BLOCKED and why. */
