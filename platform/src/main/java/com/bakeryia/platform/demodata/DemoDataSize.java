@@ -13,4 +13,9 @@ public enum DemoDataSize {
     public long totalRows() {
         return totalRows;
     }
+
+    /** A service's or table's share of the total rows: at least one, so every table gets a row. */
+    public int share(double fraction) {
+        return (int) Math.max(1, Math.round(totalRows * fraction));
+    }
 }

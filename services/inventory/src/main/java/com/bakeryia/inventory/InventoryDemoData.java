@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,13 +58,13 @@ class InventoryDemoData implements DemoDataContributor {
     public Map<String, Long> generate(UUID tenantId, DemoDataSize size, List<UUID> memberIds) {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        int ingredientCount = share(size, 0.003);
-        int batchCount = share(size, 0.007);
-        int movementCount = share(size, 0.15);
+        int ingredientCount = size.share(0.003);
+        int batchCount = size.share(0.007);
+        int movementCount = size.share(0.15);
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] ingredients = new UUID[ingredientCount];
-        int firstName = (int) existing("ingredients", tenantId);
+        int firstName = (int) DemoValues.existingRows(db, "ingredients", tenantId);
         try (TableCopy copy = TableCopy.into(db, "ingredients",
                 "id", "tenant_id", "name", "category", "unit", "reorder_level", "created_by", "created_at")) {
             for (int i = 0; i < ingredientCount; i++) {
@@ -74,9 +75,9 @@ class InventoryDemoData implements DemoDataContributor {
                 // Catalogue ingredients get the id the recipes and suppliers generators use for the same name,
                 // so generated recipe lines and purchase order items name real ingredients.
                 ingredients[i] = catalogue ? UUID.nameUUIDFromBytes((tenantId + "/ingredient/" + name)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : randomId(random);
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : DemoValues.randomId(random);
                 copy.row(ingredients[i], tenantId, name, kind[1], kind[2], BigDecimal.valueOf(5 + random.nextInt(50)),
-                        person(memberIds, i), now.minusDays(365 + random.nextInt(30)));
+                        DemoValues.person(memberIds, i), now.minusDays(365 + random.nextInt(30)));
             }
             written.put("inventory.ingredients", copy.rows());
         }
@@ -86,7 +87,7 @@ class InventoryDemoData implements DemoDataContributor {
         try (TableCopy copy = TableCopy.into(db, "stock_batches", "id", "tenant_id", "ingredient_id", "batch_code",
                 "quantity", "supplier_id", "received_on", "expires_on", "created_at")) {
             for (int i = 0; i < batchCount; i++) {
-                batches[i] = randomId(random);
+                batches[i] = DemoValues.randomId(random);
                 ingredientOfBatch[i] = i % ingredientCount;
                 LocalDate received = now.toLocalDate().minusDays(random.nextInt(365));
                 copy.row(batches[i], tenantId, ingredients[ingredientOfBatch[i]], "L" + (100_000 + i),
@@ -102,9 +103,9 @@ class InventoryDemoData implements DemoDataContributor {
                 int batch = random.nextInt(batchCount);
                 String type = MOVEMENTS[random.nextInt(MOVEMENTS.length)];
                 OffsetDateTime at = now.minusMinutes(random.nextInt(365 * 24 * 60));
-                copy.row(randomId(random), tenantId, ingredients[ingredientOfBatch[batch]], batches[batch], type,
+                copy.row(DemoValues.randomId(random), tenantId, ingredients[ingredientOfBatch[batch]], batches[batch], type,
                         quantity(random, type.equals("RECEIPT") ? 200 : 20), at,
-                        type.equals("WASTE") ? "Caducado" : null, person(memberIds, i), at);
+                        type.equals("WASTE") ? "Caducado" : null, DemoValues.person(memberIds, i), at);
             }
             written.put("inventory.stock_movements", copy.rows());
         }
@@ -113,30 +114,5 @@ class InventoryDemoData implements DemoDataContributor {
 
     private static BigDecimal quantity(SplittableRandom random, int max) {
         return BigDecimal.valueOf(1 + random.nextInt(max * 1000)).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY);
-    }
-
-    /**
-     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
-     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
-     */
-    private long existing(String table, UUID tenantId) {
-        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
-                Long.class, tenantId);
-        return count == null ? 0 : count;
-    }
-
-    private static int share(DemoDataSize size, double fraction) {
-        return (int) Math.max(1, Math.round(size.totalRows() * fraction));
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
-    }
-
-    /** A version-4 UUID from a fast generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,10 +60,10 @@ class OrdersDemoData implements DemoDataContributor {
     public Map<String, Long> generate(UUID tenantId, DemoDataSize size, List<UUID> memberIds) {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        int customerCount = share(size, 0.01);
-        int orderCount = share(size, 0.04);
-        int itemCount = Math.max(orderCount, share(size, 0.10));
-        int historyCount = share(size, 0.01);
+        int customerCount = size.share(0.01);
+        int orderCount = size.share(0.04);
+        int itemCount = Math.max(orderCount, size.share(0.10));
+        int historyCount = size.share(0.01);
         Map<String, Long> written = new LinkedHashMap<>();
         UUID[] productIds = new UUID[PRODUCTS.length];
         for (int p = 0; p < productIds.length; p++) {
@@ -73,13 +74,13 @@ class OrdersDemoData implements DemoDataContributor {
         try (TableCopy copy = TableCopy.into(db, "customers",
                 "id", "tenant_id", "name", "email", "phone", "customer_type", "created_by", "created_at")) {
             for (int i = 0; i < customerCount; i++) {
-                customers[i] = randomId(random);
+                customers[i] = DemoValues.randomId(random);
                 boolean business = random.nextInt(5) == 0;
                 String name = business ? pick(random, BUSINESSES) + " " + (i + 1)
                         : pick(random, FIRST_NAMES) + " " + pick(random, LAST_NAMES);
                 copy.row(customers[i], tenantId, name, "customer" + (i + 1) + "@example.com",
                         "+34 600 " + String.format("%06d", random.nextInt(1_000_000)),
-                        business ? "BUSINESS" : "INDIVIDUAL", person(memberIds, i), now.minusDays(365 + random.nextInt(365)));
+                        business ? "BUSINESS" : "INDIVIDUAL", DemoValues.person(memberIds, i), now.minusDays(365 + random.nextInt(365)));
             }
             written.put("orders.customers", copy.rows());
         }
@@ -87,7 +88,7 @@ class OrdersDemoData implements DemoDataContributor {
         // Items first in memory, so each order's total is the sum of its lines.
         UUID[] orders = new UUID[orderCount];
         for (int i = 0; i < orderCount; i++) {
-            orders[i] = randomId(random);
+            orders[i] = DemoValues.randomId(random);
         }
         BigDecimal[] totals = new BigDecimal[orderCount];
         java.util.Arrays.fill(totals, BigDecimal.ZERO);
@@ -109,7 +110,7 @@ class OrdersDemoData implements DemoDataContributor {
                 statuses[i] = delivery.isBefore(now.toLocalDate()) ? (random.nextInt(20) == 0 ? "CANCELLED" : "DELIVERED")
                         : pick(random, STATUSES);
                 copy.row(orders[i], tenantId, customers[random.nextInt(customerCount)], statuses[i], delivery, totals[i],
-                        random.nextInt(6) == 0 ? "Entregar antes de las 9:00" : null, person(memberIds, i), placedAt[i]);
+                        random.nextInt(6) == 0 ? "Entregar antes de las 9:00" : null, DemoValues.person(memberIds, i), placedAt[i]);
             }
             written.put("orders.customer_orders", copy.rows());
         }
@@ -118,7 +119,7 @@ class OrdersDemoData implements DemoDataContributor {
                 "product_name", "quantity", "unit_price", "created_at")) {
             for (int i = 0; i < itemCount; i++) {
                 int order = i % orderCount;
-                copy.row(randomId(random), tenantId, orders[order], productIds[productOfItem[i]],
+                copy.row(DemoValues.randomId(random), tenantId, orders[order], productIds[productOfItem[i]],
                         PRODUCTS[productOfItem[i]], quantityOfItem[i], PRICES[productOfItem[i]], placedAt[order]);
             }
             written.put("orders.order_items", copy.rows());
@@ -129,20 +130,12 @@ class OrdersDemoData implements DemoDataContributor {
             for (int i = 0; i < historyCount; i++) {
                 int order = i % orderCount;
                 OffsetDateTime at = placedAt[order].plusHours(1 + i / orderCount);
-                copy.row(randomId(random), tenantId, orders[order], i < orderCount ? null : "PENDING",
-                        i < orderCount ? "PENDING" : statuses[order], person(memberIds, i), at, at);
+                copy.row(DemoValues.randomId(random), tenantId, orders[order], i < orderCount ? null : "PENDING",
+                        i < orderCount ? "PENDING" : statuses[order], DemoValues.person(memberIds, i), at, at);
             }
             written.put("orders.order_status_history", copy.rows());
         }
         return written;
-    }
-
-    private static int share(DemoDataSize size, double fraction) {
-        return (int) Math.max(1, Math.round(size.totalRows() * fraction));
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
     }
 
     /** A stable product id per tenant and catalogue entry, as another service would hold it. */
@@ -152,12 +145,5 @@ class OrdersDemoData implements DemoDataContributor {
 
     private static String pick(SplittableRandom random, String[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    /** A version-4 UUID from the seeded generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }

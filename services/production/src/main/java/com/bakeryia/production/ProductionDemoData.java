@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,18 +56,18 @@ class ProductionDemoData implements DemoDataContributor {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.toLocalDate();
-        int equipmentCount = share(size, 0.001);
-        int scheduleCount = share(size, 0.005);
-        int batchCount = share(size, 0.025);
-        int checkCount = share(size, 0.019);
+        int equipmentCount = size.share(0.001);
+        int scheduleCount = size.share(0.005);
+        int batchCount = size.share(0.025);
+        int checkCount = size.share(0.019);
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] equipment = new UUID[equipmentCount];
-        int firstName = (int) existing("equipment", tenantId);
+        int firstName = (int) DemoValues.existingRows(db, "equipment", tenantId);
         try (TableCopy copy = TableCopy.into(db, "equipment", "id", "tenant_id", "name", "equipment_type", "status",
                 "created_at")) {
             for (int i = 0; i < equipmentCount; i++) {
-                equipment[i] = randomId(random);
+                equipment[i] = DemoValues.randomId(random);
                 int n = firstName + i;
                 String[] kind = EQUIPMENT[n % EQUIPMENT.length];
                 String name = firstName == 0 && n < EQUIPMENT.length ? kind[0] : kind[0] + " " + (n / EQUIPMENT.length + 1);
@@ -85,12 +86,12 @@ class ProductionDemoData implements DemoDataContributor {
         try (TableCopy copy = TableCopy.into(db, "production_schedules", "id", "tenant_id", "schedule_date", "shift",
                 "status", "notes", "created_by", "created_at")) {
             for (int i = 0; i < scheduleCount; i++) {
-                schedules[i] = randomId(random);
+                schedules[i] = DemoValues.randomId(random);
                 LocalDate date = firstDay.minusDays(i / SHIFTS.length);
                 int shift = i % SHIFTS.length;
                 shiftStart[i] = date.atTime(SHIFT_START_HOUR[shift], 0).atOffset(ZoneOffset.UTC);
                 copy.row(schedules[i], tenantId, date, SHIFTS[shift], date.isBefore(today) ? "COMPLETED" : "CONFIRMED",
-                        null, person(memberIds, i), shiftStart[i].minusDays(2));
+                        null, DemoValues.person(memberIds, i), shiftStart[i].minusDays(2));
             }
             written.put("production.production_schedules", copy.rows());
         }
@@ -101,7 +102,7 @@ class ProductionDemoData implements DemoDataContributor {
                 "recipe_id", "product_name", "planned_quantity", "actual_quantity", "status", "planned_start",
                 "assigned_to", "created_by", "created_at")) {
             for (int i = 0; i < batchCount; i++) {
-                batches[i] = randomId(random);
+                batches[i] = DemoValues.randomId(random);
                 int schedule = i % scheduleCount;
                 int product = random.nextInt(PRODUCTS.length);
                 batchStart[i] = shiftStart[schedule].plusMinutes(30L * random.nextInt(10));
@@ -110,7 +111,7 @@ class ProductionDemoData implements DemoDataContributor {
                 copy.row(batches[i], tenantId, schedules[schedule], equipment[random.nextInt(equipmentCount)],
                         UUID.nameUUIDFromBytes((tenantId + "/recipe/" + product).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         PRODUCTS[product], planned, done ? planned - random.nextInt(Math.max(1, planned / 10)) : null,
-                        done ? "COMPLETED" : "PLANNED", batchStart[i], person(memberIds, i + 1), person(memberIds, i),
+                        done ? "COMPLETED" : "PLANNED", batchStart[i], DemoValues.person(memberIds, i + 1), DemoValues.person(memberIds, i),
                         batchStart[i].minusDays(1));
             }
             written.put("production.production_batches", copy.rows());
@@ -123,37 +124,12 @@ class ProductionDemoData implements DemoDataContributor {
                 int roll = random.nextInt(100);
                 String result = roll < 88 ? "PASS" : roll < 97 ? "WARNING" : "FAIL";
                 OffsetDateTime at = batchStart[batch].plusHours(2);
-                copy.row(randomId(random), tenantId, batches[batch], CHECK_TYPES[random.nextInt(CHECK_TYPES.length)], result,
+                copy.row(DemoValues.randomId(random), tenantId, batches[batch], CHECK_TYPES[random.nextInt(CHECK_TYPES.length)], result,
                         BigDecimal.valueOf(result.equals("PASS") ? 70 + random.nextInt(31) : 30 + random.nextInt(40), 1),
-                        result.equals("FAIL") ? "Coccion insuficiente" : null, person(memberIds, i), at, at);
+                        result.equals("FAIL") ? "Coccion insuficiente" : null, DemoValues.person(memberIds, i), at, at);
             }
             written.put("production.quality_checks", copy.rows());
         }
         return written;
-    }
-
-    /**
-     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
-     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
-     */
-    private long existing(String table, UUID tenantId) {
-        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
-                Long.class, tenantId);
-        return count == null ? 0 : count;
-    }
-
-    private static int share(DemoDataSize size, double fraction) {
-        return (int) Math.max(1, Math.round(size.totalRows() * fraction));
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
-    }
-
-    /** A version-4 UUID from a fast generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }

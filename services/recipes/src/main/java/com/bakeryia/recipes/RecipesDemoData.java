@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,9 +60,9 @@ class RecipesDemoData implements DemoDataContributor {
     public Map<String, Long> generate(UUID tenantId, DemoDataSize size, List<UUID> memberIds) {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        int recipeCount = share(size, 0.003);
-        int linesPerRecipe = Math.min(INGREDIENTS.length, Math.max(1, share(size, 0.015) / recipeCount));
-        int stepsPerRecipe = Math.min(STEPS.length, Math.max(1, share(size, 0.012) / recipeCount));
+        int recipeCount = size.share(0.003);
+        int linesPerRecipe = Math.min(INGREDIENTS.length, Math.max(1, size.share(0.015) / recipeCount));
+        int stepsPerRecipe = Math.min(STEPS.length, Math.max(1, size.share(0.012) / recipeCount));
         UUID[] ingredientIds = new UUID[INGREDIENTS.length];
         for (int i = 0; i < ingredientIds.length; i++) {
             ingredientIds[i] = UUID.nameUUIDFromBytes((tenantId + "/ingredient/" + INGREDIENTS[i])
@@ -70,18 +71,18 @@ class RecipesDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] recipes = new UUID[recipeCount];
-        int firstName = (int) existing("recipes", tenantId);
+        int firstName = (int) DemoValues.existingRows(db, "recipes", tenantId);
         OffsetDateTime[] createdAt = new OffsetDateTime[recipeCount];
         try (TableCopy copy = TableCopy.into(db, "recipes", "id", "tenant_id", "name", "category", "yield_quantity",
                 "yield_unit", "prep_minutes", "bake_minutes", "created_by", "created_at")) {
             for (int i = 0; i < recipeCount; i++) {
-                recipes[i] = randomId(random);
+                recipes[i] = DemoValues.randomId(random);
                 createdAt[i] = now.minusDays(random.nextInt(365));
                 int n = firstName + i;
                 String[] kind = RECIPES[n % RECIPES.length];
                 String name = firstName == 0 && n < RECIPES.length ? kind[0] : kind[0] + " variante " + (n / RECIPES.length + 1);
                 copy.row(recipes[i], tenantId, name, kind[1], new BigDecimal(kind[2]), kind[3], 10 + random.nextInt(50),
-                        15 + random.nextInt(45), person(memberIds, i), createdAt[i]);
+                        15 + random.nextInt(45), DemoValues.person(memberIds, i), createdAt[i]);
             }
             written.put("recipes.recipes", copy.rows());
         }
@@ -92,7 +93,7 @@ class RecipesDemoData implements DemoDataContributor {
                 int first = random.nextInt(INGREDIENTS.length);
                 for (int line = 0; line < linesPerRecipe; line++) {
                     int ingredient = (first + line) % INGREDIENTS.length;
-                    copy.row(randomId(random), tenantId, recipes[r], ingredientIds[ingredient],
+                    copy.row(DemoValues.randomId(random), tenantId, recipes[r], ingredientIds[ingredient],
                             BigDecimal.valueOf(1 + random.nextInt(1000)), UNITS[ingredient], line + 1, createdAt[r]);
                 }
             }
@@ -103,36 +104,11 @@ class RecipesDemoData implements DemoDataContributor {
                 "instruction", "created_at")) {
             for (int r = 0; r < recipeCount; r++) {
                 for (int step = 0; step < stepsPerRecipe; step++) {
-                    copy.row(randomId(random), tenantId, recipes[r], step + 1, STEPS[step], createdAt[r]);
+                    copy.row(DemoValues.randomId(random), tenantId, recipes[r], step + 1, STEPS[step], createdAt[r]);
                 }
             }
             written.put("recipes.recipe_instructions", copy.rows());
         }
         return written;
-    }
-
-    /**
-     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
-     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
-     */
-    private long existing(String table, UUID tenantId) {
-        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
-                Long.class, tenantId);
-        return count == null ? 0 : count;
-    }
-
-    private static int share(DemoDataSize size, double fraction) {
-        return (int) Math.max(1, Math.round(size.totalRows() * fraction));
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
-    }
-
-    /** A version-4 UUID from a fast generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,23 +81,12 @@ class SalesDemoData implements DemoDataContributor {
                 int weekendBoost = date.getDayOfWeek().getValue() >= 6 ? 2 : 1;
                 int quantity = random.nextInt(CHANNEL_VOLUME[channel] * weekendBoost + 1);
                 BigDecimal price = PRICES[product % PRICES.length];
-                copy.row(randomId(random), tenantId, productIds[product], productNames[product], date, CHANNELS[channel],
-                        quantity, price, price.multiply(BigDecimal.valueOf(quantity)), person(memberIds, (int) i),
+                copy.row(DemoValues.randomId(random), tenantId, productIds[product], productNames[product], date, CHANNELS[channel],
+                        quantity, price, price.multiply(BigDecimal.valueOf(quantity)), DemoValues.person(memberIds, (int) i),
                         date.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
             }
             written.put("sales.sales_records", copy.rows());
         }
         return written;
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
-    }
-
-    /** A version-4 UUID from a fast generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }

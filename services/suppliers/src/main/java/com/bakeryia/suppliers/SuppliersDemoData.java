@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
+import com.bakeryia.platform.demodata.DemoValues;
 import com.bakeryia.platform.demodata.TableCopy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,11 +56,11 @@ class SuppliersDemoData implements DemoDataContributor {
         SplittableRandom random = new SplittableRandom();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.toLocalDate();
-        int supplierCount = share(size, 0.002);
-        int priceCount = share(size, 0.006);
-        int orderCount = share(size, 0.008);
-        int itemCount = Math.max(orderCount, share(size, 0.028));
-        int deliveryCount = Math.min(orderCount, share(size, 0.006));
+        int supplierCount = size.share(0.002);
+        int priceCount = size.share(0.006);
+        int orderCount = size.share(0.008);
+        int itemCount = Math.max(orderCount, size.share(0.028));
+        int deliveryCount = Math.min(orderCount, size.share(0.006));
         UUID[] ingredientIds = new UUID[INGREDIENTS.length];
         BigDecimal[] basePrice = new BigDecimal[INGREDIENTS.length];
         for (int i = 0; i < INGREDIENTS.length; i++) {
@@ -70,16 +71,16 @@ class SuppliersDemoData implements DemoDataContributor {
         Map<String, Long> written = new LinkedHashMap<>();
 
         UUID[] suppliers = new UUID[supplierCount];
-        int firstName = (int) existing("suppliers", tenantId);
+        int firstName = (int) DemoValues.existingRows(db, "suppliers", tenantId);
         try (TableCopy copy = TableCopy.into(db, "suppliers", "id", "tenant_id", "name", "contact_email", "phone",
                 "lead_time_days", "created_by", "created_at")) {
             for (int i = 0; i < supplierCount; i++) {
-                suppliers[i] = randomId(random);
+                suppliers[i] = DemoValues.randomId(random);
                 int n = firstName + i;
                 String name = firstName == 0 && n < SUPPLIERS.length ? SUPPLIERS[n] : SUPPLIERS[n % SUPPLIERS.length] + " " + (n / SUPPLIERS.length + 1);
                 copy.row(suppliers[i], tenantId, name, "pedidos" + (i + 1) + "@proveedor.example",
                         "+34 91 " + String.format("%07d", random.nextInt(10_000_000)), 1 + random.nextInt(5),
-                        person(memberIds, i), now.minusDays(400 + random.nextInt(100)));
+                        DemoValues.person(memberIds, i), now.minusDays(400 + random.nextInt(100)));
             }
             written.put("suppliers.suppliers", copy.rows());
         }
@@ -89,7 +90,7 @@ class SuppliersDemoData implements DemoDataContributor {
             for (int i = 0; i < priceCount; i++) {
                 int ingredient = i % INGREDIENTS.length;
                 LocalDate from = today.minusDays(random.nextInt(365));
-                copy.row(randomId(random), tenantId, suppliers[i % supplierCount], ingredientIds[ingredient],
+                copy.row(DemoValues.randomId(random), tenantId, suppliers[i % supplierCount], ingredientIds[ingredient],
                         UNITS[ingredient], basePrice[ingredient], from, random.nextInt(3) == 0 ? from.plusDays(90) : null,
                         from.atStartOfDay().atOffset(ZoneOffset.UTC));
             }
@@ -112,13 +113,13 @@ class SuppliersDemoData implements DemoDataContributor {
         try (TableCopy copy = TableCopy.into(db, "purchase_orders", "id", "tenant_id", "supplier_id", "status",
                 "expected_on", "total_amount", "notes", "created_by", "approved_by", "created_at")) {
             for (int i = 0; i < orderCount; i++) {
-                orders[i] = randomId(random);
+                orders[i] = DemoValues.randomId(random);
                 createdAt[i] = now.minusMinutes(random.nextInt(365 * 24 * 60));
                 expected[i] = createdAt[i].toLocalDate().plusDays(1 + random.nextInt(5));
                 // The first deliveryCount orders were received; the rest are open or in the past.
                 String status = i < deliveryCount ? "RECEIVED" : expected[i].isBefore(today) ? "CANCELLED" : "SENT";
                 copy.row(orders[i], tenantId, suppliers[random.nextInt(supplierCount)], status, expected[i],
-                        totals[i].setScale(2, RoundingMode.HALF_UP), null, person(memberIds, i), person(memberIds, i + 1),
+                        totals[i].setScale(2, RoundingMode.HALF_UP), null, DemoValues.person(memberIds, i), DemoValues.person(memberIds, i + 1),
                         createdAt[i]);
             }
             written.put("suppliers.purchase_orders", copy.rows());
@@ -128,7 +129,7 @@ class SuppliersDemoData implements DemoDataContributor {
                 "ingredient_id", "quantity", "unit", "unit_price", "created_at")) {
             for (int i = 0; i < itemCount; i++) {
                 int order = i % orderCount;
-                copy.row(randomId(random), tenantId, orders[order], ingredientIds[ingredientOfItem[i]], quantityOfItem[i],
+                copy.row(DemoValues.randomId(random), tenantId, orders[order], ingredientIds[ingredientOfItem[i]], quantityOfItem[i],
                         UNITS[ingredientOfItem[i]], basePrice[ingredientOfItem[i]], createdAt[order]);
             }
             written.put("suppliers.purchase_order_items", copy.rows());
@@ -138,37 +139,12 @@ class SuppliersDemoData implements DemoDataContributor {
                 "status", "notes", "received_by", "created_at")) {
             for (int i = 0; i < deliveryCount; i++) {
                 boolean partial = random.nextInt(10) == 0;
-                copy.row(randomId(random), tenantId, orders[i], expected[i], partial ? "PARTIAL" : "COMPLETE",
-                        partial ? "Faltan unidades" : null, person(memberIds, i),
+                copy.row(DemoValues.randomId(random), tenantId, orders[i], expected[i], partial ? "PARTIAL" : "COMPLETE",
+                        partial ? "Faltan unidades" : null, DemoValues.person(memberIds, i),
                         expected[i].atTime(7, 30).atOffset(ZoneOffset.UTC));
             }
             written.put("suppliers.deliveries", copy.rows());
         }
         return written;
-    }
-
-    /**
-     * Rows the tenant already has in {@code table}. A later run numbers its names after them, and only
-     * a first run uses the plain catalogue names, so generated names never repeat a unique name.
-     */
-    private long existing(String table, UUID tenantId) {
-        Long count = db.jdbc().queryForObject("select count(*) from " + db.schema() + "." + table + " where tenant_id = ?",
-                Long.class, tenantId);
-        return count == null ? 0 : count;
-    }
-
-    private static int share(DemoDataSize size, double fraction) {
-        return (int) Math.max(1, Math.round(size.totalRows() * fraction));
-    }
-
-    private static UUID person(List<UUID> memberIds, int index) {
-        return memberIds.isEmpty() ? null : memberIds.get(index % memberIds.size());
-    }
-
-    /** A version-4 UUID from a fast generator: far cheaper than SecureRandom for a million rows. */
-    private static UUID randomId(SplittableRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 }
