@@ -53,8 +53,8 @@ class DeletionJobController {
     }
 
     /**
-     * Services only: starts deleting a tenant (the caller has marked it for deletion), or answers the
-     * tenant's unfinished job. 202 with the job and its Location either way.
+     * Services only: marks the tenant DELETING and starts deleting it, or answers the tenant's
+     * unfinished job. 202 with the job and its Location either way.
      */
     @PostMapping("/api/v1/deletion-jobs")
     @PreAuthorize("hasRole('SERVICE')")
@@ -63,8 +63,8 @@ class DeletionJobController {
             throw ApiProblem.badRequest("kind: only TENANT jobs are started at this endpoint, not " + request.kind())
                     .with("field", "kind");
         }
-        String initiator = request.initiatedByUserId() != null
-                ? request.initiatedByUserId().toString() : CallerPrincipal.of(authentication).subject();
+        Initiator initiator = request.initiatedByUserId() != null ? Initiator.user(request.initiatedByUserId())
+                : Initiator.of(CallerPrincipal.of(authentication));
         DeletionJobSummary job = jobs.startTenantDeletion(request.tenantId(), initiator);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }

@@ -1,11 +1,10 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
-import java.util.UUID;
 
+import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
-import com.bakeryia.platform.deletion.DeletionJobLauncher;
-import com.bakeryia.platform.deletion.DeletionJobRef;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -20,24 +19,44 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Runs the deletion orchestrator in a process that hosts the {@code auth} service (its job store
- * lives in the auth schema: migrations {@code db/migration/auth/V100+}). Import it from the
- * host's configuration. The final step of a tenant job calls the tenant service's deletion
- * participant {@code tenant} (in process or over HTTP), unless the host supplies its own
- * {@link TenantRecordRemoval} bean. It also provides the in-process {@link DeletionJobLauncher},
- * through which the tenant service starts jobs.
+ * Entry point of the deletion orchestrator, a target of its own: imported when the
+ * {@code deletion-orchestrator} target runs in this process. Its job store lives in the schema
+ * {@code deletion}. It reaches every participant through the deletion contract (in this process or
+ * over HTTP at {@code bakery.services.<name>.url}) and the tenant service through the platform's
+ * {@link UserMemberships} port; no service depends on this module.
  */
 @Configuration(proxyBeanMethods = false)
+@BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties(OrchestratorProperties.class)
-@Import({DeletionJobController.class, TenantDeletionPreviewController.class})
+@Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class})
 public class DeletionOrchestratorConfiguration {
 
-    /** The service whose schema and database hold the job store. */
-    static final String STORE_SERVICE = "auth";
+    /** The target's name; its database bean is qualified by it. */
+    public static final String SERVICE = "deletion-orchestrator";
 
     @Bean
-    DeletionJobStore deletionJobStore(@Qualifier(STORE_SERVICE) ServiceDatabase database) {
-        return new DeletionJobStore(database);
+    JobStoreTables deletionJobStoreTables(@Qualifier(SERVICE) ServiceDatabase database) {
+        return JobStoreTables.in(database);
+    }
+
+    @Bean
+    DeletionJobStarts deletionJobStarts(JobStoreTables tables) {
+        return new DeletionJobStarts(tables);
+    }
+
+    @Bean
+    DeletionStepLeases deletionStepLeases(JobStoreTables tables) {
+        return new DeletionStepLeases(tables);
+    }
+
+    @Bean
+    DeletionJobReads deletionJobReads(JobStoreTables tables) {
+        return new DeletionJobReads(tables);
+    }
+
+    @Bean
+    OwnedTenants deletionOwnedTenants(JobStoreTables tables) {
+        return new OwnedTenants(tables);
     }
 
     @Bean
@@ -52,37 +71,25 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionWorker deletionWorker(DeletionJobStore store, ParticipantDirectory participants,
-                                  ObjectProvider<TenantRecordRemoval> tenantRecordRemoval, DeletionMetrics metrics,
-                                  OrchestratorProperties properties, Clock clock,
-                                  ObjectProvider<UserMemberships> userMemberships) {
-        StepWork work = new StepWork(participants, tenantRecordRemoval, clock)
-                .withUserJobs(new UserJobPreparation(store, userMemberships, properties, clock));
-        return new DeletionWorker(store, work, metrics, properties, clock);
+    DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
+                                  OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
+                                  DataServices dataServices, DeletionMetrics metrics, OrchestratorProperties properties,
+                                  Clock clock) {
+        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, dataServices, properties, clock);
+        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), metrics, properties, clock);
     }
 
     @Bean
-    UserDeletions userDeletions(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
-                                ObjectProvider<UserMemberships> userMemberships, DeletionMetrics metrics,
-                                OrchestratorProperties properties, Clock clock) {
-        return new UserDeletions(store, worker, participants, userMemberships, metrics, properties, clock);
+    DeletionJobs deletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
+                              ParticipantDirectory participants, DataServices dataServices, UserMemberships tenancy,
+                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+        return new DeletionJobs(starts, reads, worker, participants, dataServices, tenancy, metrics, properties, clock);
     }
 
     @Bean
-    DeletionJobs deletionJobs(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
-                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock,
-                              ObjectProvider<TenantRecordRemoval> tenantRecordRemoval) {
-        return new DeletionJobs(store, worker, participants, metrics, properties, clock,
-                tenantRecordRemoval.getIfAvailable() == null);
-    }
-
-    /** The in-process port the tenant service starts jobs through (the platform's remote one stays out). */
-    @Bean
-    DeletionJobLauncher inProcessDeletionJobLauncher(DeletionJobs jobs) {
-        return (tenantId, initiator) -> {
-            DeletionJobSummary job = jobs.startTenantDeletion(tenantId,
-                    initiator.userId().map(UUID::toString).orElse(initiator.subject()));
-            return new DeletionJobRef(job.jobId(), job.status().name());
-        };
+    UserDeletions userDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
+                                ParticipantDirectory participants, UserMemberships tenancy, DataServices dataServices,
+                                DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+        return new UserDeletions(starts, reads, worker, participants, tenancy, dataServices, metrics, properties, clock);
     }
 }

@@ -43,8 +43,8 @@ class DeletionWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeletionWorker.class);
 
-    private final DeletionJobStore store;
-    private final StepWork work;
+    private final DeletionStepLeases leases;
+    private final StepAttempt attempt;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
@@ -55,17 +55,17 @@ class DeletionWorker implements SmartLifecycle {
     private ExecutorService stepThreads;
     private ExecutorService callThreads;
 
-    DeletionWorker(DeletionJobStore store, StepWork work, DeletionMetrics metrics, OrchestratorProperties properties,
+    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, DeletionMetrics metrics, OrchestratorProperties properties,
                    Clock clock) {
-        this.store = store;
-        this.work = work;
+        this.leases = leases;
+        this.attempt = attempt;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private record Running(DeletionJobStore.ClaimedStep step, Future<?> call) {
+    private record Running(LeasedStep step, Future<?> call) {
     }
 
     /** This worker's name in leases and attempt records. */
@@ -136,8 +136,8 @@ class DeletionWorker implements SmartLifecycle {
         }
         try {
             int free = properties.parallelism() - inFlight.size();
-            List<DeletionJobStore.ClaimedStep> claimed = store.claim(owner, free, clock.instant(), properties.leaseDuration());
-            for (DeletionJobStore.ClaimedStep step : claimed) {
+            List<LeasedStep> claimed = leases.claim(owner, free, clock.instant(), properties.leaseDuration());
+            for (LeasedStep step : claimed) {
                 inFlight.put(step.stepId(), new Running(step, null));
                 stepThreads.execute(() -> execute(step));
             }
@@ -151,7 +151,7 @@ class DeletionWorker implements SmartLifecycle {
     private void heartbeat() {
         for (Running held : inFlight.values()) {
             try {
-                if (!store.heartbeat(held.step(), clock.instant(), properties.leaseDuration())) {
+                if (!leases.heartbeat(held.step(), clock.instant(), properties.leaseDuration())) {
                     withJob(held.step(), () -> log.warn("Job {} tenant {}: lease of step {} {} lost; abandoning the call",
                             held.step().jobId(), held.step().subjectId(), held.step().service(), held.step().phase()));
                     if (held.call() != null) {
@@ -164,7 +164,7 @@ class DeletionWorker implements SmartLifecycle {
         }
     }
 
-    private void execute(DeletionJobStore.ClaimedStep step) {
+    private void execute(LeasedStep step) {
         withJob(step, () -> {
             try {
                 runAttempt(step);
@@ -180,20 +180,20 @@ class DeletionWorker implements SmartLifecycle {
         });
     }
 
-    private void runAttempt(DeletionJobStore.ClaimedStep step) {
+    private void runAttempt(LeasedStep step) {
         log.info("Job {} tenant {}: step {} {} attempt {} of {} started by {}", step.jobId(), step.subjectId(),
                 step.service(), step.phase(), step.attempt(), step.attemptLimit(), owner);
         Instant started = clock.instant();
         Map<String, String> context = MDC.getCopyOfContextMap();
         CountDownLatch callEnded = new CountDownLatch(1);
-        Future<StepWork.Done> call;
+        Future<AttemptOutcome> call;
         try {
             call = callThreads.submit(() -> {
                 if (context != null) {
                     MDC.setContextMap(context);
                 }
                 try {
-                    return work.run(step);
+                    return attempt.run(step);
                 } finally {
                     MDC.clear();
                     callEnded.countDown();
@@ -203,20 +203,17 @@ class DeletionWorker implements SmartLifecycle {
             return;
         }
         inFlight.put(step.stepId(), new Running(step, call));
-        DeletionJobStore.AttemptOutcome outcome;
+        AttemptOutcome outcome;
         try {
-            StepWork.Done done = call.get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (done.waiting()) {
+            outcome = call.get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (outcome.waitingForOther()) {
                 // Waiting for another job (a user job's tenant deletion): no attempt is used up.
-                if (running && store.defer(step, done.error(), properties.pollInterval().multipliedBy(2), clock.instant())) {
+                if (running && leases.defer(step, outcome.error(), properties.pollInterval().multipliedBy(2), clock.instant())) {
                     log.info("Job {} subject {}: step {} {} {}", step.jobId(), step.subjectId(), step.service(),
-                            step.phase(), done.error());
+                            step.phase(), outcome.error());
                 }
                 return;
             }
-            outcome = new DeletionJobStore.AttemptOutcome(
-                    done.succeeded() ? DeletionJobStore.AttemptOutcome.Outcome.SUCCEEDED : DeletionJobStore.AttemptOutcome.Outcome.FAILED,
-                    done.retryable(), done.counts(), done.deleted(), done.anonymised(), done.error(), millisSince(started));
         } catch (TimeoutException e) {
             // Hold the lease (the heartbeat keeps running) until the cancelled call has really
             // ended, so a retry never overlaps it; give up waiting after one more timeout.
@@ -228,14 +225,14 @@ class DeletionWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             }
-            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.TIMED_OUT, step.service() + ": no answer within "
-                    + properties.callTimeout() + (ended ? "" : "; the call did not stop when cancelled"), started);
+            outcome = AttemptOutcome.timedOut(step.service() + ": no answer within "
+                    + properties.callTimeout() + (ended ? "" : "; the call did not stop when cancelled"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.FAILED, step.service() + ": " + reason, started);
+            outcome = AttemptOutcome.failed(step.service() + ": " + reason, true);
         } catch (CancellationException e) {
-            outcome = failure(DeletionJobStore.AttemptOutcome.Outcome.FAILED, step.service() + ": lease lost", started);
+            outcome = AttemptOutcome.failed(step.service() + ": lease lost", true);
         } catch (InterruptedException e) {
             // The worker is stopping: leave the step to its lease, as a crash would.
             Thread.currentThread().interrupt();
@@ -244,26 +241,28 @@ class DeletionWorker implements SmartLifecycle {
         if (!running) {
             return;
         }
+        Duration took = Duration.between(started, clock.instant());
+        Duration duration = took.isNegative() ? Duration.ZERO : took;
         Duration retryDelay = properties.backoff().after(step.attempt(), ThreadLocalRandom.current()::nextDouble);
-        DeletionJobStore.JobTransition transition = store.complete(step, outcome, retryDelay, clock.instant());
-        metrics.stepFinished(step.service(), step.phase(), outcome.outcome().name(), Duration.ofMillis(outcome.durationMs()),
-                outcome.succeeded() ? outcome.itemsDeleted() : 0);
-        report(step, outcome, transition, retryDelay);
+        DeletionStepLeases.JobTransition transition = leases.complete(step, outcome, duration, retryDelay, clock.instant());
+        metrics.stepFinished(step.service(), step.phase(), outcome.result().name(), duration,
+                outcome.succeeded() ? outcome.deleted() : 0);
+        report(step, outcome, duration, transition, retryDelay);
     }
 
-    private void report(DeletionJobStore.ClaimedStep step, DeletionJobStore.AttemptOutcome outcome,
-                        DeletionJobStore.JobTransition transition, Duration retryDelay) {
-        if (transition == DeletionJobStore.JobTransition.LEASE_LOST) {
+    private void report(LeasedStep step, AttemptOutcome outcome, Duration duration,
+                        DeletionStepLeases.JobTransition transition, Duration retryDelay) {
+        if (transition == DeletionStepLeases.JobTransition.LEASE_LOST) {
             log.warn("Job {} tenant {}: step {} {} attempt {} finished after its lease was taken over; result discarded",
                     step.jobId(), step.subjectId(), step.service(), step.phase(), step.attempt());
             return;
         }
         if (outcome.succeeded()) {
             log.info("Job {} tenant {}: step {} {} succeeded on attempt {} in {} ms, {} rows deleted", step.jobId(),
-                    step.subjectId(), step.service(), step.phase(), step.attempt(), outcome.durationMs(), outcome.itemsDeleted());
+                    step.subjectId(), step.service(), step.phase(), step.attempt(), duration.toMillis(), outcome.deleted());
         } else if (outcome.retryable() && step.attempt() < step.attemptLimit()) {
             log.warn("Job {} tenant {}: step {} {} attempt {} {} ({}); retrying in {} ms", step.jobId(), step.subjectId(),
-                    step.service(), step.phase(), step.attempt(), outcome.outcome(), outcome.error(), retryDelay.toMillis());
+                    step.service(), step.phase(), step.attempt(), outcome.result(), outcome.error(), retryDelay.toMillis());
         } else {
             log.error("Job {} tenant {}: step {} {} failed for good after attempt {}: {}", step.jobId(), step.subjectId(),
                     step.service(), step.phase(), step.attempt(), outcome.error());
@@ -284,15 +283,7 @@ class DeletionWorker implements SmartLifecycle {
         }
     }
 
-    private DeletionJobStore.AttemptOutcome failure(DeletionJobStore.AttemptOutcome.Outcome kind, String error, Instant started) {
-        return new DeletionJobStore.AttemptOutcome(kind, true, Map.of(), 0, 0, error, millisSince(started));
-    }
-
-    private long millisSince(Instant started) {
-        return Math.max(0, Duration.between(started, clock.instant()).toMillis());
-    }
-
-    private static void withJob(DeletionJobStore.ClaimedStep step, Runnable action) {
+    private static void withJob(LeasedStep step, Runnable action) {
         String subjectKey = step.kind() == JobKind.TENANT ? "tenant_id" : "user_id";
         try (var job = MDC.putCloseable("job_id", step.jobId().toString());
              var subject = MDC.putCloseable(subjectKey, step.subjectId().toString())) {

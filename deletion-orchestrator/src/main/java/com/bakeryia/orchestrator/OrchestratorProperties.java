@@ -1,7 +1,6 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,9 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the deletion orchestrator under {@code bakery.orchestrator.*}.
  *
- * @param participants      services that get a step in every tenant job; each is called in this
- *                          process when it runs here, otherwise over HTTP at
- *                          {@code bakery.services.<name>.url}. Default: the 12 data services.
  * @param parallelism       steps this process runs at once (across all jobs); default 4
  * @param callTimeout       how long one attempt of a step may take before it counts as failed; default 60 s
  * @param maxAttempts       attempts per step before the job fails (a retry grants as many again); default 5
@@ -28,8 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bakery.orchestrator")
 public record OrchestratorProperties(
-        @DefaultValue({"alert-processor", "external", "forecasting", "inventory", "notification", "orders", "pos",
-                "production", "recipes", "sales", "suppliers", "training"}) List<String> participants,
         @DefaultValue("4") int parallelism,
         @DefaultValue("60s") Duration callTimeout,
         @DefaultValue("5") int maxAttempts,
@@ -42,7 +36,6 @@ public record OrchestratorProperties(
         @DefaultValue("true") boolean workerEnabled) {
 
     public OrchestratorProperties {
-        participants = List.copyOf(participants);
         require(parallelism >= 1, "parallelism must be at least 1");
         require(maxAttempts >= 1, "max-attempts must be at least 1");
         require(positive(callTimeout), "call-timeout must be positive");

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import com.bakeryia.platform.web.ApiProblem;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The orchestrator's API for deleting a user (right to erasure): plan what happens to the tenants
@@ -28,9 +28,6 @@ import org.springframework.beans.factory.ObjectProvider;
  * unfinished job, every start returns it.
  */
 public class UserDeletions {
-
-    /** The service name of the user participant that runs last (user record, refresh tokens). */
-    public static final String USER_RECORD_SERVICE = "auth";
 
     private static final Logger log = LoggerFactory.getLogger(UserDeletions.class);
 
@@ -57,21 +54,25 @@ public class UserDeletions {
         }
     }
 
-    private final DeletionJobStore store;
+    private final DeletionJobStarts starts;
+    private final DeletionJobReads reads;
     private final DeletionWorker worker;
     private final ParticipantDirectory participants;
-    private final ObjectProvider<UserMemberships> memberships;
+    private final UserMemberships tenancy;
+    private final DataServices dataServices;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    UserDeletions(DeletionJobStore store, DeletionWorker worker, ParticipantDirectory participants,
-                  ObjectProvider<UserMemberships> memberships, DeletionMetrics metrics,
-                  OrchestratorProperties properties, Clock clock) {
-        this.store = store;
+    UserDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
+                  ParticipantDirectory participants, UserMemberships tenancy, DataServices dataServices,
+                  DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+        this.starts = starts;
+        this.reads = reads;
         this.worker = worker;
         this.participants = participants;
-        this.memberships = memberships;
+        this.tenancy = tenancy;
+        this.dataServices = dataServices;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -79,21 +80,18 @@ public class UserDeletions {
 
     /** The user's unfinished USER job (PENDING, RUNNING or FAILED), if any. */
     public Optional<DeletionJobSummary> unfinishedJob(UUID userId) {
-        return store.list(userId, null, 20, clock.instant()).stream()
-                .filter(job -> job.kind() == JobKind.USER && job.status() != JobStatus.COMPLETED).findFirst();
+        return reads.unfinished(JobKind.USER, userId, clock.instant());
     }
 
     /**
      * Starts deleting the user, or returns their unfinished job.
      *
-     * @param initiatedBy a user id (the user themself) or a service client id
+     * @param initiator the user themself or a service
      * @throws ApiProblem 400 when a chosen new owner names a tenant the user does not own (or the
      *                    user themself); 409 listing the tenants that have no admin to take them over
      */
-    public DeletionJobSummary start(Request request, String initiatedBy) {
-        if (initiatedBy == null || initiatedBy.isBlank()) {
-            throw new IllegalArgumentException("A deletion job needs the id of who asked for it");
-        }
+    public DeletionJobSummary start(Request request, Initiator initiator) {
+        Objects.requireNonNull(initiator, "initiator");
         Optional<DeletionJobSummary> unfinished = unfinishedJob(request.userId());
         if (unfinished.isPresent()) {
             return unfinished.get();
@@ -108,21 +106,20 @@ public class UserDeletions {
                     .with("reasons", owned.stream().filter(UserDeletionPreview.OwnedTenant::blocked)
                             .collect(Collectors.toMap(t -> t.tenantId().toString(), UserDeletionPreview.OwnedTenant::reason)));
         }
-        UUID user = asUserId(initiatedBy);
-        List<DeletionJobStore.OwnedTenantPlan> plans = owned.stream().map(tenant -> new DeletionJobStore.OwnedTenantPlan(
+        List<DeletionJobStarts.OwnedTenantPlan> plans = owned.stream().map(tenant -> new DeletionJobStarts.OwnedTenantPlan(
                 tenant.tenantId(), "DELETE".equals(tenant.action()), tenant.newOwnerId())).toList();
-        DeletionJobStore.StartedJob job = store.startUserJob(request.userId(), user, user == null ? initiatedBy : null,
-                properties.participants(), plans, properties.maxAttempts(), clock.instant());
+        DeletionJobStarts.StartedJob job = starts.startOrFind(JobKind.USER, request.userId(), initiator,
+                dataServices.names(), plans, properties.maxAttempts(), clock.instant());
         if (job.created()) {
             metrics.jobStarted();
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
                  var subject = MDC.putCloseable("user_id", request.userId().toString())) {
                 log.info("Job {} user {}: deletion started; {} owned tenants ({}), {} participants", job.jobId(),
-                        request.userId(), plans.size(), request.ownedTenants(), properties.participants().size());
+                        request.userId(), plans.size(), request.ownedTenants(), dataServices.names().size());
             }
             worker.wake();
         }
-        return store.find(job.jobId(), clock.instant()).orElseThrow();
+        return reads.find(job.jobId(), clock.instant()).orElseThrow();
     }
 
     /**
@@ -131,10 +128,10 @@ public class UserDeletions {
      */
     public UserDeletionPreview preview(Request request) {
         List<UserDeletionPreview.OwnedTenant> owned = plan(request);
-        List<UserDeletionPreview.Membership> removed = tenancy().of(request.userId()).stream()
+        List<UserDeletionPreview.Membership> removed = tenancy.of(request.userId()).stream()
                 .map(m -> new UserDeletionPreview.Membership(m.tenantId(), m.role())).toList();
-        List<String> services = new ArrayList<>(properties.participants());
-        services.add(USER_RECORD_SERVICE);
+        List<String> services = new ArrayList<>(dataServices.names());
+        services.add(JobPlan.USER_SERVICE);
         DeletionSubject subject = DeletionSubject.user(request.userId());
         ParticipantPreviews.Collected collected = new ParticipantPreviews(participants, properties).collect(services, subject);
         return new UserDeletionPreview(request.userId(), owned, removed, collected.totalItems() + removed.size(),
@@ -143,8 +140,7 @@ public class UserDeletions {
 
     /** Decides, for every tenant the user owns, TRANSFER to whom, DELETE, or BLOCKED and why. */
     private List<UserDeletionPreview.OwnedTenant> plan(Request request) {
-        UserMemberships tenancy = tenancy();
-        Set<UUID> ownedIds = tenancy.of(request.userId()).stream().filter(m -> m.role() == TenantRole.OWNER)
+                Set<UUID> ownedIds = tenancy.of(request.userId()).stream().filter(m -> m.role() == TenantRole.OWNER)
                 .map(UserMemberships.Membership::tenantId).collect(Collectors.toSet());
         for (var chosen : request.newOwners().entrySet()) {
             if (!ownedIds.contains(chosen.getKey())) {
@@ -180,23 +176,5 @@ public class UserDeletions {
             }
         }
         return plans;
-    }
-
-    private UserMemberships tenancy() {
-        UserMemberships tenancy = memberships.getIfAvailable();
-        if (tenancy == null) {
-            // No HTTP binding of UserMemberships yet: a 503 naming the reason, never a 500.
-            throw ApiProblem.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "User deletion needs the tenant"
-                    + " service in the process that hosts the deletion orchestrator; it does not run here.");
-        }
-        return tenancy;
-    }
-
-    private static UUID asUserId(String initiatedBy) {
-        try {
-            return UUID.fromString(initiatedBy);
-        } catch (IllegalArgumentException notAUser) {
-            return null;
-        }
     }
 }

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The PREPARE step of a user job. First every tenant the user owned when the job was created:
@@ -21,33 +21,38 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class UserJobPreparation {
 
-    private final DeletionJobStore store;
-    private final ObjectProvider<UserMemberships> memberships;
+    /** Recorded as who started the tenant jobs of owned tenants: the job store keeps no personal data. */
+    static final Initiator USER_DELETION = Initiator.service("user-deletion");
+
+    private final DeletionJobStarts starts;
+    private final DeletionJobReads reads;
+    private final OwnedTenants ownedTenants;
+    private final UserMemberships tenancy;
+    private final DataServices dataServices;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    UserJobPreparation(DeletionJobStore store, ObjectProvider<UserMemberships> memberships,
-                       OrchestratorProperties properties, Clock clock) {
-        this.store = store;
-        this.memberships = memberships;
+    UserJobPreparation(DeletionJobStarts starts, DeletionJobReads reads, OwnedTenants ownedTenants,
+                       UserMemberships tenancy, DataServices dataServices, OrchestratorProperties properties, Clock clock) {
+        this.starts = starts;
+        this.reads = reads;
+        this.ownedTenants = ownedTenants;
+        this.tenancy = tenancy;
+        this.dataServices = dataServices;
         this.properties = properties;
         this.clock = clock;
     }
 
-    StepWork.Done run(DeletionJobStore.ClaimedStep step) {
-        UserMemberships tenancy = memberships.getIfAvailable();
-        if (tenancy == null) {
-            return StepWork.Done.failure("the tenant service does not run in this process; user deletions need it", true);
-        }
+    AttemptOutcome run(LeasedStep step) {
         Map<String, Long> transferred = new LinkedHashMap<>();
         Map<String, Long> deletedTenants = new LinkedHashMap<>();
-        for (DeletionJobStore.OwnedTenant owned : store.ownedTenants(step.jobId())) {
+        for (OwnedTenants.OwnedTenant owned : ownedTenants.of(step.jobId())) {
             if (owned.done()) {
                 (owned.delete() ? deletedTenants : transferred).put(owned.tenantId().toString(), 1L);
                 continue;
             }
             if (owned.delete()) {
-                Optional<StepWork.Done> notYet = deleteTenant(step, owned, tenancy);
+                Optional<AttemptOutcome> notYet = deleteTenant(step, owned);
                 if (notYet.isPresent()) {
                     return notYet.get();
                 }
@@ -60,11 +65,11 @@ class UserJobPreparation {
                 }
                 transferred.put(owned.tenantId().toString(), 1L);
             }
-            store.ownedTenantDone(step.jobId(), owned.tenantId(), clock.instant());
+            ownedTenants.done(step.jobId(), owned.tenantId(), clock.instant());
         }
         UserMemberships.Removal removal = tenancy.removeAll(step.subjectId());
         if (!removal.blockingTenantIds().isEmpty()) {
-            return StepWork.Done.failure("the user owns tenants that were not handed over: " + removal.blockingTenantIds()
+            return AttemptOutcome.failed("the user owns tenants that were not handed over: " + removal.blockingTenantIds()
                     + "; start a new user deletion once they have another owner", false);
         }
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -75,26 +80,24 @@ class UserJobPreparation {
         if (!deletedTenants.isEmpty()) {
             counts.put("tenant_deleted", deletedTenants);
         }
-        return StepWork.Done.success(counts, removal.removed(), 0);
+        return AttemptOutcome.succeeded(counts, removal.removed(), 0);
     }
 
     /** Empty once the tenant job has COMPLETED; otherwise what the step reports meanwhile. */
-    private Optional<StepWork.Done> deleteTenant(DeletionJobStore.ClaimedStep step, DeletionJobStore.OwnedTenant owned,
-                                                 UserMemberships tenancy) {
-        java.util.UUID tenantJob = owned.tenantJobId();
+    private Optional<AttemptOutcome> deleteTenant(LeasedStep step, OwnedTenants.OwnedTenant owned) {
+        UUID tenantJob = owned.tenantJobId();
         if (tenantJob == null) {
             tenancy.markTenantDeleting(owned.tenantId());
-            // Started by the user job itself, recorded as a service: the job store keeps no personal data.
-            tenantJob = store.startOrFind(JobKind.TENANT, owned.tenantId(), null, "user-deletion", properties.participants(),
-                    properties.maxAttempts(), clock.instant()).jobId();
-            store.ownedTenantJobStarted(step.jobId(), owned.tenantId(), tenantJob);
+            tenantJob = starts.startOrFind(JobKind.TENANT, owned.tenantId(), USER_DELETION, dataServices.names(),
+                    List.of(), properties.maxAttempts(), clock.instant()).jobId();
+            ownedTenants.tenantJobStarted(step.jobId(), owned.tenantId(), tenantJob);
         }
-        JobStatus status = store.status(tenantJob).orElse(JobStatus.FAILED);
+        JobStatus status = reads.status(tenantJob).orElse(JobStatus.FAILED);
         return switch (status) {
             case COMPLETED -> Optional.empty();
-            case FAILED -> Optional.of(StepWork.Done.failure("tenant deletion job " + tenantJob + " for tenant "
+            case FAILED -> Optional.of(AttemptOutcome.failed("tenant deletion job " + tenantJob + " for tenant "
                     + owned.tenantId() + " failed; retry it, then retry this job", false));
-            default -> Optional.of(StepWork.Done.waiting("waiting for tenant deletion job " + tenantJob + " ("
+            default -> Optional.of(AttemptOutcome.waiting("waiting for tenant deletion job " + tenantJob + " ("
                     + status + ")"));
         };
     }

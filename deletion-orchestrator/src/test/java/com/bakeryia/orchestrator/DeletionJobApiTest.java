@@ -55,7 +55,7 @@ class DeletionJobApiTest {
     @Test
     void servicesReadAJobWithItsStepsAttemptsAndTotals() {
         UUID tenant = tenants.seed(7);
-        UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+        UUID jobId = jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
         awaitStatus(jobId, "COMPLETED");
 
         ApiClient.Response job = api().get("/api/v1/deletion-jobs/" + jobId, serviceToken());
@@ -64,7 +64,7 @@ class DeletionJobApiTest {
         assertThat(job.json().path("job_id").asText()).isEqualTo(jobId.toString());
         assertThat(job.json().path("subject_id").asText()).isEqualTo(tenant.toString());
         assertThat(job.json().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(job.json().path("total_items_deleted").asLong()).isEqualTo(7 * 4);
+        assertThat(job.json().path("total_items_deleted").asLong()).as("four tables of 7 and the tenant record").isEqualTo(7 * 4 + 1);
         assertThat(job.json().path("services_completed").asInt()).isEqualTo(3);
         assertThat(job.json().path("services_failed").asInt()).isZero();
         assertThat(job.json().path("duration").asText()).startsWith("PT");
@@ -82,7 +82,7 @@ class DeletionJobApiTest {
     @Test
     void servicesListJobsByTenantAndStatus() {
         UUID tenant = tenants.seed(2);
-        UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+        UUID jobId = jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
         awaitStatus(jobId, "COMPLETED");
 
         ApiClient.Response byTenant = api().get("/api/v1/deletion-jobs?tenant_id=" + tenant, serviceToken());
@@ -100,7 +100,7 @@ class DeletionJobApiTest {
     void servicesRetryAFailedJobAndOnlyAFailedOne() {
         UUID tenant = tenants.seed(3);
         faults.down("oven", true);
-        UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+        UUID jobId = jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
         awaitStatus(jobId, "FAILED");
         faults.down("oven", false);
 
@@ -118,7 +118,7 @@ class DeletionJobApiTest {
     @Test
     void refusesUsersAndAnonymousCallersOnEveryEndpoint() {
         UUID tenant = tenants.seed(1);
-        UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+        UUID jobId = jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
         String user = tokens.issueUserToken(UUID.randomUUID()).value();
         String job = "/api/v1/deletion-jobs/" + jobId;
 

@@ -59,14 +59,14 @@ class DeletionJobLifecycleTest {
         long previewed = preview.totalItems();
         double completedBefore = counter("completed");
 
-        DeletionJobSummary started = jobs.startTenantDeletion(doomed, UUID.randomUUID().toString());
+        DeletionJobSummary started = jobs.startTenantDeletion(doomed, Initiator.user(UUID.randomUUID()));
         DeletionJobSummary done = awaitFinished(started.jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(preview.unavailable()).isEmpty();
         assertThat(preview.services()).extracting(TenantDeletionPreview.ServicePreview::service)
-                .containsExactly("ledger", "oven", "pantry");
-        assertThat(previewed).isEqualTo(40 * 4);
+                .containsExactly("ledger", "oven", "pantry", "tenant");
+        assertThat(previewed).as("40 rows in each of four tables, and the tenant record").isEqualTo(40 * 4 + 1);
         assertThat(done.totalItemsDeleted()).isEqualTo(previewed);
         assertThat(tenants.rowsOf(doomed)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(tenants.rowsOf(kept)).isEqualTo(keptBefore);
@@ -92,7 +92,7 @@ class DeletionJobLifecycleTest {
         UUID tenant = tenants.seed(5);
         faults.failNext("pantry", 2);
 
-        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, "ops-console").jobId());
+        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, Initiator.service("ops-console")).jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.initiatingService()).isEqualTo("ops-console");
@@ -116,7 +116,7 @@ class DeletionJobLifecycleTest {
         faults.down("ledger", true);
         double failedBefore = counter("failed");
 
-        DeletionJobSummary failed = awaitFinished(jobs.startTenantDeletion(tenant, "ops").jobId());
+        DeletionJobSummary failed = awaitFinished(jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId());
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.servicesFailed()).isEqualTo(1);
@@ -125,7 +125,7 @@ class DeletionJobLifecycleTest {
         assertThat(failed.serviceResults()).noneMatch(step -> step.phase() != StepPhase.DELETE);
         assertThat(tenants.recordExists(tenant)).as("the tenant record stays while rows remain").isTrue();
         assertThat(counter("failed")).isEqualTo(failedBefore + 1);
-        assertThat(jobs.startTenantDeletion(tenant, "ops").jobId()).as("a failed job is not forgotten").isEqualTo(failed.jobId());
+        assertThat(jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId()).as("a failed job is not forgotten").isEqualTo(failed.jobId());
 
         faults.down("ledger", false);
         assertThat(jobs.retry(failed.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
@@ -145,7 +145,7 @@ class DeletionJobLifecycleTest {
         // Slower than the 1 s timeout, and deaf to the cancel, like a statement already running.
         faults.slowNext("oven", 1, Duration.ofMillis(1600));
 
-        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, "ops").jobId());
+        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         DeletionJobSummary.StepResult oven = step(done, StepPhase.DELETE, "oven");
@@ -160,7 +160,7 @@ class DeletionJobLifecycleTest {
     void verificationDeletesARowWrittenBehindTheEnginesBack() {
         UUID tenant = tenants.seed(10);
         faults.hold("oven");
-        DeletionJobSummary started = jobs.startTenantDeletion(tenant, "ops");
+        DeletionJobSummary started = jobs.startTenantDeletion(tenant, Initiator.service("ops"));
         await().atMost(PATIENCE).until(() -> {
             DeletionJobSummary job = jobs.find(started.jobId()).orElseThrow();
             return step(job, StepPhase.DELETE, "pantry").status() == StepStatus.SUCCEEDED && faults.entered("oven") > 0;
@@ -174,7 +174,7 @@ class DeletionJobLifecycleTest {
         DeletionJobSummary.StepResult verify = step(done, StepPhase.VERIFY, "pantry");
         assertThat(verify.itemsDeleted()).isEqualTo(1);
         assertThat(verify.counts().get("found_late")).containsExactly(Map.entry("pantry.items", 1L));
-        assertThat(done.totalItemsDeleted()).isEqualTo(10 * 4 + 1);
+        assertThat(done.totalItemsDeleted()).as("four tables of 10, the late row, the tenant record").isEqualTo(10 * 4 + 1 + 1);
         assertThat(tenants.totalRowsOf(tenant)).isZero();
         assertThat(tenants.recordExists(tenant)).isFalse();
     }
@@ -184,7 +184,7 @@ class DeletionJobLifecycleTest {
         UUID tenant = tenants.seed(3);
         faults.skipDelete("ledger", true);
 
-        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, "ops").jobId());
+        DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.errors()).singleElement().asString().contains("ledger verify").contains("ledger.entries=3");
@@ -202,7 +202,7 @@ class DeletionJobLifecycleTest {
         try {
             Callable<UUID> start = () -> {
                 together.await();
-                return jobs.startTenantDeletion(tenant, "ops").jobId();
+                return jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
             };
             List<Future<UUID>> results = threads.invokeAll(java.util.Collections.nCopies(callers, start));
             Set<UUID> jobIds = results.stream().map(DeletionJobLifecycleTest::get).collect(Collectors.toSet());
@@ -230,7 +230,7 @@ class DeletionJobLifecycleTest {
         String otherWorker;
         try (ConfigurableApplicationContext other = otherProcess()) {
             otherWorker = other.getBean(DeletionWorker.class).owner();
-            jobId = other.getBean(DeletionJobs.class).startTenantDeletion(tenant, "ops").jobId();
+            jobId = other.getBean(DeletionJobs.class).startTenantDeletion(tenant, Initiator.service("ops")).jobId();
             await().atMost(PATIENCE).until(() -> faults.entered("ledger") + faults.entered("oven") + faults.entered("pantry") == 3);
             assertThat(jobs.find(jobId).orElseThrow().serviceResults())
                     .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.RUNNING));

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.bakeryia.platform.deletion.DeletionJobRef;
-import com.bakeryia.platform.deletion.RemoteDeletionJobLauncher;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.PrincipalKind;
@@ -97,23 +95,20 @@ class DeletionJobStartApiTest {
         assertThat(jobs.list(tenant, null, 10)).isEmpty();
     }
 
-    /** The platform's remote launcher, pointed at this process, starts the same job the in-process one would. */
+    /** A service that starts a job for a user records that user as who asked, not itself. */
     @Test
-    void theRemoteLauncherStartsTheJobOverHttp() {
+    void aServiceStartingAJobForAUserRecordsTheUser() {
         UUID tenant = tenants.seed(1);
-        var properties = new com.bakeryia.platform.config.BakeryProperties(null, null, Map.of("auth",
-                new com.bakeryia.platform.config.BakeryProperties.Service(java.net.URI.create("http://127.0.0.1:" + port), null)));
-        var elsewhere = new com.bakeryia.platform.remote.RemoteServices(java.util.List.of(), properties, tokens,
-                org.springframework.web.client.RestClient.builder(), TestClock.INSTANCE);
         UUID user = UUID.randomUUID();
 
-        DeletionJobRef started = new RemoteDeletionJobLauncher(elsewhere)
-                .startTenantDeletion(tenant, new CallerPrincipal(PrincipalKind.USER, user.toString()));
+        ApiClient.Response started = api().post("/api/v1/deletion-jobs", serviceToken(),
+                Map.of("kind", "TENANT", "tenant_id", tenant.toString(), "initiated_by_user_id", user.toString()));
 
-        DeletionJobSummary job = jobs.find(started.jobId()).orElseThrow();
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        DeletionJobSummary job = jobs.find(UUID.fromString(started.json().path("job_id").asText())).orElseThrow();
         assertThat(job.subjectId()).isEqualTo(tenant);
         assertThat(job.initiatedBy()).isEqualTo(user);
-        assertThat(started.status()).isIn("PENDING", "RUNNING", "COMPLETED");
+        assertThat(job.initiatingService()).isNull();
     }
 
     @Test
@@ -121,7 +116,7 @@ class DeletionJobStartApiTest {
         UUID tenant = tenants.seed(1);
         ParticipantFaults.INSTANCE.down("oven", true);
         try {
-            UUID jobId = jobs.startTenantDeletion(tenant, "ops").jobId();
+            UUID jobId = jobs.startTenantDeletion(tenant, Initiator.service("ops")).jobId();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> jobs.find(jobId).orElseThrow().status() == JobStatus.FAILED);
             String job = "/api/v1/deletion-jobs/" + jobId;

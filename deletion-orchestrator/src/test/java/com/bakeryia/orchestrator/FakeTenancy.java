@@ -116,7 +116,7 @@ final class FakeTenancy implements UserMemberships {
         return new DeletionParticipant() {
             @Override
             public String service() {
-                return UserDeletions.USER_RECORD_SERVICE;
+                return JobPlan.USER_SERVICE;
             }
 
             @Override

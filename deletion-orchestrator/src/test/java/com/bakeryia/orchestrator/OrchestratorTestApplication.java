@@ -1,14 +1,20 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScope;
+import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.SqlDeletionParticipant;
 import com.bakeryia.platform.tenancy.TenantAccess;
@@ -24,14 +30,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The orchestrator with a job store in an {@code auth} schema, three small participants with
+ * The orchestrator (job store in its {@code deletion} schema) with three small data services with
  * real tables ({@code pantry}, {@code oven}, {@code ledger}) that act out injected faults, and a
- * {@code registry} schema standing in for the tenant record.
+ * {@code registry} schema behind the {@code tenant} participant that removes the tenant record.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({DeletionOrchestratorConfiguration.class, OrchestratorTestApplication.JobStoreHost.class,
-        OrchestratorTestApplication.Pantry.class, OrchestratorTestApplication.Oven.class,
+@Import({DeletionOrchestratorConfiguration.class, OrchestratorTestApplication.Pantry.class, OrchestratorTestApplication.Oven.class,
         OrchestratorTestApplication.Ledger.class, OrchestratorTestApplication.Registry.class})
 class OrchestratorTestApplication {
 
@@ -48,6 +53,12 @@ class OrchestratorTestApplication {
         return TestClock.INSTANCE;
     }
 
+    /** The services every job deletes and verifies in, as the launcher's targets list says in production. */
+    @Bean
+    DataServices dataServices() {
+        return new DataServices(List.of("ledger", "oven", "pantry"));
+    }
+
     /** The tenant service's side of user jobs (in memory), for UserDeletionJobTest. */
     @Bean
     FakeTenancy fakeTenancy() {
@@ -58,11 +69,6 @@ class OrchestratorTestApplication {
     @Bean
     DeletionParticipant authUserParticipant() {
         return FakeTenancy.INSTANCE.userRecordParticipant();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @BakeryService("auth")
-    static class JobStoreHost {
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -118,12 +124,31 @@ class OrchestratorTestApplication {
             };
         }
 
+        /** The tenant service's participant: the final step of a tenant job removes the registry row. */
         @Bean
-        TenantRecordRemoval tenantRecordRemoval(@Qualifier("registry") ServiceDatabase database) {
-            // Counts nothing, so the lifecycle test's job totals equal the participants' previews.
-            return (UUID tenantId) -> {
-                database.jdbc().update("delete from registry.tenants where id = ?", tenantId);
-                return Map.of();
+        DeletionParticipant tenantRecordParticipant(@Qualifier("registry") ServiceDatabase database) {
+            return new DeletionParticipant() {
+                @Override
+                public String service() {
+                    return JobPlan.TENANT_SERVICE;
+                }
+
+                @Override
+                public DeletionPreview preview(DeletionSubject subject) {
+                    long rows = subject.scope() == DeletionScope.TENANT ? database.jdbc().queryForObject(
+                            "select count(*) from registry.tenants where id = ?", Long.class, subject.id()) : 0;
+                    return new DeletionPreview(service(), subject.scope(), subject.id(),
+                            Map.of("registry.tenants", rows), Map.of(), Map.of());
+                }
+
+                @Override
+                public DeletionResult delete(DeletionSubject subject) {
+                    Instant now = Instant.now();
+                    long removed = subject.scope() == DeletionScope.TENANT
+                            ? database.jdbc().update("delete from registry.tenants where id = ?", subject.id()) : 0;
+                    return new DeletionResult(service(), subject.scope(), subject.id(),
+                            Map.of("registry.tenants", removed), Map.of(), Map.of(), List.of(), now, now, 0);
+                }
             };
         }
     }

@@ -51,7 +51,7 @@ class UserDeletionJobTest {
         faults.down("oven", true);
 
         DeletionJobSummary started = users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()),
-                "tenant-admin-console");
+                Initiator.service("tenant-admin-console"));
         DeletionJobSummary failed = awaitFinished(started.jobId());
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
@@ -64,7 +64,8 @@ class UserDeletionJobTest {
         assertThat(tenancy.userExists(owner)).isTrue();
         DeletionJobSummary tenantJob = jobs.list(tenant, null, 5).get(0);
         assertThat(tenantJob.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()), "again").jobId())
+        assertThat(users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()),
+                Initiator.service("again")).jobId())
                 .as("a FAILED user job is still the user's unfinished job").isEqualTo(started.jobId());
 
         faults.down("oven", false);
@@ -99,7 +100,7 @@ class UserDeletionJobTest {
         assertThat(preview.ownedTenants()).containsExactly(new UserDeletionPreview.OwnedTenant(tenant, "TRANSFER", veteran, null));
         assertThat(preview.memberships()).hasSize(2);
 
-        DeletionJobSummary done = awaitFinished(users.start(request, owner.toString()).jobId());
+        DeletionJobSummary done = awaitFinished(users.start(request, Initiator.user(owner)).jobId());
 
         assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.kind()).isEqualTo(JobKind.USER);
@@ -118,12 +119,12 @@ class UserDeletionJobTest {
         tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
         tenancy.add(tenant, member, TenantRole.MEMBER, Instant.parse("2025-02-01T00:00:00Z"));
 
-        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of()), "support"))
+        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of()), Initiator.service("support")))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(problem.getBody().getProperties()).containsEntry("tenants", java.util.List.of(tenant));
                 });
-        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of(tenant, member)), "support"))
+        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of(tenant, member)), Initiator.service("support")))
                 .as("the chosen owner must be an ADMIN").isInstanceOf(ApiProblem.class);
         assertThat(users.unfinishedJob(owner)).isEmpty();
         assertThat(jobs.list(owner, null, 5)).isEmpty();

@@ -1,13 +1,22 @@
 package com.bakeryia.launcher;
 
+import com.bakeryia.platform.deletion.DataServices;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Starts the services named by {@code --targets} (default: all of them) in this JVM, on one port. */
 @SpringBootApplication
 @Import(TargetSelector.class)
 public class BakeryPlatformApplication {
+
+    /** Which services own tenant data, from the one list of targets (whether or not they run here). */
+    @Bean
+    DataServices dataServices() {
+        return new DataServices(Target.dataServices());
+    }
 
     public static void main(String[] args) {
         try {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class AllTargetsStartupTest {
 
-    static final List<String> ALL_SERVICES = List.of("alert-processor", "auth", "external", "forecasting", "inventory",
+    static final List<String> ALL_SERVICES = List.of("alert-processor", "auth", "deletion-orchestrator", "external",
+            "forecasting", "inventory",
             "notification", "orders", "pos", "production", "recipes", "sales", "suppliers", "tenant", "training");
 
     @LocalServerPort

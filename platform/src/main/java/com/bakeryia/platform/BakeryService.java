@@ -24,4 +24,7 @@ public @interface BakeryService {
 
     /** The service name as used in targets, URLs and health, for example {@code alert-processor}. */
     String value();
+
+    /** The PostgreSQL schema it owns; default: the name with dashes as underscores. */
+    String schema() default "";
 }

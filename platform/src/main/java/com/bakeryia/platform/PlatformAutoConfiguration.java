@@ -8,16 +8,17 @@ import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.data.ServiceDatabases;
 import com.bakeryia.platform.deletion.DeletionController;
-import com.bakeryia.platform.deletion.DeletionJobLauncher;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.DeletionProperties;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
-import com.bakeryia.platform.deletion.RemoteDeletionJobLauncher;
 import com.bakeryia.platform.demodata.DemoDataController;
 import com.bakeryia.platform.tenancy.RemoteTenantDirectory;
 import com.bakeryia.platform.tenancy.TenancyProperties;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.TenantDirectory;
+import com.bakeryia.platform.tenancy.RemoteUserMemberships;
+import com.bakeryia.platform.tenancy.UserMemberships;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
@@ -112,11 +113,18 @@ public class PlatformAutoConfiguration {
         return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
     }
 
-    /** Used when the deletion orchestrator (hosted by the auth service) does not run in this process. */
+    /** Used when the launcher does not say which services own tenant data: the deletion plans that run here. */
     @Bean
-    @ConditionalOnMissingBean(DeletionJobLauncher.class)
-    RemoteDeletionJobLauncher remoteDeletionJobLauncher(RemoteServices remoteServices) {
-        return new RemoteDeletionJobLauncher(remoteServices);
+    @ConditionalOnMissingBean(DataServices.class)
+    DataServices localDataServices(List<DeletionPlan> plans) {
+        return new DataServices(plans.stream().map(DeletionPlan::service).toList());
+    }
+
+    /** Used when the tenant service does not run in this process (it declares its own). */
+    @Bean
+    @ConditionalOnMissingBean(UserMemberships.class)
+    RemoteUserMemberships remoteUserMemberships(RemoteServices remoteServices) {
+        return new RemoteUserMemberships(remoteServices);
     }
 
     /** Used when the tenant service does not run in this process (it declares its own directory). */

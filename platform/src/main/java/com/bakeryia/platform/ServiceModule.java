@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
 public record ServiceModule(String name, String schema) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]*");
 
     public ServiceModule {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid service name '" + name + "'");
+        }
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Invalid schema name '" + schema + "' of service " + name);
         }
     }
 

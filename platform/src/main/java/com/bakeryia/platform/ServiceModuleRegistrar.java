@@ -23,7 +23,9 @@ class ServiceModuleRegistrar implements ImportBeanDefinitionRegistrar {
         if (attributes == null) {
             return;
         }
-        ServiceModule module = ServiceModule.named((String) attributes.get("value"));
+        String schema = (String) attributes.get("schema");
+        ServiceModule module = schema.isEmpty() ? ServiceModule.named((String) attributes.get("value"))
+                : new ServiceModule((String) attributes.get("value"), schema);
         String name = module.name();
 
         var moduleBean = new RootBeanDefinition(ServiceModule.class, () -> module);

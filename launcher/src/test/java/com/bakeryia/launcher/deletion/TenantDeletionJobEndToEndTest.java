@@ -131,7 +131,7 @@ class TenantDeletionJobEndToEndTest {
         // Whichever request won is the initiator; a service may read the job either way.
         assertThat(awaitFinished(api, jobId, tokens.issueServiceToken("end-to-end-test").value()).path("status").asText())
                 .isEqualTo("COMPLETED");
-        assertThat(jdbc.queryForObject("select count(*) from auth.deletion_jobs where subject_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("select count(*) from deletion.deletion_jobs where subject_id = ?", Long.class,
                 fixture.tenantId())).isEqualTo(1);
     }
 

@@ -125,7 +125,7 @@ class UserDeletionEndToEndTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().path("tenants").get(0).asText()).isEqualTo(tenantId.toString());
-        assertThat(jdbc.queryForObject("select count(*) from auth.deletion_jobs where subject_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("select count(*) from deletion.deletion_jobs where subject_id = ?", Long.class,
                 owner.userId())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from tenant.memberships where user_id = ?", Long.class,
                 owner.userId())).isEqualTo(1);
@@ -235,7 +235,7 @@ class UserDeletionEndToEndTest {
 
     /**
      * Every uuid column of every schema holding the id, from the live catalog. The user job's own
-     * record (auth.deletion_jobs.subject_id) is the erasure's proof and is left out on purpose.
+     * record (deletion.deletion_jobs.subject_id) is the erasure's proof and is left out on purpose.
      */
     private Map<String, Long> rowsNaming(UUID userId) {
         Map<String, Long> found = new TreeMap<>();
@@ -245,7 +245,7 @@ class UserDeletionEndToEndTest {
                 where c.data_type = 'uuid' and t.table_type = 'BASE TABLE'
                   and c.table_schema not in ('pg_catalog', 'information_schema')""")) {
             String name = column.get("table_schema") + "." + column.get("table_name") + "." + column.get("column_name");
-            if (name.equals("auth.deletion_jobs.subject_id")) {
+            if (name.equals("deletion.deletion_jobs.subject_id")) {
                 continue;
             }
             long count = jdbc.queryForObject("select count(*) from " + column.get("table_schema") + "." + column.get("table_name")

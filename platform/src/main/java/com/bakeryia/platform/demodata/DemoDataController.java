@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 
@@ -32,9 +33,9 @@ public class DemoDataController {
 
     private final DemoDataGenerator generator;
 
-    public DemoDataController(List<DemoDataContributor> contributors, TenantDirectory directory,
+    public DemoDataController(List<DemoDataContributor> contributors, DataServices dataServices, TenantDirectory directory,
                               RemoteServices remoteServices, BakeryProperties properties, Clock clock) {
-        this.generator = new DemoDataGenerator(contributors, directory, remoteServices, properties, clock);
+        this.generator = new DemoDataGenerator(contributors, dataServices, directory, remoteServices, properties, clock);
     }
 
     @PostMapping("/api/v1/tenants/{tenant_id}/demo-data")

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
@@ -29,17 +30,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The bulk data generator: fills a tenant in every data service at a named size. Services in this
- * process write through their {@link DemoDataContributor}; services elsewhere (a data service that
+ * The bulk data generator: fills a tenant in every data service ({@link DataServices}) at a named
+ * size. Services in this process write through their {@link DemoDataContributor}; services elsewhere (a data service that
  * is not local and has {@code bakery.services.<name>.url}) are asked over HTTP to run theirs. At
  * most {@value #PARALLELISM} services write at once, so the shared pool keeps connections for
  * live traffic. People columns take the ids of the tenant's current members.
  */
 final class DemoDataGenerator {
-
-    /** The services that own tenant data, in the order of the architecture's table. */
-    static final List<String> DATA_SERVICES = List.of("orders", "inventory", "recipes", "sales", "production",
-            "suppliers", "pos", "external", "forecasting", "training", "notification", "alert-processor");
 
     static final int PARALLELISM = 4;
     private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(15);
@@ -47,14 +44,16 @@ final class DemoDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
 
     private final Map<String, DemoDataContributor> local = new TreeMap<>();
+    private final DataServices dataServices;
     private final TenantDirectory directory;
     private final RemoteServices remoteServices;
     private final BakeryProperties properties;
     private final Clock clock;
 
-    DemoDataGenerator(List<DemoDataContributor> contributors, TenantDirectory directory, RemoteServices remoteServices,
-                      BakeryProperties properties, Clock clock) {
+    DemoDataGenerator(List<DemoDataContributor> contributors, DataServices dataServices, TenantDirectory directory,
+                      RemoteServices remoteServices, BakeryProperties properties, Clock clock) {
         contributors.forEach(contributor -> local.put(contributor.service(), contributor));
+        this.dataServices = dataServices;
         this.directory = directory;
         this.remoteServices = remoteServices;
         this.properties = properties;
@@ -73,7 +72,7 @@ final class DemoDataGenerator {
     /** Fills the tenant in every data service, local or remote; answers when all rows are written. */
     DemoDataReport fillEverywhere(UUID tenantId, DemoDataSize size) {
         List<UUID> members = requireActiveTenant(tenantId);
-        List<String> remote = DATA_SERVICES.stream()
+        List<String> remote = dataServices.names().stream()
                 .filter(service -> !local.containsKey(service) && !remoteServices.isLocal(service))
                 .filter(service -> properties.service(service).url() != null)
                 .toList();

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A user's memberships across tenants, as the user deletion needs them: which tenants they belong
- * to and own, who could take a tenant over, the ownership transfer and the removal of every
- * membership. The tenant service implements it in-process (acting as a service); there is no
- * HTTP implementation yet, so a process that runs user deletions must host the tenant service.
+ * What the deletion orchestrator asks of the tenant service: a user's memberships across tenants,
+ * who could take a tenant over, the ownership transfer, marking a tenant for deletion, and the
+ * removal of every membership of a user. The tenant service implements it in-process (acting as a
+ * service); elsewhere {@link RemoteUserMemberships} calls its HTTP API.
  */
 public interface UserMemberships {
 

@@ -22,10 +22,4 @@ class DemoDataGeneratorTest {
                 .hasMessageContaining("small, medium, large, xlarge")
                 .hasMessageContaining("huge");
     }
-
-    @Test
-    void everyDataServiceOfTheArchitectureIsGenerated() {
-        assertThat(DemoDataGenerator.DATA_SERVICES).hasSize(12).doesNotHaveDuplicates()
-                .doesNotContain("auth", "tenant");
-    }
 }

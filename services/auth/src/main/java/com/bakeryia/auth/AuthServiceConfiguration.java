@@ -1,6 +1,5 @@
 package com.bakeryia.auth;
 
-import com.bakeryia.orchestrator.DeletionOrchestratorConfiguration;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.security.PublicPaths;
 
@@ -8,7 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Entry point of the auth service: imported when the auth target runs in this process. */
@@ -16,7 +14,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @ComponentScan
 @BakeryService("auth")
 @EnableConfigurationProperties(AuthProperties.class)
-@Import(DeletionOrchestratorConfiguration.class)
 public class AuthServiceConfiguration {
 
     /** Registration, login, token refresh and logout, and the service-credential exchange need no bearer token. */

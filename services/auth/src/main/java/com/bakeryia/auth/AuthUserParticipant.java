@@ -14,7 +14,6 @@ import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
-import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The auth service as the last step of a user deletion, participant {@code auth}: in one
  * transaction it revokes the user's refresh tokens (so every session ends even if a token was
- * copied), deletes them, replaces the user's id as initiator of deletion jobs by the tombstone,
- * and deletes the user record. Idempotent: for a user already gone it deletes 0 rows. It holds no
+ * copied), deletes them, and deletes the user record. (The deletion orchestrator forgets the user as
+ * initiator of deletion jobs itself, when their job completes.) Idempotent: for a user already gone it deletes 0 rows. It holds no
  * tenant data: tenant-scoped calls count and delete nothing.
  */
 @Component
@@ -52,8 +51,6 @@ class AuthUserParticipant implements DeletionParticipant {
         if (subject.scope() == DeletionScope.USER) {
             toDelete.put("auth.refresh_tokens", count("select count(*) from auth.refresh_tokens where user_id = ?", subject.id()));
             toDelete.put("auth.users", count("select count(*) from auth.users where id = ?", subject.id()));
-            toAnonymise.put("auth.deletion_jobs",
-                    count("select count(*) from auth.deletion_jobs where initiated_by = ?", subject.id()));
         }
         return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
@@ -69,8 +66,6 @@ class AuthUserParticipant implements DeletionParticipant {
                 db.jdbc().update("update auth.refresh_tokens set revoked_at = ? where user_id = ? and revoked_at is null",
                         Timestamp.from(startedAt), user);
                 deleted.put("auth.refresh_tokens", (long) db.jdbc().update("delete from auth.refresh_tokens where user_id = ?", user));
-                anonymised.put("auth.deletion_jobs", (long) db.jdbc().update(
-                        "update auth.deletion_jobs set initiated_by = ? where initiated_by = ?", UserTombstone.ID, user));
                 deleted.put("auth.users", (long) db.jdbc().update("delete from auth.users where id = ?", user));
             });
         }

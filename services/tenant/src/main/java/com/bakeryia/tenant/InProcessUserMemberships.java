@@ -3,13 +3,11 @@ package com.bakeryia.tenant;
 import java.util.List;
 import java.util.UUID;
 
-import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.PrincipalKind;
-import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.UserMemberships;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,28 +22,28 @@ class InProcessUserMemberships implements UserMemberships {
 
     private static final CallerPrincipal SERVICE = new CallerPrincipal(PrincipalKind.SERVICE, CLIENT_ID);
 
-    private final ServiceDatabase db;
     private final Memberships memberships;
     private final Tenants tenants;
+    private final TenantAccessGuard guard;
 
-    InProcessUserMemberships(@Qualifier("tenant") ServiceDatabase db, Memberships memberships, Tenants tenants) {
-        this.db = db;
+    InProcessUserMemberships(Memberships memberships, Tenants tenants, TenantAccessGuard guard) {
         this.memberships = memberships;
         this.tenants = tenants;
+        this.guard = guard;
     }
 
     @Override
     public void markTenantDeleting(UUID tenantId) {
         if (tenants.find(tenantId).isPresent()) {
             tenants.markDeleting(tenantId, SERVICE);
+            guard.evict(tenantId);
         }
     }
 
     @Override
     public List<Membership> of(UUID userId) {
-        return db.jdbc().query("select tenant_id, role, joined_at from tenant.memberships where user_id = ? order by tenant_id",
-                (row, n) -> new Membership(row.getObject("tenant_id", UUID.class), TenantRole.valueOf(row.getString("role")),
-                        row.getTimestamp("joined_at").toInstant()), userId);
+        return memberships.ofUser(userId).stream()
+                .map(view -> new Membership(view.tenantId(), view.role(), view.joinedAt())).toList();
     }
 
     @Override

@@ -58,6 +58,13 @@ class Memberships {
                 Memberships::member, tenantId);
     }
 
+    /** The user's memberships in every tenant, by tenant id. */
+    List<TenantController.UserMembershipView> ofUser(UUID userId) {
+        return db.jdbc().query("select tenant_id, role, joined_at from tenant.memberships where user_id = ? order by tenant_id",
+                (row, n) -> new TenantController.UserMembershipView(row.getObject("tenant_id", UUID.class),
+                        TenantRole.valueOf(row.getString("role")), row.getTimestamp("joined_at").toInstant()), userId);
+    }
+
     /** Adds an existing user in a role other than OWNER (ownership only moves by transfer). */
     MemberView add(UUID tenantId, CallerPrincipal principal, UUID userId, TenantRole role) {
         requireNotOwnerRole(role);

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import com.bakeryia.platform.deletion.DeletionJobLauncher;
-import com.bakeryia.platform.deletion.DeletionJobRef;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.TenantDirectory;
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.TenantStatus;
 import com.bakeryia.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -26,14 +25,15 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tenants: creation, reading, deletion (through a deletion job), transfer of ownership, its admins,
- * and the lookups other services make. Each method states who may call it.
+ * Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the tenant
+ * DELETE), transfer of ownership, its admins, and the lookups other services make. Each method states who may call it.
  */
 @RestController
 @RequestMapping("/api/v1/tenants")
@@ -45,24 +45,20 @@ class TenantController {
     private final Memberships memberships;
     private final TenantDirectory directory;
     private final TenantAccessGuard guard;
-    private final DeletionJobLauncher launcher;
 
-    TenantController(Tenants tenants, Memberships memberships, TenantDirectory directory, TenantAccessGuard guard,
-                     DeletionJobLauncher launcher) {
+    TenantController(Tenants tenants, Memberships memberships, TenantDirectory directory, TenantAccessGuard guard) {
         this.tenants = tenants;
         this.memberships = memberships;
         this.directory = directory;
         this.guard = guard;
-        this.launcher = launcher;
     }
 
-    /**
-     * The answer to a tenant DELETE.
-     *
-     * @param jobId  the deletion job, readable at {@code GET /api/v1/deletion-jobs/{job_id}}
-     * @param status the job's status: PENDING, RUNNING, COMPLETED or FAILED
-     */
-    record TenantDeletionStarted(UUID tenantId, UUID jobId, String status) {
+    /** A lifecycle status change; see {@link #setStatus}. */
+    record StatusChange(@NotNull TenantStatus status) {
+    }
+
+    /** One membership of a user, as {@code GET /api/v1/tenants/user/{user_id}/memberships} lists it. */
+    record UserMembershipView(UUID tenantId, TenantRole role, java.time.Instant joinedAt) {
     }
 
     record CreateTenantRequest(@NotBlank @Size(max = 200) String name) {
@@ -95,28 +91,30 @@ class TenantController {
     }
 
     /**
-     * The tenant's OWNER and ADMINs, and services: marks the tenant DELETING and starts its deletion
-     * job in the orchestrator (or finds the tenant's unfinished one: repeating never starts a second).
-     * 202 with the job id and status, and the job's Location. The job deletes the tenant's data in
-     * every service, verifies none is left, and only then removes the tenant record itself.
+     * Services only (the deletion orchestrator): sets the tenant's lifecycle status. Only
+     * {@code DELETING} is accepted: from then on no service accepts writes for the tenant and its
+     * members can no longer act on it; a tenant already DELETING stays so. 200 with the tenant.
      */
-    @DeleteMapping("/{tenant_id}")
-    ResponseEntity<TenantDeletionStarted> delete(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
-        CallerPrincipal principal = CallerPrincipal.of(authentication);
-        tenants.markDeleting(tenantId, principal);
-        guard.evict(tenantId);
-        DeletionJobRef job;
-        try {
-            job = launcher.startTenantDeletion(tenantId, principal);
-        } catch (RuntimeException e) {
-            log.warn("Tenant {} is DELETING but its deletion job could not be started: {}", tenantId, e.getMessage());
-            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Tenant " + tenantId + " is marked DELETING, but the"
-                    + " deletion orchestrator could not start its job; repeat the request to start it.");
+    @PutMapping("/{tenant_id}/status")
+    @PreAuthorize("hasRole('SERVICE')")
+    TenantView setStatus(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody StatusChange change,
+                         Authentication authentication) {
+        if (change.status() != TenantStatus.DELETING) {
+            throw ApiProblem.badRequest("status: only DELETING can be set, not " + change.status() + ".")
+                    .with("field", "status");
         }
-        log.info("Tenant {} marked DELETING by {} {}; deletion job {} is {}", tenantId, principal.kind(),
-                principal.subject(), job.jobId(), job.status());
-        return ResponseEntity.accepted().location(URI.create(job.location()))
-                .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status()));
+        CallerPrincipal principal = CallerPrincipal.of(authentication);
+        TenantRecord tenant = tenants.markDeleting(tenantId, principal);
+        guard.evict(tenantId);
+        log.info("Tenant {} marked DELETING by {} {}", tenantId, principal.kind(), principal.subject());
+        return TenantView.of(tenant);
+    }
+
+    /** Services only: the user's memberships in every tenant, with role and since when. */
+    @GetMapping("/user/{user_id}/memberships")
+    @PreAuthorize("hasRole('SERVICE')")
+    List<UserMembershipView> memberships(@PathVariable("user_id") UUID userId) {
+        return memberships.ofUser(userId);
     }
 
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */

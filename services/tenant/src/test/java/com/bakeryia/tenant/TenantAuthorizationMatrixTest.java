@@ -55,9 +55,14 @@ class TenantAuthorizationMatrixTest {
                 return s.api.get("/api/v1/tenants/" + s.fixture.tenantId(), token);
             }
         },
-        DELETE_TENANT(true) {
+        MARK_DELETING(true) {
             ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token);
+                return s.api.put("/api/v1/tenants/" + s.fixture.tenantId() + "/status", token, Map.of("status", "DELETING"));
+            }
+        },
+        LIST_USER_MEMBERSHIPS(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/tenants/user/" + s.fixture.member().userId() + "/memberships", token);
             }
         },
         REMOVE_USER_MEMBERSHIPS(false) {
@@ -126,7 +131,8 @@ class TenantAuthorizationMatrixTest {
             Map.entry(Endpoint.CREATE_TENANT, new int[] {201, 201, 201, 201, 201, 403}),
             Map.entry(Endpoint.LIST_MY_TENANTS, new int[] {200, 200, 200, 200, 200, 403}),
             Map.entry(Endpoint.GET_TENANT, new int[] {200, 200, 200, 200, 403, 200}),
-            Map.entry(Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202}),
+            Map.entry(Endpoint.MARK_DELETING, new int[] {403, 403, 403, 403, 403, 200}),
+            Map.entry(Endpoint.LIST_USER_MEMBERSHIPS, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.REMOVE_USER_MEMBERSHIPS, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.TRANSFER_OWNERSHIP, new int[] {200, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.LIST_ADMINS, new int[] {200, 200, 200, 200, 403, 200}),
@@ -206,7 +212,7 @@ class TenantAuthorizationMatrixTest {
     }
 
     static Stream<Endpoint> changes() {
-        return Stream.of(Endpoint.DELETE_TENANT, Endpoint.TRANSFER_OWNERSHIP, Endpoint.ADD_MEMBER,
+        return Stream.of(Endpoint.MARK_DELETING, Endpoint.TRANSFER_OWNERSHIP, Endpoint.ADD_MEMBER,
                 Endpoint.CHANGE_ROLE, Endpoint.REMOVE_MEMBER);
     }
 

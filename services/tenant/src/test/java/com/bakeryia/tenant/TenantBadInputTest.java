@@ -54,7 +54,8 @@ class TenantBadInputTest {
         String service = tokens.issueServiceToken("ops").value();
 
         assertProblem(api.get("/api/v1/tenants/not-a-uuid", owner), 400, "tenant_id");
-        assertProblem(api.delete("/api/v1/tenants/42", owner), 400, "tenant_id");
+        assertProblem(api.put("/api/v1/tenants/42/status", service, Map.of("status", "DELETING")), 400, "tenant_id");
+        assertProblem(api.get("/api/v1/tenants/user/nope/memberships", service), 400, "user_id");
         assertProblem(api.patch(members + "/xyz", owner, Map.of("role", "VIEWER")), 400, "user_id");
         assertProblem(api.delete("/api/v1/tenants/user/nope/memberships", service), 400, "user_id");
         assertProblem(api.get("/api/v1/tenants/" + fixture.tenantId() + "/access?user_id=nope", service), 400, "user_id");
@@ -112,8 +113,13 @@ class TenantBadInputTest {
                 nobody.toString());
         assertProblem(api.patch(members + "/" + nobody, owner, Map.of("role", "VIEWER")), 404, nobody.toString());
         assertProblem(api.delete(members + "/" + nobody, owner), 404, nobody.toString());
-        assertProblem(api.delete("/api/v1/tenants/" + noTenant, tokens.issueServiceToken("ops").value()), 404,
+        String service = tokens.issueServiceToken("ops").value();
+        assertProblem(api.put("/api/v1/tenants/" + noTenant + "/status", service, Map.of("status", "DELETING")), 404,
                 noTenant.toString());
+        assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service, Map.of("status", "ACTIVE")),
+                400, "only DELETING");
+        assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service, Map.of("status", "GONE")),
+                400, "status");
 
         assertThat(memberCount()).isEqualTo(4);
     }

@@ -1,6 +1,5 @@
 package com.bakeryia.tenant;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The issue's end-to-end flow over real HTTP: register two users, log in, create a tenant, add the
@@ -41,7 +39,7 @@ class TenantLifecycleTest {
     ServiceDatabase db;
 
     @Test
-    void registerLoginCreateAddTransferListRemoveAndDelete() {
+    void registerLoginCreateAddTransferListRemoveMarkAndRemoveTheRecord() {
         ApiClient api = ApiClient.onPort(port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Member alice = TenantFixture.register(api, "alice", run);
@@ -93,17 +91,17 @@ class TenantLifecycleTest {
         assertThat(outcome.path("reason").asText()).contains(tenantId.toString());
         assertThat(api.get("/api/v1/tenants/" + tenantId + "/members", service).json()).hasSize(1);
 
-        var deleted = api.delete("/api/v1/tenants/" + tenantId, bob.accessToken());
-        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
-        String jobId = deleted.json().path("job_id").asText();
-        assertThat(deleted.header("Location")).containsExactly("/api/v1/deletion-jobs/" + jobId);
-        assertThat(deleted.json().path("status").asText()).isIn("PENDING", "RUNNING", "COMPLETED");
-        JsonNode job = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/deletion-jobs/" + jobId, bob.accessToken()).json(),
-                found -> found.path("status").asText().equals("COMPLETED"));
-        assertThat(job.path("initiated_by").asText()).isEqualTo(bob.userId().toString());
-        assertThat(job.path("service_results").get(0).path("counts").path("deleted").path("tenant.memberships").asInt())
-                .isEqualTo(1);
+        // The deletion orchestrator's two calls: mark the tenant (no writes from now on), then, once
+        // every data service is empty, remove the tenant record through the tenant participant.
+        var marked = api.put("/api/v1/tenants/" + tenantId + "/status", service, Map.of("status", "DELETING"));
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(marked.json().path("status").asText()).isEqualTo("DELETING");
+        assertThat(api.post("/api/v1/tenants/" + tenantId + "/members", bob.accessToken(),
+                Map.of("user_id", alice.userId().toString(), "role", "MEMBER")).status()).isEqualTo(409);
+        var removed = api.delete("/api/v1/tenant/tenant/" + tenantId, service);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.json().path("deleted").path("tenant.memberships").asInt()).isEqualTo(1);
+        assertThat(removed.json().path("deleted").path("tenant.tenants").asInt()).isEqualTo(1);
 
         assertThat(api.get("/api/v1/tenants/" + tenantId, service).status()).isEqualTo(404);
         assertThat(db.jdbc().queryForObject("select count(*) from tenant.subscriptions where tenant_id = ?",
@@ -122,8 +120,9 @@ class TenantLifecycleTest {
                 });
         assertThat(api.get("/api/v1/tenants/events", bob.accessToken()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/tenants/events?limit=0", service).status()).isEqualTo(400);
-        // Gone: nothing left to delete, and no second job is started for it.
-        assertThat(api.delete("/api/v1/tenants/" + tenantId, service).status()).isEqualTo(404);
+        // Gone: it can no longer be marked.
+        assertThat(api.put("/api/v1/tenants/" + tenantId + "/status", service, Map.of("status", "DELETING")).status())
+                .isEqualTo(404);
         // The tenant service's own part stays idempotent when called again directly.
         var again = api.delete("/api/v1/tenant/tenant/" + tenantId, service);
         assertThat(again.status()).isEqualTo(200);

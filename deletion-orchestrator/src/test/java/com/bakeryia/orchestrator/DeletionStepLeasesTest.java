@@ -21,12 +21,18 @@ import static org.awaitility.Awaitility.await;
  * explicit times: who may claim a step, when, and whose writes count.
  */
 @SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeletionJobStoreTest {
+class DeletionStepLeasesTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     @Autowired
-    DeletionJobStore store;
+    DeletionJobStarts starts;
+
+    @Autowired
+    DeletionStepLeases leases;
+
+    @Autowired
+    DeletionJobReads reads;
 
     @Autowired
     DeletionWorker worker;
@@ -36,8 +42,8 @@ class DeletionJobStoreTest {
     @BeforeEach
     void pauseWorker() {
         // Jobs other tests left under way finish first, so their steps cannot be claimed here.
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.list(null, JobStatus.PENDING, 1, Instant.now()).isEmpty()
-                && store.list(null, JobStatus.RUNNING, 1, Instant.now()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> reads.list(null, JobStatus.PENDING, 1, Instant.now()).isEmpty()
+                && reads.list(null, JobStatus.RUNNING, 1, Instant.now()).isEmpty());
         worker.stop();
         // Far enough ahead of every other test's jobs that only this test's steps are due first.
         now = TestClock.INSTANCE.instant().plus(Duration.ofDays(1));
@@ -48,21 +54,21 @@ class DeletionJobStoreTest {
     @AfterEach
     void removeJobsAndResumeWorker() {
         // This test's jobs live a day ahead: left behind, they would stay in progress for a day.
-        started.forEach(job -> new TestTenants().jdbc().update("delete from auth.deletion_jobs where id = ?", job));
+        started.forEach(job -> new TestTenants().jdbc().update("delete from deletion.deletion_jobs where id = ?", job));
         worker.start();
     }
 
     @Test
     void aLiveLeaseKeepsAStepFromEveryOtherWorker() {
         UUID job = start(UUID.randomUUID());
-        List<DeletionJobStore.ClaimedStep> first = claimAll("worker-a", now);
+        List<LeasedStep> first = claimAll("worker-a", now);
 
-        assertThat(first).extracting(DeletionJobStore.ClaimedStep::service).containsExactlyInAnyOrder("ledger", "oven", "pantry");
+        assertThat(first).extracting(LeasedStep::service).containsExactlyInAnyOrder("ledger", "oven", "pantry");
         assertThat(first).allSatisfy(step -> assertThat(step.jobId()).isEqualTo(job));
         assertThat(claimAll("worker-b", now.plus(LEASE).minusSeconds(1))).isEmpty();
-        assertThat(store.heartbeat(first.get(0), now.plus(LEASE).minusSeconds(1), LEASE)).isTrue();
+        assertThat(leases.heartbeat(first.get(0), now.plus(LEASE).minusSeconds(1), LEASE)).isTrue();
         assertThat(claimAll("worker-b", now.plus(LEASE).plusSeconds(1)))
-                .extracting(DeletionJobStore.ClaimedStep::service)
+                .extracting(LeasedStep::service)
                 .as("the renewed lease still holds; the other two expired")
                 .hasSize(2).doesNotContain(first.get(0).service());
     }
@@ -70,18 +76,18 @@ class DeletionJobStoreTest {
     @Test
     void aWorkerWhoseLeaseWasTakenOverCanNoLongerWriteTheStep() {
         UUID job = start(UUID.randomUUID());
-        DeletionJobStore.ClaimedStep stale = claimAll("worker-a", now).get(0);
+        LeasedStep stale = claimAll("worker-a", now).get(0);
         Instant later = now.plus(LEASE).plusSeconds(1);
-        DeletionJobStore.ClaimedStep current = claimAll("worker-b", later).stream()
+        LeasedStep current = claimAll("worker-b", later).stream()
                 .filter(step -> step.stepId().equals(stale.stepId())).findFirst().orElseThrow();
 
         assertThat(current.attempt()).isEqualTo(2);
         assertThat(current.version()).isGreaterThan(stale.version());
-        assertThat(store.heartbeat(stale, later, LEASE)).isFalse();
-        assertThat(store.complete(stale, success(), Duration.ZERO, later)).isEqualTo(DeletionJobStore.JobTransition.LEASE_LOST);
-        assertThat(store.complete(current, success(), Duration.ZERO, later)).isEqualTo(DeletionJobStore.JobTransition.NONE);
+        assertThat(leases.heartbeat(stale, later, LEASE)).isFalse();
+        assertThat(leases.complete(stale, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.LEASE_LOST);
+        assertThat(leases.complete(current, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
 
-        DeletionJobSummary.StepResult step = store.find(job, later).orElseThrow().serviceResults().stream()
+        DeletionJobSummary.StepResult step = reads.find(job, later).orElseThrow().serviceResults().stream()
                 .filter(s -> s.service().equals(stale.service())).findFirst().orElseThrow();
         assertThat(step.status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(step.attemptHistory()).extracting(DeletionJobSummary.Attempt::worker, DeletionJobSummary.Attempt::outcome)
@@ -92,10 +98,10 @@ class DeletionJobStoreTest {
     @Test
     void aFailedAttemptWaitsForItsBackoffBeforeTheNextClaim() {
         start(UUID.randomUUID());
-        DeletionJobStore.ClaimedStep step = claimAll("worker-a", now).get(0);
+        LeasedStep step = claimAll("worker-a", now).get(0);
         Duration backoff = Duration.ofMinutes(3);
 
-        store.complete(step, failure(), backoff, now);
+        leases.complete(step, failure(), Duration.ofMillis(5), backoff, now);
 
         assertThat(claimAll("worker-b", now.plus(backoff).minusSeconds(1)))
                 .noneMatch(claimed -> claimed.stepId().equals(step.stepId()));
@@ -106,41 +112,40 @@ class DeletionJobStoreTest {
     @Test
     void theLastStepOfAPhaseQueuesTheNextPhaseExactlyOnce() {
         UUID job = start(UUID.randomUUID());
-        List<DeletionJobStore.ClaimedStep> deletes = claimAll("worker-a", now);
+        List<LeasedStep> deletes = claimAll("worker-a", now);
 
-        assertThat(store.complete(deletes.get(0), success(), Duration.ZERO, now)).isEqualTo(DeletionJobStore.JobTransition.NONE);
-        assertThat(store.complete(deletes.get(1), success(), Duration.ZERO, now)).isEqualTo(DeletionJobStore.JobTransition.NONE);
-        assertThat(store.complete(deletes.get(2), success(), Duration.ZERO, now)).isEqualTo(DeletionJobStore.JobTransition.NEXT_PHASE);
+        assertThat(leases.complete(deletes.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
+        assertThat(leases.complete(deletes.get(1), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
+        assertThat(leases.complete(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NEXT_PHASE);
 
-        List<DeletionJobStore.ClaimedStep> verifies = claimAll("worker-a", now);
-        assertThat(verifies).extracting(DeletionJobStore.ClaimedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
-        verifies.forEach(step -> store.complete(step, success(), Duration.ZERO, now));
-        List<DeletionJobStore.ClaimedStep> last = claimAll("worker-a", now);
+        List<LeasedStep> verifies = claimAll("worker-a", now);
+        assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
+        verifies.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        List<LeasedStep> last = claimAll("worker-a", now);
         assertThat(last).singleElement().satisfies(step -> {
             assertThat(step.phase()).isEqualTo(StepPhase.FINAL);
             assertThat(step.service()).isEqualTo("tenant");
         });
-        assertThat(store.complete(last.get(0), success(), Duration.ZERO, now)).isEqualTo(DeletionJobStore.JobTransition.COMPLETED);
-        assertThat(store.find(job, now).orElseThrow().totalItemsDeleted()).isEqualTo(7 * 7);
+        assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
+        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).isEqualTo(7 * 7);
     }
 
     private UUID start(UUID tenant) {
-        UUID job = store.startOrFind(JobKind.TENANT, tenant, null, "test", List.of("ledger", "oven", "pantry"), 3, now).jobId();
+        UUID job = starts.startOrFind(JobKind.TENANT, tenant, Initiator.service("test"), List.of("ledger", "oven", "pantry"),
+                List.of(), 3, now).jobId();
         started.add(job);
         return job;
     }
 
-    private List<DeletionJobStore.ClaimedStep> claimAll(String owner, Instant at) {
-        return store.claim(owner, 100, at, LEASE);
+    private List<LeasedStep> claimAll(String owner, Instant at) {
+        return leases.claim(owner, 100, at, LEASE);
     }
 
-    private static DeletionJobStore.AttemptOutcome success() {
-        return new DeletionJobStore.AttemptOutcome(DeletionJobStore.AttemptOutcome.Outcome.SUCCEEDED, false,
-                Map.of("deleted", Map.of("x.y", 7L)), 7, 0, null, 5);
+    private static AttemptOutcome success() {
+        return AttemptOutcome.succeeded(Map.of("deleted", Map.of("x.y", 7L)), 7, 0);
     }
 
-    private static DeletionJobStore.AttemptOutcome failure() {
-        return new DeletionJobStore.AttemptOutcome(DeletionJobStore.AttemptOutcome.Outcome.FAILED, true, Map.of(), 0, 0,
-                "boom", 5);
+    private static AttemptOutcome failure() {
+        return AttemptOutcome.failed("boom", true);
     }
 }

@@ -1,4 +1,4 @@
-package com.bakeryia.auth;
+package com.bakeryia.orchestrator;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import com.bakeryia.orchestrator.DeletionJobSummary;
-import com.bakeryia.orchestrator.UserDeletionPreview;
-import com.bakeryia.orchestrator.UserDeletions;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
 
@@ -22,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deleting a user (right to erasure): {@code DELETE /api/v1/users/{user_id}} starts (or answers the
+ * Deleting a user (right to erasure), served by the orchestrator's process: {@code DELETE /api/v1/users/{user_id}} starts (or answers the
  * unfinished) USER deletion job, 202; {@code GET /api/v1/users/{user_id}/deletion-preview} says what
  * it would do. The user themself or a service; anyone else 403. Parameters, both optional:
  * {@code owned_tenants=transfer|delete} (default transfer) and repeated
@@ -32,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class UserDeletionController {
 
     private final UserDeletions deletions;
-    private final Users users;
+    private final UserDirectory users;
 
-    UserDeletionController(UserDeletions deletions, Users users) {
+    UserDeletionController(UserDeletions deletions, UserDirectory users) {
         this.deletions = deletions;
         this.users = users;
     }
@@ -48,7 +46,7 @@ class UserDeletionController {
         UserDeletions.Request request = request(userId, ownedTenants, newOwners);
         DeletionJobSummary job = deletions.unfinishedJob(userId).orElseGet(() -> {
             requireExists(userId);
-            return deletions.start(request, caller.subject());
+            return deletions.start(request, Initiator.of(caller));
         });
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
@@ -65,7 +63,7 @@ class UserDeletionController {
     }
 
     private void requireExists(UUID userId) {
-        if (users.find(userId).isEmpty()) {
+        if (!users.exists(userId)) {
             throw ApiProblem.notFound("User " + userId + " does not exist.");
         }
     }

@@ -1,8 +1,9 @@
 -- The deletion orchestrator's job store. It holds ids, counts, times and errors only: no names,
--- no e-mail addresses, nothing that outlives a person's erasure except their id (initiated_by,
--- which the auth service's deletion plan anonymises like any other people column).
+-- no e-mail addresses, nothing that outlives a person's erasure except their id as the subject
+-- of the job that erased them (initiated_by is anonymised when its user is erased).
+-- "if not exists": on a database from before, V1 moved these tables here already.
 
-create table deletion_jobs (
+create table if not exists deletion_jobs (
     id                     uuid primary key,
     kind                   text        not null check (kind in ('TENANT', 'USER')),
     subject_id             uuid        not null,
@@ -20,12 +21,12 @@ create table deletion_jobs (
 
 -- At most one unfinished job per subject: two concurrent requests get the same job. A FAILED job
 -- is unfinished too (the subject is half-deleted and must be retried, not forgotten).
-create unique index deletion_jobs_one_unfinished_per_subject
+create unique index if not exists deletion_jobs_one_unfinished_per_subject
     on deletion_jobs (kind, subject_id) where status <> 'COMPLETED';
-create index deletion_jobs_by_subject on deletion_jobs (subject_id, created_at desc);
-create index deletion_jobs_by_status on deletion_jobs (status, created_at desc);
+create index if not exists deletion_jobs_by_subject on deletion_jobs (subject_id, created_at desc);
+create index if not exists deletion_jobs_by_status on deletion_jobs (status, created_at desc);
 
-create table deletion_steps (
+create table if not exists deletion_steps (
     id               uuid primary key,
     job_id           uuid        not null references deletion_jobs (id) on delete cascade,
     service          text        not null,
@@ -50,9 +51,9 @@ create table deletion_steps (
     unique (job_id, service, phase)
 );
 
-create index deletion_steps_claimable on deletion_steps (next_attempt_at) where status in ('PENDING', 'RUNNING');
+create index if not exists deletion_steps_claimable on deletion_steps (next_attempt_at) where status in ('PENDING', 'RUNNING');
 
-create table deletion_step_attempts (
+create table if not exists deletion_step_attempts (
     step_id     uuid        not null references deletion_steps (id) on delete cascade,
     attempt     int         not null,
     worker      text        not null,

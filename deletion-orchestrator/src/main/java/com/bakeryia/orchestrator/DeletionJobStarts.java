@@ -1,0 +1,112 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import static com.bakeryia.orchestrator.JobStoreTables.at;
+
+/**
+ * Puts jobs to work: creates a job with the steps of its first phase (or finds the subject's
+ * unfinished one), and puts a FAILED job back to work. The job keeps its data services, so every
+ * later phase is decided from the job itself ({@link JobPlan}).
+ */
+class DeletionJobStarts {
+
+    private final JobStoreTables tables;
+
+    DeletionJobStarts(JobStoreTables tables) {
+        this.tables = tables;
+    }
+
+    /** A job that was found or created; {@code created} is false when an unfinished one already existed. */
+    record StartedJob(UUID jobId, boolean created) {
+    }
+
+    /** What a user job does with one tenant the user owns: delete it, or hand it to {@code newOwnerId}. */
+    record OwnedTenantPlan(UUID tenantId, boolean delete, UUID newOwnerId) {
+    }
+
+    /**
+     * Creates a job with the steps of its first phase, unless the subject already has an unfinished
+     * job (PENDING, RUNNING or FAILED), which is returned instead. The unique partial index decides
+     * between two concurrent callers: the loser's insert does nothing and it reads the winner's job.
+     *
+     * @param ownedTenants user jobs only: what happens to each tenant the user owns
+     */
+    StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+                           List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now) {
+        var sql = tables.sql();
+        for (int tries = 0; ; tries++) {
+            StartedJob job = tables.transactions().execute(status -> {
+                UUID jobId = UUID.randomUUID();
+                int inserted = sql.update("insert into " + tables.jobs() + " (id, kind, subject_id, status, initiated_by,"
+                        + " initiating_service, created_at, participants) values (:id, :kind, :subject, 'PENDING', :user,"
+                        + " :service, :now, cast(:participants as text[]))"
+                        + " on conflict (kind, subject_id) where status <> 'COMPLETED' do nothing", new MapSqlParameterSource()
+                        .addValue("id", jobId).addValue("kind", kind.name()).addValue("subject", subjectId)
+                        .addValue("user", initiator.userId()).addValue("service", initiator.serviceId())
+                        .addValue("now", at(now)).addValue("participants", "{" + String.join(",", dataServices) + "}"));
+                if (inserted == 0) {
+                    return unfinishedJob(kind, subjectId).map(existing -> new StartedJob(existing, false)).orElse(null);
+                }
+                sql.batchUpdate("insert into " + tables.ownedTenants() + " (job_id, tenant_id, action, new_owner_user_id)"
+                        + " values (:job, :tenant, :action, :owner)", ownedTenants.stream()
+                        .map(plan -> new MapSqlParameterSource().addValue("job", jobId).addValue("tenant", plan.tenantId())
+                                .addValue("action", plan.delete() ? "DELETE" : "TRANSFER").addValue("owner", plan.newOwnerId()))
+                        .toArray(MapSqlParameterSource[]::new));
+                if (!(JobPlan.next(kind, dataServices, Map.of()) instanceof JobPlan.Next.Start first)) {
+                    throw new IllegalStateException("A new " + kind + " job has no first phase");
+                }
+                tables.insertSteps(jobId, first.phase(), attemptLimit, now);
+                return new StartedJob(jobId, true);
+            });
+            if (job != null) {
+                return job;
+            }
+            if (tries > 5) {
+                throw new IllegalStateException("Could not start or find a " + kind + " deletion job for " + subjectId);
+            }
+            // The conflicting job completed between our insert and our read: try again.
+        }
+    }
+
+    private Optional<UUID> unfinishedJob(JobKind kind, UUID subjectId) {
+        return tables.sql().query("select id from " + tables.jobs() + " where kind = :kind and subject_id = :subject"
+                + " and status <> 'COMPLETED'", Map.of("kind", kind.name(), "subject", subjectId),
+                (rs, n) -> rs.getObject(1, UUID.class)).stream().findFirst();
+    }
+
+    /** What a retry request found. */
+    enum RetryResult { RETRIED, NOT_FOUND, NOT_FAILED }
+
+    /**
+     * Puts a FAILED job back to work: its failed steps become pending again, each allowed
+     * {@code extraAttempts} more attempts; steps that succeeded are not run again.
+     */
+    RetryResult retry(UUID jobId, int extraAttempts, Instant now) {
+        var sql = tables.sql();
+        return tables.transactions().execute(status -> {
+            List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
+                    Map.of("id", jobId), (rs, n) -> rs.getString(1));
+            if (found.isEmpty()) {
+                return RetryResult.NOT_FOUND;
+            }
+            if (!JobStatus.FAILED.name().equals(found.get(0))) {
+                return RetryResult.NOT_FAILED;
+            }
+            var params = new MapSqlParameterSource().addValue("job", jobId).addValue("now", at(now))
+                    .addValue("extra", extraAttempts);
+            sql.update("update " + tables.steps() + " set status = 'PENDING', attempt_limit = attempts + :extra,"
+                    + " next_attempt_at = :now, completed_at = null, version = version + 1"
+                    + " where job_id = :job and status = 'FAILED'", params);
+            sql.update("update " + tables.jobs() + " set status = 'RUNNING', completed_at = null, error_summary = null"
+                    + " where id = :job", params);
+            return RetryResult.RETRIED;
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.SafeDeletion;
+
+/**
+ * What one attempt of a step does, by phase. Every phase but PREPARE calls the step's participant
+ * through the deletion contract, in this process or over HTTP alike; the FINAL step is the
+ * subject's own record ({@code tenant} for a tenant, {@code auth} for a user). Runs on a call
+ * thread under the per-service timeout; reports failures as outcomes, never as exceptions it lets
+ * escape on purpose.
+ */
+class StepAttempt {
+
+    private final ParticipantDirectory participants;
+    private final UserJobPreparation userJobPreparation;
+    private final Clock clock;
+
+    StepAttempt(ParticipantDirectory participants, UserJobPreparation userJobPreparation, Clock clock) {
+        this.participants = participants;
+        this.userJobPreparation = userJobPreparation;
+        this.clock = clock;
+    }
+
+    AttemptOutcome run(LeasedStep step) {
+        DeletionSubject subject = step.kind() == JobKind.TENANT
+                ? DeletionSubject.tenant(step.subjectId()) : DeletionSubject.user(step.subjectId());
+        return switch (step.phase()) {
+            case PREPARE -> userJobPreparation.run(step);
+            case DELETE -> delete(participants.participant(step.service()), subject);
+            case VERIFY -> verify(participants.participant(step.service()), subject);
+            case FINAL -> removeRecord(participants.participant(step.service()), subject);
+        };
+    }
+
+    private AttemptOutcome delete(DeletionParticipant participant, DeletionSubject subject) {
+        DeletionResult result = SafeDeletion.delete(participant, subject, clock);
+        if (!result.succeeded()) {
+            return AttemptOutcome.failed(String.join("; ", result.errors()), true);
+        }
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        counts.put("deleted", result.deleted());
+        if (!result.anonymised().isEmpty()) {
+            counts.put("anonymised", result.anonymised());
+        }
+        return AttemptOutcome.succeeded(counts, result.totalDeleted(), result.totalAnonymised());
+    }
+
+    /**
+     * Zero must be left. Rows written late (after the delete, before now) are deleted again and
+     * checked once more; rows still there after that fail the step for good, naming the tables,
+     * because something keeps writing for a subject that is being deleted.
+     */
+    private AttemptOutcome verify(DeletionParticipant participant, DeletionSubject subject) {
+        DeletionPreview first = participant.preview(subject);
+        if (first.remaining() == 0) {
+            return AttemptOutcome.succeeded(Map.of(), 0, 0);
+        }
+        AttemptOutcome again = delete(participant, subject);
+        if (!again.succeeded()) {
+            return again;
+        }
+        DeletionPreview second = participant.preview(subject);
+        if (second.remaining() > 0) {
+            return AttemptOutcome.failed("rows remain after deleting again: " + nonZero(second), false);
+        }
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>(again.counts());
+        counts.put("found_late", nonZeroCounts(first));
+        return AttemptOutcome.succeeded(counts, again.deleted(), again.anonymised());
+    }
+
+    /**
+     * The subject's own record, last: the tenant service removes the tenant (subscription,
+     * memberships, the tenant row, {@code tenant.deleted}); the auth service the user (refresh
+     * tokens, throttle rows, the user row). Then its preview must be zero.
+     */
+    private AttemptOutcome removeRecord(DeletionParticipant participant, DeletionSubject subject) {
+        AttemptOutcome deleted = delete(participant, subject);
+        if (!deleted.succeeded()) {
+            return deleted;
+        }
+        DeletionPreview left = participant.preview(subject);
+        if (left.remaining() > 0) {
+            return AttemptOutcome.failed("rows remain after deleting the record: " + nonZero(left), true);
+        }
+        return deleted;
+    }
+
+    private static Map<String, Long> nonZeroCounts(DeletionPreview preview) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        preview.toDelete().forEach((table, n) -> { if (n > 0) counts.merge(table, n, Long::sum); });
+        preview.toAnonymise().forEach((table, n) -> { if (n > 0) counts.merge(table, n, Long::sum); });
+        return counts;
+    }
+
+    private static String nonZero(DeletionPreview preview) {
+        return nonZeroCounts(preview).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
+    }
+}
