@@ -11,8 +11,12 @@ import java.util.Set;
  *
  * <pre>
  * TENANT = DELETE (every data service, in parallel) -> VERIFY (the same) -> FINAL (tenant: the tenant record)
- * USER   = PREPARE (tenant: owned tenants, memberships) -> DELETE -> VERIFY -> FINAL (auth: the user record)
+ * USER   = PREPARE (tenant: owned tenants, memberships) -> DELETE (every data service and tenant)
+ *          -> VERIFY (the same) -> FINAL (auth: the user record)
  * </pre>
+ *
+ * In a user job the tenant service deletes and verifies too: its deletion records name who asked,
+ * and verification proves no membership survived PREPARE.
  *
  * A phase starts only when every step of the one before succeeded; a phase without services (a
  * job with no data services) is left out. {@link #next} is the one function that decides what a
@@ -43,9 +47,13 @@ final class JobPlan {
         if (kind == JobKind.USER) {
             phases.add(new Phase(StepPhase.PREPARE, List.of(TENANT_SERVICE)));
         }
-        if (!dataServices.isEmpty()) {
-            phases.add(new Phase(StepPhase.DELETE, dataServices));
-            phases.add(new Phase(StepPhase.VERIFY, dataServices));
+        List<String> sweep = new ArrayList<>(dataServices);
+        if (kind == JobKind.USER) {
+            sweep.add(TENANT_SERVICE);
+        }
+        if (!sweep.isEmpty()) {
+            phases.add(new Phase(StepPhase.DELETE, sweep));
+            phases.add(new Phase(StepPhase.VERIFY, sweep));
         }
         phases.add(new Phase(StepPhase.FINAL, List.of(kind == JobKind.TENANT ? TENANT_SERVICE : USER_SERVICE)));
         return List.copyOf(phases);

@@ -131,6 +131,7 @@ public class UserDeletions {
         List<UserDeletionPreview.Membership> removed = tenancy.of(request.userId()).stream()
                 .map(m -> new UserDeletionPreview.Membership(m.tenantId(), m.role())).toList();
         List<String> services = new ArrayList<>(dataServices.names());
+        services.add(JobPlan.TENANT_SERVICE);
         services.add(JobPlan.USER_SERVICE);
         DeletionSubject subject = DeletionSubject.user(request.userId());
         ParticipantPreviews.Collected collected = new ParticipantPreviews(participants, properties).collect(services, subject);

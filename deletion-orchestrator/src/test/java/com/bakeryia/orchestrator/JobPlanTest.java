@@ -24,11 +24,12 @@ class JobPlanTest {
     }
 
     @Test
-    void aUserJobPreparesAtTheTenantServiceFirstAndRemovesTheUserRecordLast() {
+    void aUserJobPreparesAtTheTenantServiceSweepsEveryServiceAndRemovesTheUserRecordLast() {
+        List<String> sweep = List.of("orders", "pos", "tenant");
         assertThat(JobPlan.phases(JobKind.USER, DATA)).containsExactly(
                 new JobPlan.Phase(StepPhase.PREPARE, List.of("tenant")),
-                new JobPlan.Phase(StepPhase.DELETE, DATA),
-                new JobPlan.Phase(StepPhase.VERIFY, DATA),
+                new JobPlan.Phase(StepPhase.DELETE, sweep),
+                new JobPlan.Phase(StepPhase.VERIFY, sweep),
                 new JobPlan.Phase(StepPhase.FINAL, List.of("auth")));
     }
 
@@ -49,7 +50,7 @@ class JobPlanTest {
         assertThat(JobPlan.next(JobKind.TENANT, DATA, statuses(StepPhase.DELETE, StepStatus.SUCCEEDED)))
                 .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.VERIFY, DATA)));
         assertThat(JobPlan.next(JobKind.USER, DATA, statuses(StepPhase.PREPARE, StepStatus.SUCCEEDED)))
-                .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.DELETE, DATA)));
+                .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.DELETE, List.of("orders", "pos", "tenant"))));
     }
 
     @Test
@@ -75,8 +76,9 @@ class JobPlanTest {
     @Test
     void withoutDataServicesAJobGoesStraightToItsRecord() {
         assertThat(JobPlan.phases(JobKind.TENANT, List.of())).extracting(JobPlan.Phase::phase).containsExactly(StepPhase.FINAL);
-        assertThat(JobPlan.next(JobKind.USER, List.of(), statuses(StepPhase.PREPARE, StepStatus.SUCCEEDED)))
-                .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.FINAL, List.of("auth"))));
+        assertThat(JobPlan.phases(JobKind.USER, List.of())).extracting(JobPlan.Phase::phase)
+                .as("the tenant service still sweeps a user's traces").containsExactly(StepPhase.PREPARE, StepPhase.DELETE,
+                        StepPhase.VERIFY, StepPhase.FINAL);
     }
 
     private static Map<StepPhase, Set<StepStatus>> statuses(StepPhase phase, StepStatus... statuses) {

@@ -77,8 +77,8 @@ class UserDeletionJobTest {
         assertThat(jobs.find(tenantJob.jobId()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(tenants.recordExists(tenant)).isFalse();
         assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service())
-                .containsExactly("PREPARE tenant", "DELETE ledger", "DELETE oven", "DELETE pantry",
-                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "FINAL auth");
+                .containsExactly("PREPARE tenant", "DELETE ledger", "DELETE oven", "DELETE pantry", "DELETE tenant",
+                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "VERIFY tenant", "FINAL auth");
         assertThat(done.serviceResults().get(0).counts().get("tenant_deleted")).containsOnlyKeys(tenant.toString());
         assertThat(tenancy.userExists(owner)).isFalse();
     }

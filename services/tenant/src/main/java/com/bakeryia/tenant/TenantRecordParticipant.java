@@ -29,8 +29,10 @@ import org.springframework.stereotype.Component;
  * in {@code bakery.orchestrator.participants}: it runs once, after every data service has deleted
  * and verification found zero, because the tenant record is the index of what still exists.
  *
- * <p>A user's memberships are not removed here: {@code DELETE /api/v1/tenants/user/{user_id}/memberships}
- * does that, with the rules for tenants the user owns; a user-scoped delete here fails saying so.
+ * <p>In a user's deletion the memberships are removed earlier, by the job's PREPARE step
+ * ({@code DELETE /api/v1/tenants/user/{user_id}/memberships}, with the rules for tenants the user
+ * owns); here a user's preview counts the memberships still left, so the job's verification fails
+ * if one survived.
  */
 @Component
 class TenantRecordParticipant implements DeletionParticipant {
@@ -62,6 +64,8 @@ class TenantRecordParticipant implements DeletionParticipant {
             toDelete.put("tenant.subscriptions", count("select count(*) from tenant.subscriptions where tenant_id = ?", subject.id()));
             toDelete.put("tenant.memberships", count("select count(*) from tenant.memberships where tenant_id = ?", subject.id()));
             toDelete.put("tenant.tenants", count("select count(*) from tenant.tenants where id = ?", subject.id()));
+        } else {
+            toDelete.put("tenant.memberships", count("select count(*) from tenant.memberships where user_id = ?", subject.id()));
         }
         return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, Map.of(), Map.of());
     }
@@ -70,8 +74,10 @@ class TenantRecordParticipant implements DeletionParticipant {
     public DeletionResult delete(DeletionSubject subject) {
         Instant startedAt = clock.instant();
         if (subject.scope() != DeletionScope.TENANT) {
-            return DeletionResult.failure(SERVICE, subject, "tenant: a user's memberships are removed by"
-                    + " DELETE /api/v1/tenants/user/{user_id}/memberships, not by this participant", startedAt, clock.instant());
+            // Nothing to delete here: the PREPARE step removed the memberships, with the owner rules.
+            Instant completedAt = clock.instant();
+            return new DeletionResult(SERVICE, subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(), List.of(),
+                    startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
         }
         boolean exists = count("select count(*) from tenant.tenants where id = ?", subject.id()) > 0;
         Map<String, Long> deleted = new LinkedHashMap<>();

@@ -56,12 +56,16 @@ class TenantRecordParticipantTest {
     }
 
     @Test
-    void userScopedDeletesAreLeftToTheMembershipsEndpoint() {
+    void aUsersPreviewCountsTheMembershipsLeftAndItsDeleteLeavesThemToTheMembershipsEndpoint() {
         var participant = participants.find("tenant").orElseThrow();
+        TenantFixture fixture = TenantFixture.create(ApiClient.onPort(port));
+        DeletionSubject member = DeletionSubject.user(fixture.member().userId());
 
-        DeletionResult result = participant.delete(DeletionSubject.user(java.util.UUID.randomUUID()));
+        DeletionResult result = participant.delete(member);
 
-        assertThat(result.succeeded()).isFalse();
-        assertThat(result.errors()).singleElement().asString().contains("/memberships");
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.totalDeleted()).isZero();
+        assertThat(participant.preview(member).toDelete()).containsEntry("tenant.memberships", 1L);
+        assertThat(participant.preview(DeletionSubject.user(java.util.UUID.randomUUID())).remaining()).isZero();
     }
 }
