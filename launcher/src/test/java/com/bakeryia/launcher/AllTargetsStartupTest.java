@@ -63,7 +63,7 @@ class AllTargetsStartupTest {
         DataSource database = SharedTestPostgres.dataSource(SharedTestPostgres.DEFAULT_DATABASE);
         JdbcTemplate jdbc = new JdbcTemplate(database);
         for (String service : ALL_SERVICES) {
-            String schema = service.replace('-', '_');
+            String schema = service.equals("deletion-orchestrator") ? "deletion" : service.replace('-', '_');
             Integer applied = jdbc.queryForObject("select count(*) from " + schema
                     + ".flyway_schema_history where version = '1' and success", Integer.class);
             assertThat(applied).as("V1 applied in schema %s", schema).isEqualTo(1);

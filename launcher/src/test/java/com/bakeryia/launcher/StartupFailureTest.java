@@ -27,7 +27,7 @@ class StartupFailureTest {
 
         assertThat(launch.exitCode()).isNotZero();
         assertThat(launch.output()).contains("Unknown target 'bakery-of-nowhere'. Valid targets: all, alert-processor, auth,"
-                + " external, forecasting, inventory, notification, orders, pos, production, recipes, sales, suppliers,"
+                + " deletion-orchestrator, external, forecasting, inventory, notification, orders, pos, production, recipes, sales, suppliers,"
                 + " tenant, training.");
         assertThat(launch.stackTraceLines()).isZero();
     }

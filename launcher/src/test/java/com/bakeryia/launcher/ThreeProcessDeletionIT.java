@@ -1,0 +1,209 @@
+package com.bakeryia.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.SharedTestPostgres;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three-process layout of the README, as separate JVMs from the packaged jar, each on its own
+ * database, all started at the same moment: identity ({@code auth,tenant}), the deletion
+ * orchestrator, and the 12 data services. A tenant deletion and a user deletion (an owner whose
+ * tenant is handed to its admin) run through it to COMPLETED, and an independent count of every
+ * database's catalog finds nothing of them left.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThreeProcessDeletionIT {
+
+    private static final String SECRET = "three-process-test-" + UUID.randomUUID();
+    private static final Map<String, String> DATABASES = Map.of(
+            "identity", "three_identity", "deletion", "three_deletion", "bakery", "three_bakery");
+
+    private PlatformProcess identity;
+    private PlatformProcess orchestrator;
+    private PlatformProcess bakery;
+    private long startedInMillis;
+
+    @BeforeAll
+    void startTheThreeProcessesAtOnce() throws Exception {
+        Path jar = Path.of("target", "bakery-platform.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run in the integration-test phase)").exists();
+        Path dataDirs = Files.createTempDirectory("three-process");
+        int identityPort = PlatformProcess.freePort();
+        int orchestratorPort = PlatformProcess.freePort();
+        int bakeryPort = PlatformProcess.freePort();
+        String identityUrl = "http://127.0.0.1:" + identityPort;
+        String bakeryUrl = "http://127.0.0.1:" + bakeryPort;
+
+        List<String> toIdentity = List.of("--bakery.services.auth.url=" + identityUrl,
+                "--bakery.services.tenant.url=" + identityUrl);
+        List<String> toData = Target.dataServices().stream()
+                .map(service -> "--bakery.services." + service + ".url=" + bakeryUrl).toList();
+        long started = System.nanoTime();
+        identity = PlatformProcess.start("identity", jar, identityPort,
+                common("identity", dataDirs, List.of("--targets=auth,tenant")));
+        orchestrator = PlatformProcess.start("deletion", jar, orchestratorPort, common("deletion", dataDirs,
+                concat(List.of("--targets=deletion-orchestrator"), toIdentity, toData)));
+        bakery = PlatformProcess.start("bakery", jar, bakeryPort, common("bakery", dataDirs,
+                concat(List.of("--targets=" + String.join(",", Target.dataServices())), toIdentity)));
+        for (PlatformProcess process : List.of(identity, orchestrator, bakery)) {
+            // isUp fails at once, with the process's last log lines, when the process has exited.
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(process::isUp);
+        }
+        startedInMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("Three processes up in %d ms%n", startedInMillis);
+    }
+
+    /** Each process on its own database and data directory, with the deployment's one client secret. */
+    private static List<String> common(String name, Path dataDirs, List<String> more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--bakery.db.url=" + SharedTestPostgres.jdbcUrl(DATABASES.get(name)),
+                "--bakery.db.username=" + SharedTestPostgres.username(),
+                "--bakery.data-dir=" + dataDirs.resolve(name),
+                "--bakery.service-client.secret=" + SECRET,
+                "--bakery.orchestrator.poll-interval=200ms"));
+        arguments.addAll(more);
+        return arguments;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    @AfterAll
+    void stopThem() {
+        CompletableFuture.allOf(Stream.of(identity, orchestrator, bakery).filter(java.util.Objects::nonNull)
+                .map(process -> CompletableFuture.runAsync(process::close)).toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Test
+    void anOwnerDeletesAFilledTenantThroughTheOrchestratorProcessAndNothingIsLeftInAnyDatabase() {
+        ApiClient users = identity.api();
+        TenantFixture doomed = TenantFixture.create(users);
+        TenantFixture kept = TenantFixture.create(users);
+        String service = serviceToken();
+        for (UUID tenant : List.of(doomed.tenantId(), kept.tenantId())) {
+            ApiClient.Response filled = bakery.api().post("/api/v1/tenants/" + tenant + "/demo-data?size=small", service, null);
+            assertThat(filled.status()).as(filled.toString()).isEqualTo(200);
+        }
+        assertThat(rowsOf(doomed.tenantId(), "bakery")).isPositive();
+        long keptBefore = rowsOf(kept.tenantId(), "bakery");
+
+        ApiClient.Response deleted = orchestrator.api().delete("/api/v1/tenants/" + doomed.tenantId(),
+                doomed.owner().accessToken());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        JsonNode job = awaitFinished(deleted.json().path("job_id").asText(), doomed.owner().accessToken());
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("services_completed").asInt()).isEqualTo(12);
+        assertThat(job.path("total_items_deleted").asLong()).isPositive();
+        for (String database : List.of("identity", "bakery")) {
+            assertThat(rowsOf(doomed.tenantId(), database)).as("rows of the tenant left in %s", database).isZero();
+        }
+        assertThat(rowsOf(kept.tenantId(), "bakery")).isEqualTo(keptBefore);
+        assertThat(users.get("/api/v1/tenants/" + doomed.tenantId(), service).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnerErasedThroughTheOrchestratorProcessHandsTheTenantToItsAdminAndLeavesNoTrace() {
+        ApiClient users = identity.api();
+        TenantFixture bakeryTenant = TenantFixture.create(users);
+        UUID owner = bakeryTenant.owner().userId();
+        ApiClient.Response customer = bakery.api().post("/api/v1/tenants/" + bakeryTenant.tenantId() + "/customers",
+                bakeryTenant.owner().accessToken(), Map.of("name", "Cafe Norte"));
+        assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+
+        ApiClient.Response deleted = orchestrator.api().delete("/api/v1/users/" + owner + "?owned_tenants=transfer",
+                bakeryTenant.owner().accessToken());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        JsonNode job = awaitFinished(deleted.json().path("job_id").asText(), serviceToken());
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        JsonNode tenant = users.get("/api/v1/tenants/" + bakeryTenant.tenantId(), bakeryTenant.admin().accessToken()).json();
+        assertThat(tenant.path("owner_id").asText()).isEqualTo(bakeryTenant.admin().userId().toString());
+        assertThat(users.post("/api/v1/auth/login", null, Map.of("email", bakeryTenant.owner().email(),
+                "password", TenantFixture.PASSWORD)).status()).isEqualTo(401);
+        Map<String, Long> traces = new TreeMap<>();
+        for (String database : DATABASES.keySet()) {
+            traces.putAll(uuidColumnsNaming(owner, database));
+        }
+        assertThat(traces).as("columns that still hold the erased user's id, except the erasure's own record")
+                .isEmpty();
+    }
+
+    private JsonNode awaitFinished(String jobId, String token) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(
+                () -> orchestrator.api().get("/api/v1/deletion-jobs/" + jobId, token).json(),
+                job -> List.of("COMPLETED", "FAILED").contains(job.path("status").asText()));
+    }
+
+    private String serviceToken() {
+        ApiClient.Response token = identity.api().post("/api/v1/auth/service-token", null,
+                Map.of("client_id", "bakery-platform", "client_secret", SECRET));
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.json().path("access_token").asText();
+    }
+
+    /** Rows of the tenant in every table with a tenant_id column in the database, read from its catalog. */
+    private static long rowsOf(UUID tenant, String database) {
+        JdbcTemplate jdbc = jdbc(database);
+        List<String> tables = jdbc.queryForList("""
+                select c.table_schema || '.' || c.table_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+                  and c.table_schema not in ('pg_catalog', 'information_schema')""", String.class);
+        long rows = 0;
+        for (String table : tables) {
+            rows += jdbc.queryForObject("select count(*) from " + table + " where tenant_id = ?", Long.class, tenant);
+        }
+        return rows;
+    }
+
+    /** Every uuid column of the database that holds the id, but the job's subject (the record that the erasure happened). */
+    private static Map<String, Long> uuidColumnsNaming(UUID user, String database) {
+        JdbcTemplate jdbc = jdbc(database);
+        Map<String, Long> found = new TreeMap<>();
+        List<String> columns = jdbc.queryForList("""
+                select c.table_schema || '.' || c.table_name || '.' || c.column_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.data_type = 'uuid' and t.table_type = 'BASE TABLE'
+                  and c.table_schema not in ('pg_catalog', 'information_schema')""", String.class);
+        for (String column : columns) {
+            if (column.equals("deletion.deletion_jobs.subject_id")) {
+                continue;
+            }
+            int dot = column.lastIndexOf('.');
+            long rows = jdbc.queryForObject("select count(*) from " + column.substring(0, dot) + " where "
+                    + column.substring(dot + 1) + " = ?", Long.class, user);
+            if (rows > 0) {
+                found.put(database + ":" + column, rows);
+            }
+        }
+        return found;
+    }
+
+    private static JdbcTemplate jdbc(String database) {
+        return new JdbcTemplate(SharedTestPostgres.dataSource(DATABASES.get(database)));
+    }
+}
