@@ -1,5 +1,6 @@
 package com.bakeryia.launcher;
 
+import java.util.Arrays;
 import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModuleBoundariesTest {
 
-    /** The package of each of the 14 services, as the launcher's targets name them. */
-    static final List<String> SERVICE_PACKAGES = List.of("alertprocessor", "auth", "external", "forecasting",
-            "inventory", "notification", "orders", "pos", "production", "recipes", "sales", "suppliers", "tenant",
-            "training").stream().map(name -> "com.bakeryia." + name + "..").toList();
+    /** The package of each service, from the targets list (every target but the orchestrator). */
+    static final List<String> SERVICE_PACKAGES = Arrays.stream(Target.values())
+            .filter(target -> target.role() != Target.Role.DELETION)
+            .map(target -> target.configuration().getPackageName() + "..").toList();
 
     private static JavaClasses production;
 
@@ -39,6 +40,7 @@ class ModuleBoundariesTest {
 
     @Test
     void everyModuleIsImported() {
+        assertThat(SERVICE_PACKAGES).hasSize(14);
         assertThat(production.containPackage("com.bakeryia.deletion")).isTrue();
         assertThat(production.containPackage("com.bakeryia.orchestrator")).isTrue();
         SERVICE_PACKAGES.forEach(pkg -> assertThat(production.containPackage(pkg.replace("..", ""))).as(pkg).isTrue());
