@@ -103,7 +103,8 @@ class DeletionJobStartApiTest {
         UUID tenant = tenants.seed(1);
         var properties = new com.bakeryia.platform.config.BakeryProperties(null, null, Map.of("auth",
                 new com.bakeryia.platform.config.BakeryProperties.Service(java.net.URI.create("http://127.0.0.1:" + port), null)));
-        var elsewhere = new com.bakeryia.platform.remote.RemoteServices(java.util.List.of(), properties, tokens,
+        var elsewhere = new com.bakeryia.platform.remote.RemoteServices(java.util.List.of(), properties,
+                () -> tokens.issueServiceToken("orchestrator-test"),
                 org.springframework.web.client.RestClient.builder(), TestClock.INSTANCE);
         UUID user = UUID.randomUUID();
 
