@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,10 @@ class OnlyAuthSignsTest {
                 "bakery.services.tenant.url", "http://127.0.0.1:" + identityPort);
 
         ExecutorService starters = Executors.newFixedThreadPool(2);
+        // Logback is one per JVM: two applications configuring it at the same instant race inside it
+        // (separate processes never share it). Logging stays as configured while the two start.
+        String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             var together = new CyclicBarrier(2);
             Future<ConfigurableApplicationContext> startingIdentity = starters.submit(() -> {
@@ -91,6 +96,11 @@ class OnlyAuthSignsTest {
             orders = startingOrders.get(3, TimeUnit.MINUTES);
         } finally {
             starters.shutdown();
+            if (loggingSystem == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+            }
         }
     }
 

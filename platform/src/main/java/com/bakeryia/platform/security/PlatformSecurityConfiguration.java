@@ -30,8 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Every request needs a bearer JWT signed with one of the auth service's keys, except health, API
  * docs and the paths services declare as {@link PublicPaths}. Only the auth service holds the
- * private keys; other processes verify with the public ones it publishes. Which kind of principal may call what is
- * stated on each endpoint with {@code @PreAuthorize}.
+ * private keys; other processes verify with the public ones it publishes. Which kind of principal
+ * may call what is stated on each endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
