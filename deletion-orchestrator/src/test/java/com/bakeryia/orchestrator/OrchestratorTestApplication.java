@@ -17,10 +17,15 @@ import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.SqlDeletionParticipant;
+import com.bakeryia.platform.security.JwtSigningKey;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PlatformJwtDecoders;
+import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
+import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,6 +33,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * The orchestrator (job store in its {@code deletion} schema) with three small data services with
@@ -41,6 +47,8 @@ import org.springframework.context.annotation.Import;
 class OrchestratorTestApplication {
 
     static final int BATCH_SIZE = 50;
+
+    private static final JwtSigningKey TEST_SIGNING_KEY = JwtSigningKey.generate();
 
     /** A user the test tenant directory reports as ADMIN of every tenant in the registry. */
     static final UUID ADMIN_USER = UUID.fromString("00000000-0000-0000-0000-00000000ad01");
@@ -57,6 +65,20 @@ class OrchestratorTestApplication {
     @Bean
     DataServices dataServices() {
         return new DataServices(List.of("ledger", "oven", "pantry"));
+    }
+
+    /**
+     * The auth service does not run here, so the tests sign their own tokens with a key of their own
+     * that this context, and only this context, trusts.
+     */
+    @Bean
+    JwtTokens testJwtTokens(SecurityProperties security, Clock clock) {
+        return new JwtTokens(TEST_SIGNING_KEY, security, clock);
+    }
+
+    @Bean
+    JwtDecoder testJwtDecoder(SecurityProperties security, Clock clock) {
+        return PlatformJwtDecoders.trusting(new JWKSet(TEST_SIGNING_KEY.rsaKey()), security, clock);
     }
 
     /** The tenant service's side of user jobs (in memory), for UserDeletionJobTest. */

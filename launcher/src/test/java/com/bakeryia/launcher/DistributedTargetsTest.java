@@ -72,7 +72,8 @@ class DistributedTargetsTest {
 
     @Test
     void anInstanceAnswersOnlyForItsOwnServices() {
-        String token = bakery.getBean(com.bakeryia.platform.security.JwtTokens.class).issueServiceToken("ops").value();
+        // Minted where auth runs: the bakery instance holds no signing key and verifies with auth's published keys.
+        String token = identity.getBean(com.bakeryia.platform.security.JwtTokens.class).issueServiceToken("ops").value();
 
         assertThat(ApiClient.onPort(port(identity)).get("/api/v1/orders/info", token).status()).isEqualTo(404);
         assertThat(ApiClient.onPort(port(bakery)).get("/api/v1/tenant/info", token).status()).isEqualTo(404);

@@ -19,8 +19,9 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.RemoteUserMemberships;
 import com.bakeryia.platform.tenancy.UserMemberships;
+import com.bakeryia.platform.remote.CredentialExchangeTokenSource;
 import com.bakeryia.platform.remote.RemoteServices;
-import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.remote.ServiceTokenSource;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
 import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.platform.security.ServiceClientCredentials;
@@ -92,11 +93,18 @@ public class PlatformAutoConfiguration {
         return ServiceClientCredentials.resolve(client, properties.dataDir().resolve("keys").resolve("service-client-secret"));
     }
 
+    /** Used when the auth service does not run in this process (it mints service tokens itself). */
     @Bean
-    RemoteServices remoteServices(List<ServiceModule> modules, BakeryProperties properties, JwtTokens tokens,
-                                  RestClient.Builder restClientBuilder, Clock clock,
-                                  ServiceClientCredentials credentials) {
-        return new RemoteServices(modules, properties, tokens, restClientBuilder, clock, credentials);
+    @ConditionalOnMissingBean(ServiceTokenSource.class)
+    CredentialExchangeTokenSource credentialExchangeTokenSource(BakeryProperties properties,
+            RestClient.Builder restClientBuilder, ServiceClientCredentials credentials, Clock clock) {
+        return new CredentialExchangeTokenSource(properties, restClientBuilder, credentials, clock);
+    }
+
+    @Bean
+    RemoteServices remoteServices(List<ServiceModule> modules, BakeryProperties properties, ServiceTokenSource tokens,
+                                  RestClient.Builder restClientBuilder, Clock clock) {
+        return new RemoteServices(modules, properties, tokens, restClientBuilder, clock);
     }
 
     /** Used when the auth service does not run in this process (it declares its own directory). */

@@ -1,90 +1,46 @@
 package com.bakeryia.platform.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The auth service's RSA signing key, kept as a JWK file. When the file does not exist it is
- * generated once (readable by the owner only), so tokens stay valid across restarts.
+ * An RSA private key that signs tokens. In a deployment only the auth service holds one (it keeps
+ * it in its key file); every other process verifies with the public keys the auth service
+ * publishes. Tests use {@link #generate()} for keys the platform does not trust.
  */
 public final class JwtSigningKey {
-
-    private static final Logger log = LoggerFactory.getLogger(JwtSigningKey.class);
 
     private final RSAKey key;
 
     private JwtSigningKey(RSAKey key) {
+        if (!key.isPrivate()) {
+            throw new IllegalArgumentException("A signing key needs its private part: " + key.getKeyID());
+        }
         this.key = key;
     }
 
-    public static JwtSigningKey loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (!key.isPrivate()) {
-                throw new IllegalStateException("JWT key file " + file + " holds no private key");
-            }
-            return new JwtSigningKey(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read JWT key file " + file + ": " + e.getMessage(), e);
-        } catch (ParseException e) {
-            throw new IllegalStateException("JWT key file " + file + " is not a valid RSA JWK: " + e.getMessage(), e);
-        }
+    public static JwtSigningKey of(RSAKey key) {
+        return new JwtSigningKey(key);
     }
 
-    /** A fresh in-memory key, for tests that need tokens signed by a key the platform does not trust. */
+    /** A fresh in-memory key with a random key id. */
     public static JwtSigningKey generate() {
-        return new JwtSigningKey(newKey());
+        return generate(Instant.now());
     }
 
-    private static void create(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "jwt-key", ".tmp");
+    /** A fresh 2048-bit key with a random key id whose JWK {@code iat} says when it was created. */
+    public static JwtSigningKey generate(Instant createdAt) {
         try {
-            trySetOwnerOnly(temporary);
-            Files.writeString(temporary, newKey().toJSONString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-            log.info("Generated a new JWT signing key in {}", file);
-        } catch (FileAlreadyExistsException raced) {
-            // Another process created it first; use theirs.
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void trySetOwnerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: keep the default permissions.
-        }
-    }
-
-    private static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            return new JwtSigningKey(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .issueTime(Date.from(createdAt)).generate());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
         }

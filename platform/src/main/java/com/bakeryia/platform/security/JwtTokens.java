@@ -13,7 +13,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Issues the platform's access tokens: RS256 JWTs with {@code sub}, {@code kind} and an expiry. */
+/**
+ * Issues the platform's access tokens: RS256 JWTs with {@code sub}, {@code kind}, a key id and an
+ * expiry. A bean only where the auth service runs (it holds the signing key); the type lives in
+ * the platform because the token format is shared and tests of other modules sign with it.
+ */
 public class JwtTokens {
 
     /** The claim that says which kind of principal the token stands for. */

@@ -1,5 +1,6 @@
 package com.bakeryia.platform.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.web.ProblemWriter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -15,13 +17,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -31,9 +28,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Every request needs a bearer JWT signed with the auth service's key, except health, API docs
- * and the paths services declare as {@link PublicPaths}. Which kind of principal may call what is
- * stated on each endpoint with {@code @PreAuthorize}.
+ * Every request needs a bearer JWT signed with one of the auth service's keys, except health, API
+ * docs and the paths services declare as {@link PublicPaths}. Only the auth service holds the
+ * private keys; other processes verify with the public ones it publishes. Which kind of principal
+ * may call what is stated on each endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,28 +43,18 @@ public class PlatformSecurityConfiguration {
             "/swagger-ui.html", "/swagger-ui/**",
             "/error"};
 
+    /**
+     * Without the auth service in this process: trust the public keys it publishes at
+     * {@code bakery.services.auth.url}. (The auth service declares its own decoder over its local keys.)
+     */
     @Bean
-    JwtSigningKey jwtSigningKey(SecurityProperties security, BakeryProperties bakery) {
-        var file = security.jwtKeyFile() != null
-                ? security.jwtKeyFile()
-                : bakery.dataDir().resolve("keys").resolve("jwt-signing-key.json");
-        return JwtSigningKey.loadOrCreate(file);
-    }
-
-    @Bean
-    JwtTokens jwtTokens(JwtSigningKey key, SecurityProperties security, Clock clock) {
-        return new JwtTokens(key, security, clock);
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(JwtSigningKey key, SecurityProperties security, Clock clock) throws Exception {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey().toRSAPublicKey()).build();
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                timestamps, new JwtIssuerValidator(security.issuer()));
-        decoder.setJwtValidator(validator);
-        return decoder;
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(BakeryProperties bakery, SecurityProperties security, Clock clock) {
+        URI authUrl = bakery.service("auth").url();
+        if (authUrl == null) {
+            return PlatformJwtDecoders.refusingAll("bakery.services.auth.url is not set, so no token can be verified here");
+        }
+        return PlatformJwtDecoders.fromAuthService(authUrl, security, clock);
     }
 
     @Bean

@@ -1,14 +1,7 @@
 package com.bakeryia.platform.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -66,44 +59,20 @@ public final class ServiceClientCredentials {
     }
 
     private static String loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw new IllegalStateException("Service client secret file " + file + " is empty");
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read service client secret file " + file + ": " + e.getMessage(), e);
+        OwnerOnlyFiles.Created read = OwnerOnlyFiles.readOrCreate(file, ServiceClientCredentials::newSecret);
+        if (read.created()) {
+            log.info("Generated the platform's service client secret in {}", file);
         }
+        String secret = read.content().strip();
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("Service client secret file " + file + " is empty");
+        }
+        return secret;
     }
 
-    private static void create(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "service-client", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException | IOException ignored) {
-                // Not a POSIX file system: keep the default permissions.
-            }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(random),
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-            log.info("Generated the platform's service client secret in {}", file);
-        } catch (FileAlreadyExistsException raced) {
-            // Another process created it first; use theirs.
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    private static String newSecret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -1,6 +1,7 @@
 package com.bakeryia.auth;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.security.PlatformJwtDecoders;
 import com.bakeryia.platform.security.PublicPaths;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,11 +17,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @EnableConfigurationProperties(AuthProperties.class)
 public class AuthServiceConfiguration {
 
-    /** Registration, login, token refresh and logout, and the service-credential exchange need no bearer token. */
+    /**
+     * Registration, login, token refresh and logout, the service-credential exchange and the
+     * published public keys need no bearer token.
+     */
     @Bean
     PublicPaths authPublicPaths() {
         return PublicPaths.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-                "/api/v1/auth/logout", "/api/v1/auth/service-token");
+                "/api/v1/auth/logout", "/api/v1/auth/service-token", PlatformJwtDecoders.JWKS_PATH);
     }
 
     @Bean

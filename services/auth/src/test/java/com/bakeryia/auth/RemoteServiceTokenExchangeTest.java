@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import com.bakeryia.platform.ServiceModule;
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.remote.CredentialExchangeTokenSource;
 import com.bakeryia.platform.remote.RemoteServices;
-import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.ServiceClientCredentials;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
@@ -39,9 +39,6 @@ class RemoteServiceTokenExchangeTest {
     int port;
 
     @Autowired
-    JwtTokens tokens;
-
-    @Autowired
     ServiceClientCredentials platformClient;
 
     @Autowired
@@ -63,7 +60,7 @@ class RemoteServiceTokenExchangeTest {
     void wrongPlatformCredentialsGetNoToken() {
         RemoteServices remote = ordersProcess(new ServiceClientCredentials(platformClient.clientId(), "not-the-secret"));
 
-        // Minting locally would have succeeded; the exchange is refused by the auth service.
+        // The exchange is refused by the auth service; a process without auth has no key to mint with.
         assertThatThrownBy(() -> remote.client("auth", Duration.ofSeconds(5)).get()
                 .uri("/api/v1/users/{user_id}", UUID.randomUUID()).retrieve().toBodilessEntity())
                 .isInstanceOf(HttpClientErrorException.Unauthorized.class);
@@ -73,7 +70,7 @@ class RemoteServiceTokenExchangeTest {
     private RemoteServices ordersProcess(ServiceClientCredentials credentials) {
         var properties = new BakeryProperties(Path.of("unused"), new BakeryProperties.Database(null, null, null, null),
                 Map.of("auth", new BakeryProperties.Service(URI.create("http://127.0.0.1:" + port), null)));
-        return new RemoteServices(List.of(ServiceModule.named("orders")), properties, tokens, RestClient.builder(), clock,
-                credentials);
+        var exchange = new CredentialExchangeTokenSource(properties, RestClient.builder(), credentials, clock);
+        return new RemoteServices(List.of(ServiceModule.named("orders")), properties, exchange, RestClient.builder(), clock);
     }
 }

@@ -1,0 +1,42 @@
+package com.bakeryia.auth;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.bakeryia.platform.security.PlatformJwtDecoders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The auth service's public keys as a JWK Set: what every other process verifies tokens with.
+ * Public (no token), public keys only; caches may keep it briefly, and verifiers fetch it again
+ * when a token names a key they do not know.
+ */
+@RestController
+class JwksController {
+
+    /** Short, so a rotation reaches HTTP caches soon; verifiers refetch on an unknown key id anyway. */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private final Map<String, Object> publicKeys;
+
+    JwksController(SigningKeys keys) {
+        // Keys change only when the service starts, so the set is fixed for this process.
+        this.publicKeys = keys.publicKeys().toJSONObject(true);
+    }
+
+    @GetMapping(path = PlatformJwtDecoders.JWKS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The public keys that verify the platform's tokens (JWK Set, RFC 7517)")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The current signing key first, then retired keys whose tokens may still be valid")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(publicKeys);
+    }
+}
