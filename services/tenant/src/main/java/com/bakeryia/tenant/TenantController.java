@@ -11,6 +11,9 @@ import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
 import com.bakeryia.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -97,6 +100,13 @@ class TenantController {
      */
     @PutMapping("/{tenant_id}/status")
     @PreAuthorize("hasRole('SERVICE')")
+    @Operation(summary = "Mark the tenant for deletion (services: the deletion orchestrator)")
+    @ApiResponse(responseCode = "200", description = "The tenant, now DELETING (also when it already was)")
+    @ApiResponse(responseCode = "400", description = "A status other than DELETING, or a malformed tenant id",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
     TenantView setStatus(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody StatusChange change,
                          Authentication authentication) {
         if (change.status() != TenantStatus.DELETING) {
@@ -113,6 +123,11 @@ class TenantController {
     /** Services only: the user's memberships in every tenant, with role and since when. */
     @GetMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
+    @Operation(summary = "The user's memberships in every tenant (services: the deletion orchestrator)")
+    @ApiResponse(responseCode = "200", description = "One entry per tenant the user belongs to; empty when none")
+    @ApiResponse(responseCode = "400", description = "A malformed user id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
     List<UserMembershipView> memberships(@PathVariable("user_id") UUID userId) {
         return memberships.ofUser(userId);
     }

@@ -1,0 +1,216 @@
+package com.bakeryia.launcher.deletion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.bakeryia.launcher.BakeryPlatformApplication;
+import com.bakeryia.platform.security.JwtSigningKey;
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PrincipalKind;
+import com.bakeryia.platform.security.SecurityProperties;
+import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every endpoint the deletion orchestrator serves against every kind of caller: the tenant's owner,
+ * admin, member (who is also the subject of the user endpoints) and viewer, the owner of another
+ * tenant (who started the job the job endpoints read), a service, no token, an expired token and a
+ * token signed with a key the platform does not trust. Refusals are problem+json. An allowed call
+ * that deletes something gets a scenario of its own; refused calls share one, which a wrongly
+ * allowed call would visibly change.
+ */
+@SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeletionAuthorizationMatrixTest {
+
+    enum Caller { OWNER, ADMIN, MEMBER, VIEWER, OTHER_TENANT, SERVICE, ANONYMOUS, EXPIRED, FORGED }
+
+    enum Endpoint {
+        PREVIEW_TENANT(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/deletion-preview", token);
+            }
+        },
+        DELETE_TENANT(true) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token);
+            }
+        },
+        PREVIEW_USER(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/deletion-preview", token);
+            }
+        },
+        DELETE_USER(true) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token);
+            }
+        },
+        READ_JOB(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token);
+            }
+        },
+        LIST_JOBS(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/deletion-jobs?tenant_id=" + s.fixture.tenantId(), token);
+            }
+        },
+        START_JOB(true) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.post("/api/v1/deletion-jobs", token, Map.of("kind", "TENANT",
+                        "tenant_id", s.fixture.tenantId().toString()));
+            }
+        },
+        RETRY_JOB(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null);
+            }
+        };
+
+        final boolean destructive;
+
+        Endpoint(boolean destructive) {
+            this.destructive = destructive;
+        }
+
+        abstract ApiClient.Response call(Scenario scenario, String token);
+    }
+
+    /**
+     * Expected status per caller, in the order of {@link Caller} up to SERVICE (bad tokens are always
+     * 401). A retry by a service is a 409: the job it names has not failed.
+     */
+    private static final Map<Endpoint, int[]> EXPECTED = Map.of(
+            Endpoint.PREVIEW_TENANT, new int[] {200, 200, 403, 403, 403, 200},
+            Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202},
+            Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200},
+            Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202},
+            Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200},
+            Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200},
+            Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202},
+            Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409});
+
+    private static final JwtSigningKey UNTRUSTED_KEY = JwtSigningKey.generate();
+
+    private static Scenario shared;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtTokens tokens;
+
+    @Autowired
+    JwtSigningKey signingKey;
+
+    @Autowired
+    SecurityProperties security;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Caller caller : Caller.values()) {
+                int expected = caller.ordinal() <= Caller.SERVICE.ordinal() ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
+                cases.add(Arguments.of(endpoint, caller, expected));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1} answers {2}")
+    @MethodSource("cases")
+    void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, Caller caller, int expected) {
+        boolean changes = expected < 300 && endpoint.destructive;
+        Scenario scenario = changes ? newScenario() : sharedScenario();
+
+        ApiClient.Response response = endpoint.call(scenario, token(caller, scenario));
+
+        assertThat(response.status()).as("%s by %s: %s", endpoint, caller, response).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.isProblem()).as("problem+json for %s", response).isTrue();
+        }
+        if (!changes) {
+            // Nothing the shared scenario depends on was deleted or marked by a refused (or reading) call.
+            JsonNode tenant = scenario.api.get("/api/v1/tenants/" + scenario.fixture.tenantId(),
+                    scenario.fixture.owner().accessToken()).json();
+            assertThat(tenant.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(scenario.api.get("/api/v1/users/me", scenario.fixture.member().accessToken()).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private Scenario sharedScenario() {
+        if (shared == null || shared.port != port) {
+            shared = newScenario();
+        }
+        return shared;
+    }
+
+    private Scenario newScenario() {
+        ApiClient api = ApiClient.onPort(port);
+        TenantFixture fixture = TenantFixture.create(api);
+        return new Scenario(port, api, fixture);
+    }
+
+    private String token(Caller caller, Scenario scenario) {
+        TenantFixture fixture = scenario.fixture;
+        return switch (caller) {
+            case OWNER -> fixture.owner().accessToken();
+            case ADMIN -> fixture.admin().accessToken();
+            case MEMBER -> fixture.member().accessToken();
+            case VIEWER -> fixture.viewer().accessToken();
+            case OTHER_TENANT -> fixture.outsider().accessToken();
+            case SERVICE -> tokens.issueServiceToken("ops").value();
+            case ANONYMOUS -> null;
+            case EXPIRED -> JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER,
+                    fixture.owner().userId().toString(), Instant.now().minus(Duration.ofHours(2)),
+                    Duration.ofMinutes(15)).value();
+            case FORGED -> JwtTokens.sign(UNTRUSTED_KEY, security.issuer(), PrincipalKind.USER,
+                    fixture.owner().userId().toString(), Instant.now(), Duration.ofMinutes(15)).value();
+        };
+    }
+
+    /** A tenant fixture; its outsider owns another tenant, deleted once by the outsider for the job endpoints. */
+    static final class Scenario {
+
+        final int port;
+        final ApiClient api;
+        final TenantFixture fixture;
+        private UUID otherTenantsJob;
+
+        Scenario(int port, ApiClient api, TenantFixture fixture) {
+            this.port = port;
+            this.api = api;
+            this.fixture = fixture;
+        }
+
+        /** A completed job that deleted a tenant the outsider owned, started by the outsider. */
+        synchronized UUID otherTenantsJob() {
+            if (otherTenantsJob == null) {
+                UUID other = TenantFixture.createTenant(api, fixture.outsider(), "Other bakery");
+                ApiClient.Response started = api.delete("/api/v1/tenants/" + other, fixture.outsider().accessToken());
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                otherTenantsJob = UUID.fromString(started.json().path("job_id").asText());
+                await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/v1/deletion-jobs/" + otherTenantsJob,
+                        fixture.outsider().accessToken()).json().path("status").asText().equals("COMPLETED"));
+            }
+            return otherTenantsJob;
+        }
+    }
+}
