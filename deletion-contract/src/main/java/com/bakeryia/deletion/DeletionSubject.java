@@ -14,6 +14,18 @@ public record DeletionSubject(DeletionScope scope, UUID id) {
     public DeletionSubject {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(id, "id");
+        if (isImpossible(id)) {
+            throw new IllegalArgumentException("The nil UUID is the tombstone of erased users; it names no "
+                    + scope.pathSegment() + " and cannot be deleted");
+        }
+    }
+
+    /**
+     * Whether no tenant or user can have this id: the nil UUID, which stands in for erased users in
+     * data that stays. Deleting "it" would rewrite the tombstone to itself forever.
+     */
+    public static boolean isImpossible(UUID id) {
+        return UserTombstone.ID.equals(id);
     }
 
     public static DeletionSubject tenant(UUID tenantId) {

@@ -59,6 +59,7 @@ class DeletionJobController {
     @PostMapping("/api/v1/deletion-jobs")
     @PreAuthorize("hasRole('SERVICE')")
     ResponseEntity<DeletionJobSummary> start(@Valid @RequestBody StartJobRequest request, Authentication authentication) {
+        SubjectIds.requirePossible("tenant_id", request.tenantId());
         if (request.kind() != JobKind.TENANT) {
             throw ApiProblem.badRequest("kind: only TENANT jobs are started at this endpoint, not " + request.kind())
                     .with("field", "kind");

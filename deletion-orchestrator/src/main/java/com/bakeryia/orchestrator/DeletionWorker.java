@@ -152,7 +152,7 @@ class DeletionWorker implements SmartLifecycle {
         for (Running held : inFlight.values()) {
             try {
                 if (!leases.heartbeat(held.step(), clock.instant(), properties.leaseDuration())) {
-                    withJob(held.step(), () -> log.warn("Job {} tenant {}: lease of step {} {} lost; abandoning the call",
+                    withJob(held.step(), () -> log.warn("Job {} subject {}: lease of step {} {} lost; abandoning the call",
                             held.step().jobId(), held.step().subjectId(), held.step().service(), held.step().phase()));
                     if (held.call() != null) {
                         held.call().cancel(true);
@@ -170,7 +170,7 @@ class DeletionWorker implements SmartLifecycle {
                 runAttempt(step);
             } catch (RuntimeException e) {
                 if (running) {
-                    log.error("Job {} tenant {}: step {} {} could not be recorded; its lease will expire and it runs again",
+                    log.error("Job {} subject {}: step {} {} could not be recorded; its lease will expire and it runs again",
                             step.jobId(), step.subjectId(), step.service(), step.phase(), e);
                 }
             } finally {
@@ -181,7 +181,7 @@ class DeletionWorker implements SmartLifecycle {
     }
 
     private void runAttempt(LeasedStep step) {
-        log.info("Job {} tenant {}: step {} {} attempt {} of {} started by {}", step.jobId(), step.subjectId(),
+        log.info("Job {} subject {}: step {} {} attempt {} of {} started by {}", step.jobId(), step.subjectId(),
                 step.service(), step.phase(), step.attempt(), step.attemptLimit(), owner);
         Instant started = clock.instant();
         Map<String, String> context = MDC.getCopyOfContextMap();
@@ -253,31 +253,31 @@ class DeletionWorker implements SmartLifecycle {
     private void report(LeasedStep step, AttemptOutcome outcome, Duration duration,
                         DeletionStepLeases.JobTransition transition, Duration retryDelay) {
         if (transition == DeletionStepLeases.JobTransition.LEASE_LOST) {
-            log.warn("Job {} tenant {}: step {} {} attempt {} finished after its lease was taken over; result discarded",
+            log.warn("Job {} subject {}: step {} {} attempt {} finished after its lease was taken over; result discarded",
                     step.jobId(), step.subjectId(), step.service(), step.phase(), step.attempt());
             return;
         }
         if (outcome.succeeded()) {
-            log.info("Job {} tenant {}: step {} {} succeeded on attempt {} in {} ms, {} rows deleted", step.jobId(),
+            log.info("Job {} subject {}: step {} {} succeeded on attempt {} in {} ms, {} rows deleted", step.jobId(),
                     step.subjectId(), step.service(), step.phase(), step.attempt(), duration.toMillis(), outcome.deleted());
         } else if (outcome.retryable() && step.attempt() < step.attemptLimit()) {
-            log.warn("Job {} tenant {}: step {} {} attempt {} {} ({}); retrying in {} ms", step.jobId(), step.subjectId(),
+            log.warn("Job {} subject {}: step {} {} attempt {} {} ({}); retrying in {} ms", step.jobId(), step.subjectId(),
                     step.service(), step.phase(), step.attempt(), outcome.result(), outcome.error(), retryDelay.toMillis());
         } else {
-            log.error("Job {} tenant {}: step {} {} failed for good after attempt {}: {}", step.jobId(), step.subjectId(),
+            log.error("Job {} subject {}: step {} {} failed for good after attempt {}: {}", step.jobId(), step.subjectId(),
                     step.service(), step.phase(), step.attempt(), outcome.error());
         }
         switch (transition) {
             case COMPLETED -> {
                 metrics.jobCompleted();
-                log.info("Job {} tenant {}: completed", step.jobId(), step.subjectId());
+                log.info("Job {} subject {}: completed", step.jobId(), step.subjectId());
             }
             case FAILED -> {
                 metrics.jobFailed();
-                log.error("Job {} tenant {}: failed; the subject stays marked for deletion until the job is retried",
+                log.error("Job {} subject {}: failed; the subject stays marked for deletion until the job is retried",
                         step.jobId(), step.subjectId());
             }
-            case NEXT_PHASE -> log.info("Job {} tenant {}: every {} step succeeded; next phase queued",
+            case NEXT_PHASE -> log.info("Job {} subject {}: every {} step succeeded; next phase queued",
                     step.jobId(), step.subjectId(), step.phase());
             default -> { }
         }

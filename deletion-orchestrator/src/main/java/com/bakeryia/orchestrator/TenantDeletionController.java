@@ -91,6 +91,7 @@ class TenantDeletionController {
 
     /** Services, and the tenant's OWNER and ADMINs; 404 when the tenant does not exist. */
     private TenantAccess requireManager(UUID tenantId, CallerPrincipal caller, String action) {
+        SubjectIds.requirePossible("tenant_id", tenantId);
         UUID userId = caller.isService() ? NO_USER : caller.userId()
                 .orElseThrow(() -> ApiProblem.forbidden("The token's subject is not a user id."));
         TenantAccess access = tenants.access(tenantId, userId)

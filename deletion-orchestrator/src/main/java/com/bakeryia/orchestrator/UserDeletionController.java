@@ -69,6 +69,7 @@ class UserDeletionController {
     }
 
     private static CallerPrincipal requireSelfOrService(UUID userId, Authentication authentication) {
+        SubjectIds.requirePossible("user_id", userId);
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         if (!caller.isService() && !caller.userId().map(userId::equals).orElse(false)) {
             throw ApiProblem.forbidden("Only the user themself or a service may delete user " + userId + ".");

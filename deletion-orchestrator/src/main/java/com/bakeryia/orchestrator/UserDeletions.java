@@ -141,7 +141,7 @@ public class UserDeletions {
 
     /** Decides, for every tenant the user owns, TRANSFER to whom, DELETE, or BLOCKED and why. */
     private List<UserDeletionPreview.OwnedTenant> plan(Request request) {
-                Set<UUID> ownedIds = tenancy.of(request.userId()).stream().filter(m -> m.role() == TenantRole.OWNER)
+        Set<UUID> ownedIds = tenancy.of(request.userId()).stream().filter(m -> m.role() == TenantRole.OWNER)
                 .map(UserMemberships.Membership::tenantId).collect(Collectors.toSet());
         for (var chosen : request.newOwners().entrySet()) {
             if (!ownedIds.contains(chosen.getKey())) {

@@ -155,6 +155,32 @@ class DeletionAuthorizationMatrixTest {
         }
     }
 
+    /** The tombstone names nobody: deleting "it" would rewrite it to itself forever. Every deletion endpoint says so at once. */
+    @org.junit.jupiter.api.Test
+    void theTombstoneIdIsRefusedByEveryDeletionEndpointAsABadRequest() {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("ops").value();
+        String nil = "00000000-0000-0000-0000-000000000000";
+        List<ApiClient.Response> answers = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> List.of(
+                        api.delete("/api/v1/orders/user/" + nil, service),
+                        api.get("/api/v1/orders/user/" + nil + "/deletion-preview", service),
+                        api.delete("/api/v1/orders/tenant/" + nil, service),
+                        api.delete("/api/v1/tenant/tenant/" + nil, service),
+                        api.delete("/api/v1/auth/user/" + nil, service),
+                        api.delete("/api/v1/users/" + nil, service),
+                        api.get("/api/v1/users/" + nil + "/deletion-preview", service),
+                        api.delete("/api/v1/tenants/" + nil, service),
+                        api.get("/api/v1/tenants/" + nil + "/deletion-preview", service),
+                        api.post("/api/v1/deletion-jobs", service, Map.of("kind", "TENANT", "tenant_id", nil))));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.text()).contains("tombstone");
+        });
+    }
+
     private Scenario sharedScenario() {
         if (shared == null || shared.port != port) {
             shared = newScenario();

@@ -36,27 +36,37 @@ public class DeletionController {
     @DeleteMapping("/api/v1/{service}/tenant/{tenant_id}")
     public ResponseEntity<DeletionResult> deleteTenant(@PathVariable String service,
                                                        @PathVariable("tenant_id") UUID tenantId) {
-        return delete(service, DeletionSubject.tenant(tenantId));
+        return delete(service, subject(DeletionScope.TENANT, tenantId));
     }
 
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
-        return participant(service, DeletionScope.TENANT).preview(DeletionSubject.tenant(tenantId));
+        return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
     }
 
     @DeleteMapping("/api/v1/{service}/user/{user_id}")
     public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
-        return delete(service, DeletionSubject.user(userId));
+        return delete(service, subject(DeletionScope.USER, userId));
     }
 
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
     public DeletionPreview previewUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
-        return participant(service, DeletionScope.USER).preview(DeletionSubject.user(userId));
+        return participant(service, DeletionScope.USER).preview(subject(DeletionScope.USER, userId));
     }
 
     private ResponseEntity<DeletionResult> delete(String service, DeletionSubject subject) {
         DeletionResult result = participant(service, subject.scope()).delete(subject);
         return ResponseEntity.status(result.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(result);
+    }
+
+    /** The subject, or a 400 naming the parameter when no tenant or user can have that id. */
+    private static DeletionSubject subject(DeletionScope scope, UUID id) {
+        if (DeletionSubject.isImpossible(id)) {
+            String parameter = scope == DeletionScope.TENANT ? "tenant_id" : "user_id";
+            throw ApiProblem.badRequest(parameter + " " + id + " is the tombstone that replaces erased users;"
+                    + " it names no " + scope.pathSegment() + ".").with("field", parameter);
+        }
+        return new DeletionSubject(scope, id);
     }
 
     private DeletionParticipant participant(String service, DeletionScope scope) {
