@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
@@ -56,6 +59,11 @@ class DeletionJobController {
      * Services only: marks the tenant DELETING and starts deleting it, or answers the tenant's
      * unfinished job. 202 with the job and its Location either way.
      */
+    @Operation(summary = "Services: mark a tenant DELETING and start (or answer) its deletion job")
+    @ApiResponse(responseCode = "202", description = "The job; Location names it")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field, a kind other than TENANT, the tombstone id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/deletion-jobs")
     @PreAuthorize("hasRole('SERVICE')")
     ResponseEntity<DeletionJobSummary> start(@Valid @RequestBody StartJobRequest request, Authentication authentication) {
@@ -70,6 +78,13 @@ class DeletionJobController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
 
+    @Operation(summary = "A deletion job with its steps, attempts and counts")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(responseCode = "400", description = "A malformed job id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service, the job's initiator, its subject, or an OWNER or ADMIN of its tenant", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The caller's role in the tenant cannot be checked right now", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/deletion-jobs/{job_id}")
     DeletionJobSummary job(@PathVariable("job_id") UUID jobId, Authentication authentication) {
         DeletionJobSummary job = jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
@@ -103,6 +118,11 @@ class DeletionJobController {
     }
 
     /** Services only: the newest 100 jobs matching the filters. */
+    @Operation(summary = "Services: the newest 100 jobs, filtered by subject and status")
+    @ApiResponse(responseCode = "200", description = "Up to 100 jobs, newest first")
+    @ApiResponse(responseCode = "400", description = "A malformed filter", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/deletion-jobs")
     @PreAuthorize("hasRole('SERVICE')")
     List<DeletionJobSummary> list(@RequestParam(name = "tenant_id", required = false) UUID tenantId,
@@ -111,6 +131,13 @@ class DeletionJobController {
     }
 
     /** Services only: 202 with the job when its failed steps were put back to work; 409 unless the job is FAILED. */
+    @Operation(summary = "Services: run the failed steps of a FAILED job again")
+    @ApiResponse(responseCode = "202", description = "The job, running again")
+    @ApiResponse(responseCode = "400", description = "A malformed job id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The job has not failed", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/deletion-jobs/{job_id}/retry")
     @PreAuthorize("hasRole('SERVICE')")
     ResponseEntity<DeletionJobSummary> retry(@PathVariable("job_id") UUID jobId) {

@@ -3,6 +3,9 @@ package com.bakeryia.orchestrator;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
@@ -53,6 +56,13 @@ class TenantDeletionController {
     record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status) {
     }
 
+    @Operation(summary = "Delete a tenant: mark it DELETING and start (or answer) its deletion job")
+    @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
+    @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The tenant service or the job store could not be reached; repeat the request", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/tenants/{tenant_id}")
     ResponseEntity<TenantDeletionStarted> delete(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
@@ -79,6 +89,13 @@ class TenantDeletionController {
         return job;
     }
 
+    @Operation(summary = "What deleting the tenant would remove, per service and table; changes nothing")
+    @ApiResponse(responseCode = "200", description = "Counts per service and table, and the services that did not answer")
+    @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The tenant is not ACTIVE (a user asked)", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/tenants/{tenant_id}/deletion-preview")
     TenantDeletionPreview preview(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
@@ -37,6 +40,13 @@ class UserDeletionController {
         this.users = users;
     }
 
+    @Operation(summary = "Erase a user (GDPR Art. 17): start (or answer) their USER deletion job")
+    @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
+    @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An owned tenant has no admin to take it over; nothing was started", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/users/{user_id}")
     ResponseEntity<DeletionJobSummary> delete(@PathVariable("user_id") UUID userId,
                                               @RequestParam(name = "owned_tenants", required = false) String ownedTenants,
@@ -51,6 +61,12 @@ class UserDeletionController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
 
+    @Operation(summary = "What erasing the user would do: owned tenants, memberships, rows per service; changes nothing")
+    @ApiResponse(responseCode = "200", description = "The plan for owned tenants, the memberships, counts per service and table")
+    @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/users/{user_id}/deletion-preview")
     UserDeletionPreview preview(@PathVariable("user_id") UUID userId,
                                 @RequestParam(name = "owned_tenants", required = false) String ownedTenants,

@@ -181,6 +181,25 @@ class DeletionAuthorizationMatrixTest {
         });
     }
 
+    /** The OpenAPI document states what the deletion endpoints answer, refusals included. */
+    @org.junit.jupiter.api.Test
+    void theApiDocumentListsEveryAnswerOfTheDeletionEndpoints() {
+        JsonNode paths = ApiClient.onPort(port).get("/v3/api-docs", null).json().path("paths");
+
+        assertThat(paths.path("/api/v1/tenants/{tenant_id}").path("delete").path("responses").propertyNames())
+                .contains("202", "400", "401", "403", "404", "503");
+        assertThat(paths.path("/api/v1/tenants/{tenant_id}/deletion-preview").path("get").path("responses").propertyNames())
+                .contains("200", "401", "403", "404", "409");
+        assertThat(paths.path("/api/v1/users/{user_id}").path("delete").path("responses").propertyNames())
+                .contains("202", "400", "401", "403", "404", "409");
+        assertThat(paths.path("/api/v1/deletion-jobs/{job_id}/retry").path("post").path("responses").propertyNames())
+                .contains("202", "403", "404", "409");
+        assertThat(paths.path("/api/v1/tenants/{tenant_id}/status").path("put").path("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404");
+        assertThat(paths.path("/api/v1/tenants/user/{user_id}/memberships").path("get").path("responses").propertyNames())
+                .contains("200", "400", "401", "403");
+    }
+
     private Scenario sharedScenario() {
         if (shared == null || shared.port != port) {
             shared = newScenario();
