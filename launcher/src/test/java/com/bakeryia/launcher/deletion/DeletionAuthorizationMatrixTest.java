@@ -1,7 +1,6 @@
 package com.bakeryia.launcher.deletion;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,10 @@ import java.util.stream.Stream;
 import com.bakeryia.launcher.BakeryPlatformApplication;
 import com.bakeryia.platform.security.JwtSigningKey;
 import com.bakeryia.platform.security.JwtTokens;
-import com.bakeryia.platform.security.PrincipalKind;
 import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.CallerKind;
+import com.bakeryia.testsupport.fixtures.CallerTokens;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,8 +37,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeletionAuthorizationMatrixTest {
-
-    enum Caller { OWNER, ADMIN, MEMBER, VIEWER, OTHER_TENANT, SERVICE, ANONYMOUS, EXPIRED, FORGED }
 
     enum Endpoint {
         PREVIEW_TENANT(false) {
@@ -93,7 +91,7 @@ class DeletionAuthorizationMatrixTest {
     }
 
     /**
-     * Expected status per caller, in the order of {@link Caller} up to SERVICE (bad tokens are always
+     * Expected status per caller, in the order of {@link CallerKind} up to SERVICE (bad tokens are always
      * 401). A retry by a service is a 409: the job it names has not failed.
      */
     private static final Map<Endpoint, int[]> EXPECTED = Map.of(
@@ -105,8 +103,6 @@ class DeletionAuthorizationMatrixTest {
             Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200},
             Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202},
             Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409});
-
-    private static final JwtSigningKey UNTRUSTED_KEY = JwtSigningKey.generate();
 
     private static Scenario shared;
 
@@ -125,8 +121,8 @@ class DeletionAuthorizationMatrixTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            for (Caller caller : Caller.values()) {
-                int expected = caller.ordinal() <= Caller.SERVICE.ordinal() ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
+            for (CallerKind caller : CallerKind.values()) {
+                int expected = caller.authenticated() ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
                 cases.add(Arguments.of(endpoint, caller, expected));
             }
         }
@@ -135,7 +131,7 @@ class DeletionAuthorizationMatrixTest {
 
     @ParameterizedTest(name = "{0} by {1} answers {2}")
     @MethodSource("cases")
-    void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, Caller caller, int expected) {
+    void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, CallerKind caller, int expected) {
         boolean changes = expected < 300 && endpoint.destructive;
         Scenario scenario = changes ? newScenario() : sharedScenario();
 
@@ -213,22 +209,8 @@ class DeletionAuthorizationMatrixTest {
         return new Scenario(port, api, fixture);
     }
 
-    private String token(Caller caller, Scenario scenario) {
-        TenantFixture fixture = scenario.fixture;
-        return switch (caller) {
-            case OWNER -> fixture.owner().accessToken();
-            case ADMIN -> fixture.admin().accessToken();
-            case MEMBER -> fixture.member().accessToken();
-            case VIEWER -> fixture.viewer().accessToken();
-            case OTHER_TENANT -> fixture.outsider().accessToken();
-            case SERVICE -> tokens.issueServiceToken("ops").value();
-            case ANONYMOUS -> null;
-            case EXPIRED -> JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER,
-                    fixture.owner().userId().toString(), Instant.now().minus(Duration.ofHours(2)),
-                    Duration.ofMinutes(15)).value();
-            case FORGED -> JwtTokens.sign(UNTRUSTED_KEY, security.issuer(), PrincipalKind.USER,
-                    fixture.owner().userId().toString(), Instant.now(), Duration.ofMinutes(15)).value();
-        };
+    private String token(CallerKind caller, Scenario scenario) {
+        return new CallerTokens(tokens, signingKey, security).of(caller, scenario.fixture);
     }
 
     /** A tenant fixture; its outsider owns another tenant, deleted once by the outsider for the job endpoints. */

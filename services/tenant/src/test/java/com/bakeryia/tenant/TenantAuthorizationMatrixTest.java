@@ -1,7 +1,5 @@
 package com.bakeryia.tenant;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +8,10 @@ import java.util.stream.Stream;
 
 import com.bakeryia.platform.security.JwtSigningKey;
 import com.bakeryia.platform.security.JwtTokens;
-import com.bakeryia.platform.security.PrincipalKind;
 import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.CallerKind;
+import com.bakeryia.testsupport.fixtures.CallerTokens;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TenantTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class TenantAuthorizationMatrixTest {
-
-    enum Caller { OWNER, ADMIN, MEMBER, VIEWER, OTHER_TENANT, SERVICE, ANONYMOUS, EXPIRED, FORGED }
 
     /** An endpoint, called against a tenant fixture whose other tenant's owner is the fixture's outsider. */
     enum Endpoint {
@@ -126,7 +123,7 @@ class TenantAuthorizationMatrixTest {
         abstract ApiClient.Response call(Scenario scenario, String token);
     }
 
-    /** Expected status per caller, in the order of {@link Caller} up to SERVICE (the bad tokens are always 401). */
+    /** Expected status per caller, in the order of {@link CallerKind} up to SERVICE (the bad tokens are always 401). */
     private static final Map<Endpoint, int[]> EXPECTED = Map.ofEntries(
             Map.entry(Endpoint.CREATE_TENANT, new int[] {201, 201, 201, 201, 201, 403}),
             Map.entry(Endpoint.LIST_MY_TENANTS, new int[] {200, 200, 200, 200, 200, 403}),
@@ -143,8 +140,6 @@ class TenantAuthorizationMatrixTest {
             Map.entry(Endpoint.CHANGE_ROLE, new int[] {200, 200, 403, 403, 403, 200}),
             Map.entry(Endpoint.REMOVE_MEMBER, new int[] {204, 204, 403, 403, 403, 204}));
 
-    /** A key the platform does not trust; generating RSA keys is slow, so one serves every case. */
-    private static final JwtSigningKey UNTRUSTED_KEY = JwtSigningKey.generate();
 
     private static Scenario shared;
 
@@ -163,8 +158,8 @@ class TenantAuthorizationMatrixTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            for (Caller caller : Caller.values()) {
-                int expected = caller.ordinal() <= Caller.SERVICE.ordinal()
+            for (CallerKind caller : CallerKind.values()) {
+                int expected = caller.authenticated()
                         ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
                 cases.add(Arguments.of(endpoint, caller, expected));
             }
@@ -174,7 +169,7 @@ class TenantAuthorizationMatrixTest {
 
     @ParameterizedTest(name = "{0} by {1} answers {2}")
     @MethodSource("cases")
-    void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, Caller caller, int expected) {
+    void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, CallerKind caller, int expected) {
         boolean allowed = expected < 400;
         Scenario scenario = allowed && endpoint.destructive ? newScenario() : sharedScenario();
 
@@ -192,7 +187,7 @@ class TenantAuthorizationMatrixTest {
         Scenario scenario = newScenario();
         List<String> before = members(scenario);
 
-        assertThat(endpoint.call(scenario, token(Caller.OTHER_TENANT, scenario)).status()).isEqualTo(403);
+        assertThat(endpoint.call(scenario, token(CallerKind.OTHER_TENANT, scenario)).status()).isEqualTo(403);
 
         // The call itself may have had the owner add the MEMBER it then tried to change or remove.
         List<String> after = members(scenario);
@@ -230,22 +225,8 @@ class TenantAuthorizationMatrixTest {
         return new Scenario(port, api, fixture);
     }
 
-    private String token(Caller caller, Scenario scenario) {
-        TenantFixture fixture = scenario.fixture;
-        return switch (caller) {
-            case OWNER -> fixture.owner().accessToken();
-            case ADMIN -> fixture.admin().accessToken();
-            case MEMBER -> fixture.member().accessToken();
-            case VIEWER -> fixture.viewer().accessToken();
-            case OTHER_TENANT -> fixture.outsider().accessToken();
-            case SERVICE -> tokens.issueServiceToken("ops").value();
-            case ANONYMOUS -> null;
-            case EXPIRED -> JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER,
-                    fixture.owner().userId().toString(), Instant.now().minus(Duration.ofHours(2)),
-                    Duration.ofMinutes(15)).value();
-            case FORGED -> JwtTokens.sign(UNTRUSTED_KEY, security.issuer(), PrincipalKind.USER,
-                    fixture.owner().userId().toString(), Instant.now(), Duration.ofMinutes(15)).value();
-        };
+    private String token(CallerKind caller, Scenario scenario) {
+        return new CallerTokens(tokens, signingKey, security).of(caller, scenario.fixture);
     }
 
     /** A tenant fixture, plus users created on demand for calls that add or change a member. */
