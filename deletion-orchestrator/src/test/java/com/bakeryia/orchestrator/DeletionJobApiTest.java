@@ -153,9 +153,9 @@ class DeletionJobApiTest {
         UUID tenant = tenants.seed(6);
         var properties = new BakeryProperties(null, null, Map.of("pantry",
                 new BakeryProperties.Service(java.net.URI.create("http://127.0.0.1:" + port), null)));
-        var elsewhere = new RemoteServices(java.util.List.<ServiceModule>of(), properties, tokens, restClients, TestClock.INSTANCE);
+        var elsewhere = new RemoteServices(java.util.List.<ServiceModule>of(), properties, tokens, restClients, OrchestratorTestApplication.CLOCK);
         var directory = new ParticipantDirectory(new LocalDeletionParticipants(java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), new com.bakeryia.platform.deletion.DeletionProperties(10), TestClock.INSTANCE),
+                java.util.List.of(), new com.bakeryia.platform.deletion.DeletionProperties(10), OrchestratorTestApplication.CLOCK),
                 elsewhere, Duration.ofSeconds(5));
 
         DeletionParticipant remote = directory.participant("pantry");

@@ -21,6 +21,7 @@ import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
+import com.bakeryia.testsupport.SettableClock;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -48,9 +49,15 @@ class OrchestratorTestApplication {
     /** A user the test tenant directory reports as MEMBER of every tenant in the registry. */
     static final UUID MEMBER_USER = UUID.fromString("00000000-0000-0000-0000-00000000ae01");
 
+    /**
+     * System time plus a settable offset, shared by every test context of the JVM, so a test can jump
+     * past a lease or a backoff without waiting while real time keeps moving for everything else.
+     */
+    static final SettableClock CLOCK = SettableClock.systemPlusOffset();
+
     @Bean
     Clock clock() {
-        return TestClock.INSTANCE;
+        return CLOCK;
     }
 
     /** The services every job deletes and verifies in, as the launcher's targets list says in production. */
