@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
@@ -14,9 +15,9 @@ import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DeletionCoverageGuard;
-import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.DeletionProperties;
+import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.deletion.UncoveredTableException;
 import com.bakeryia.platform.demodata.DemoDataContributor;
 import com.bakeryia.platform.demodata.DemoDataSize;
@@ -359,7 +360,7 @@ public abstract class DeletionParticipantContractTest {
         return contributors().findFirst().orElseThrow(() -> new AssertionError("No DemoDataContributor for " + service));
     }
 
-    private java.util.stream.Stream<DemoDataContributor> contributors() {
+    private Stream<DemoDataContributor> contributors() {
         return context.getBeansOfType(DemoDataContributor.class).values().stream()
                 .filter(contributor -> contributor.service().equals(service));
     }
