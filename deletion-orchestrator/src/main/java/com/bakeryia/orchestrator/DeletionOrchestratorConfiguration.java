@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
+import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -33,6 +34,23 @@ public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */
     public static final String SERVICE = "deletion-orchestrator";
+
+    /**
+     * What the job store holds of a person or a tenant, for the coverage guard: the orchestrator
+     * itself forgets an erased user ({@link DeletionStepLeases}, in the transaction that completes
+     * their job), and keeps the ids of the tenants a user job handled as the record of what it did.
+     */
+    @Bean
+    DeletionPlan deletionJobStorePlan() {
+        return DeletionPlan.forServiceWithOwnDeletion(SERVICE)
+                .handledByService("deletion_jobs", "initiated_by", "replaced by the tombstone by the orchestrator"
+                        + " when the user's own deletion job completes")
+                .handledByService("deletion_job_owned_tenants", "new_owner_user_id", "replaced by the tombstone by"
+                        + " the orchestrator when the new owner's own deletion job completes")
+                .retained("deletion_job_owned_tenants", "tenant_id", "the record of what a user job did with each"
+                        + " tenant the user owned (transferred or deleted); ids only, like the job record")
+                .build();
+    }
 
     @Bean
     JobStoreTables deletionJobStoreTables(@Qualifier(SERVICE) ServiceDatabase database) {

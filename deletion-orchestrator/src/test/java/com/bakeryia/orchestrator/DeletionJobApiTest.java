@@ -154,9 +154,9 @@ class DeletionJobApiTest {
         var properties = new BakeryProperties(null, null, Map.of("pantry",
                 new BakeryProperties.Service(java.net.URI.create("http://127.0.0.1:" + port), null)));
         var elsewhere = new RemoteServices(java.util.List.<ServiceModule>of(), properties,
-                () -> tokens.issueServiceToken("orchestrator-test"), restClients, TestClock.INSTANCE);
+                () -> tokens.issueServiceToken("orchestrator-test"), restClients, OrchestratorTestApplication.CLOCK);
         var directory = new ParticipantDirectory(new LocalDeletionParticipants(java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), new com.bakeryia.platform.deletion.DeletionProperties(10), TestClock.INSTANCE),
+                java.util.List.of(), new com.bakeryia.platform.deletion.DeletionProperties(10), OrchestratorTestApplication.CLOCK),
                 elsewhere, Duration.ofSeconds(5));
 
         DeletionParticipant remote = directory.participant("pantry");

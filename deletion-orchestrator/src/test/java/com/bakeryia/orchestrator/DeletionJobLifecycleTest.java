@@ -237,7 +237,7 @@ class DeletionJobLifecycleTest {
         }
         List.of("ledger", "oven", "pantry").forEach(faults::release);
         worker.start();
-        TestClock.INSTANCE.advance(Duration.ofSeconds(6));
+        OrchestratorTestApplication.CLOCK.advance(Duration.ofSeconds(6));
 
         DeletionJobSummary done = awaitFinished(jobId);
 

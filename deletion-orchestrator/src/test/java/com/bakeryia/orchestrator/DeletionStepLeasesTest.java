@@ -46,7 +46,7 @@ class DeletionStepLeasesTest {
                 && reads.list(null, JobStatus.RUNNING, 1, Instant.now()).isEmpty());
         worker.stop();
         // Far enough ahead of every other test's jobs that only this test's steps are due first.
-        now = TestClock.INSTANCE.instant().plus(Duration.ofDays(1));
+        now = OrchestratorTestApplication.CLOCK.instant().plus(Duration.ofDays(1));
     }
 
     private final List<UUID> started = new java.util.ArrayList<>();

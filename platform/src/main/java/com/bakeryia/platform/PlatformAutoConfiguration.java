@@ -121,11 +121,14 @@ public class PlatformAutoConfiguration {
         return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
     }
 
-    /** Used when the launcher does not say which services own tenant data: the deletion plans that run here. */
+    /**
+     * Used when the launcher does not say which services own tenant data: the deletion plans the
+     * engine runs here (a plan of a service with its own deletion code only declares its schema).
+     */
     @Bean
     @ConditionalOnMissingBean(DataServices.class)
     DataServices localDataServices(List<DeletionPlan> plans) {
-        return new DataServices(plans.stream().map(DeletionPlan::service).toList());
+        return new DataServices(plans.stream().filter(DeletionPlan::engineRuns).map(DeletionPlan::service).toList());
     }
 
     /** Used when the tenant service does not run in this process (it declares its own). */

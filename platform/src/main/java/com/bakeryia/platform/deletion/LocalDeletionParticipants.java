@@ -3,6 +3,7 @@ package com.bakeryia.platform.deletion;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,31 +15,41 @@ import com.bakeryia.platform.data.ServiceDatabase;
 
 /**
  * The deletion participants running in this process: one {@link SqlDeletionParticipant} per
- * {@link DeletionPlan} bean, plus any service's own {@link DeletionParticipant} bean. Building it
- * runs the coverage guard of every plan, so an uncovered table stops start-up, naming the table.
+ * {@link DeletionPlan} bean the engine runs, plus any service's own {@link DeletionParticipant}
+ * bean. Building it runs the coverage guard on the schema of every service in the process (every
+ * {@link ServiceDatabase}), against the service's plan or, when it declares none, an empty one, so
+ * an uncovered table or column stops start-up, naming it.
  */
 public class LocalDeletionParticipants {
 
     private final Map<String, DeletionParticipant> byService;
+    private final Map<String, DeletionPlan> plans;
 
     public LocalDeletionParticipants(List<DeletionPlan> plans, List<DeletionParticipant> customParticipants,
                                      List<ServiceDatabase> databases, DeletionProperties properties, Clock clock) {
         Map<String, ServiceDatabase> databaseByService = databases.stream()
                 .collect(Collectors.toMap(database -> database.module().name(), Function.identity()));
+        this.plans = plans.stream().collect(Collectors.toMap(DeletionPlan::service, Function.identity(),
+                (first, second) -> {
+                    throw new IllegalStateException("Two deletion plans for " + first.service());
+                }, LinkedHashMap::new));
         List<DeletionParticipant> all = new ArrayList<>(customParticipants);
         for (DeletionPlan plan : plans) {
             ServiceDatabase database = databaseByService.get(plan.service());
             if (database == null) {
                 throw new IllegalStateException("Deletion plan for " + plan.service() + ", which does not run here");
             }
-            DeletionCoverageGuard.check(database, plan);
-            all.add(new SqlDeletionParticipant(database, plan, properties.batchSize(), clock));
+            if (plan.engineRuns()) {
+                all.add(new SqlDeletionParticipant(database, plan, properties.batchSize(), clock));
+            }
         }
+        databases.stream().sorted(Comparator.comparing(ServiceDatabase::schema))
+                .forEach(database -> DeletionCoverageGuard.check(database, plan(database.module().name())));
         this.byService = all.stream().sorted(Comparator.comparing(DeletionParticipant::service))
                 .collect(Collectors.toMap(DeletionParticipant::service, Function.identity(),
                         (first, second) -> {
                             throw new IllegalStateException("Two deletion participants for " + first.service());
-                        }, java.util.LinkedHashMap::new));
+                        }, LinkedHashMap::new));
     }
 
     public List<DeletionParticipant> all() {
@@ -47,5 +58,11 @@ public class LocalDeletionParticipants {
 
     public Optional<DeletionParticipant> find(String service) {
         return Optional.ofNullable(byService.get(service));
+    }
+
+    /** The plan the coverage guard checks the service's schema against: its own, or an empty one. */
+    public DeletionPlan plan(String service) {
+        DeletionPlan plan = plans.get(service);
+        return plan != null ? plan : DeletionPlan.forServiceWithOwnDeletion(service).build();
     }
 }

@@ -9,6 +9,7 @@ public class UncoveredTableFailureAnalyzer extends AbstractFailureAnalyzer<Uncov
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UncoveredTableException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Every table with tenant_id, and every column naming a user, must be in the service's DeletionPlan.", cause);
+                "Every table with tenant_id, and every column naming a user or holding an e-mail address, must be declared"
+                        + " in the service's DeletionPlan, even when the service deletes with its own code.", cause);
     }
 }

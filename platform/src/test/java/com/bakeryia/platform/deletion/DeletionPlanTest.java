@@ -35,4 +35,36 @@ class DeletionPlanTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("twice");
     }
+
+    @Test
+    void aPlanOfAServiceWithItsOwnDeletionDeclaresWhatItsCodeHandlesAndWhatItKeeps() {
+        DeletionPlan plan = DeletionPlan.forServiceWithOwnDeletion("tenant")
+                .handledByService("memberships", "tenant_id", "deleted with the tenant record")
+                .handledByService("memberships", "user_id", "removed in the user job's PREPARE step")
+                .retained("tenant_deletions", "tenant_id", "the record that the tenant was deleted")
+                .build();
+
+        assertThat(plan.engineRuns()).isFalse();
+        assertThat(plan.declaredTenantTables()).containsExactly("memberships", "tenant_deletions");
+        assertThat(plan.declaredColumns()).containsExactly("memberships.user_id");
+        assertThat(plan.outsideEngine().get(2).handling()).isEqualTo(DeletionPlan.OutsideEngine.Handling.RETAINED);
+    }
+
+    @Test
+    void refusesWorkForTheServicesOwnCodeInAPlanTheEngineRuns() {
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").handledByService("customers", "email", "by hand").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forServiceWithOwnDeletion");
+    }
+
+    @Test
+    void refusesAColumnDeclaredTwiceOrWithoutAReason() {
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").tenantTables("customers")
+                .retained("customers", "tenant_id", "kept").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("customers.tenant_id is declared twice");
+        assertThatThrownBy(() -> DeletionPlan.forService("orders").retained("customers", "email", " ").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
+    }
 }

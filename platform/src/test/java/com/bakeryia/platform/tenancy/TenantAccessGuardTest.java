@@ -127,7 +127,10 @@ class TenantAccessGuardTest {
         }
     }
 
-    /** A clock that tests move by hand. */
+    /**
+     * A clock that tests move by hand. Every other module uses test-support's SettableClock; the
+     * platform cannot, because test-support depends on the platform (a cycle in any scope).
+     */
     private static final class SettableClock extends Clock {
 
         private Instant now;

@@ -1,6 +1,7 @@
 package com.bakeryia.auth;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.security.PlatformJwtDecoders;
 import com.bakeryia.platform.security.PublicPaths;
 
@@ -25,6 +26,22 @@ public class AuthServiceConfiguration {
     PublicPaths authPublicPaths() {
         return PublicPaths.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/auth/logout", "/api/v1/auth/service-token", PlatformJwtDecoders.JWKS_PATH);
+    }
+
+    /**
+     * What the auth schema holds of a person, for the coverage guard: all of it is deleted by the
+     * auth participant ({@link AuthUserParticipant}) in the FINAL step of the user's deletion job.
+     */
+    @Bean
+    DeletionPlan authDeletionPlan() {
+        return DeletionPlan.forServiceWithOwnDeletion(AuthUserParticipant.SERVICE)
+                .handledByService("users", "email", "the user's row (id, e-mail, name, password hash) deleted by the"
+                        + " auth participant in the FINAL step of the user's job")
+                .handledByService("refresh_tokens", "user_id", "revoked and deleted by the auth participant in the FINAL"
+                        + " step, in the transaction that deletes the user")
+                .handledByService("login_throttle", "account_email", "the row of the user's address (lower-cased)"
+                        + " deleted by the auth participant in the FINAL step, before the user row it is found through")
+                .build();
     }
 
     @Bean

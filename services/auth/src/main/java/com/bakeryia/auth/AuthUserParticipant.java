@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.deletion.DeletionParticipant;
@@ -22,9 +23,14 @@ import org.springframework.stereotype.Component;
 /**
  * The auth service as the last step of a user deletion, participant {@code auth}: in one
  * transaction it revokes the user's refresh tokens (so every session ends even if a token was
- * copied), deletes them, and deletes the user record. (The deletion orchestrator forgets the user as
- * initiator of deletion jobs itself, when their job completes.) Idempotent: for a user already gone it deletes 0 rows. It holds no
- * tenant data: tenant-scoped calls count and delete nothing.
+ * copied), deletes them, deletes the login-throttle row of the user's e-mail address (the address,
+ * lower-cased, is its key), and deletes the user record. (The deletion orchestrator forgets the
+ * user as initiator of deletion jobs itself, when their job completes.) Idempotent: for a user
+ * already gone it deletes 0 rows. It holds no tenant data: tenant-scoped calls count and delete
+ * nothing.
+ *
+ * <p>A failed login with the address after the erasure writes a throttle row again, as for any
+ * unknown address; it then names no account.
  */
 @Component
 class AuthUserParticipant implements DeletionParticipant {
@@ -50,6 +56,9 @@ class AuthUserParticipant implements DeletionParticipant {
         Map<String, Long> toAnonymise = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.USER) {
             toDelete.put("auth.refresh_tokens", count("select count(*) from auth.refresh_tokens where user_id = ?", subject.id()));
+            toDelete.put("auth.login_throttle", email(subject.id()).map(email -> count(
+                    "select count(*) from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
+                    .orElse(0L));
             toDelete.put("auth.users", count("select count(*) from auth.users where id = ?", subject.id()));
         }
         return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
@@ -66,6 +75,10 @@ class AuthUserParticipant implements DeletionParticipant {
                 db.jdbc().update("update auth.refresh_tokens set revoked_at = ? where user_id = ? and revoked_at is null",
                         Timestamp.from(startedAt), user);
                 deleted.put("auth.refresh_tokens", (long) db.jdbc().update("delete from auth.refresh_tokens where user_id = ?", user));
+                // Before the user row: the address is found through it.
+                deleted.put("auth.login_throttle", email(user).map(email -> (long) db.jdbc().update(
+                        "delete from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
+                        .orElse(0L));
                 deleted.put("auth.users", (long) db.jdbc().update("delete from auth.users where id = ?", user));
             });
         }
@@ -74,8 +87,13 @@ class AuthUserParticipant implements DeletionParticipant {
                 startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
     }
 
-    private long count(String sql, UUID id) {
-        Long count = db.jdbc().queryForObject(sql, Long.class, id);
+    /** The user's e-mail address, if the user still exists. */
+    private Optional<String> email(UUID user) {
+        return db.jdbc().queryForList("select email from auth.users where id = ?", String.class, user).stream().findFirst();
+    }
+
+    private long count(String sql, Object key) {
+        Long count = db.jdbc().queryForObject(sql, Long.class, key);
         return count == null ? 0 : count;
     }
 }

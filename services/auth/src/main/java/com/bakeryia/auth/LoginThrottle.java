@@ -39,20 +39,20 @@ class LoginThrottle {
      * @param check answers whether the credentials are right
      */
     <T> Outcome<T> attempt(String email, Supplier<Optional<T>> check) {
-        String account = email.strip().toLowerCase(Locale.ROOT);
+        String account = accountOf(email);
         return db.transactions().execute(status -> {
             Instant now = clock.instant();
-            db.jdbc().update("insert into auth.login_throttle (account, failures, window_started_at)"
-                    + " values (?, 0, ?) on conflict (account) do nothing", account, Timestamp.from(now));
+            db.jdbc().update("insert into auth.login_throttle (account_email, failures, window_started_at)"
+                    + " values (?, 0, ?) on conflict (account_email) do nothing", account, Timestamp.from(now));
             var state = db.jdbc().queryForMap("select failures, window_started_at, locked_until"
-                    + " from auth.login_throttle where account = ? for update", account);
+                    + " from auth.login_throttle where account_email = ? for update", account);
             Timestamp lockedUntil = (Timestamp) state.get("locked_until");
             if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
                 return Outcome.<T>locked(Duration.between(now, lockedUntil.toInstant()));
             }
             Optional<T> result = check.get();
             if (result.isPresent()) {
-                db.jdbc().update("delete from auth.login_throttle where account = ?", account);
+                db.jdbc().update("delete from auth.login_throttle where account_email = ?", account);
                 return Outcome.success(result.get());
             }
             Instant windowStart = ((Timestamp) state.get("window_started_at")).toInstant();
@@ -61,10 +61,18 @@ class LoginThrottle {
             Instant start = windowOver ? now : windowStart;
             Instant lock = failures >= properties.maxFailedLogins() ? now.plus(properties.loginLockout()) : null;
             db.jdbc().update("update auth.login_throttle set failures = ?, window_started_at = ?, locked_until = ?"
-                    + " where account = ?", failures, Timestamp.from(start),
+                    + " where account_email = ?", failures, Timestamp.from(start),
                     lock == null ? null : Timestamp.from(lock), account);
             return Outcome.<T>rejected();
         });
+    }
+
+    /**
+     * The throttle row's key for an e-mail address, as typed at login or as stored on the user: the
+     * address stripped and lower-cased, so every spelling of one address shares one row.
+     */
+    static String accountOf(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** What a login attempt came to: the value on success, or failed, or locked for a while. */

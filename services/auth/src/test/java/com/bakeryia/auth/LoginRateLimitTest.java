@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.SettableClock;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LoginRateLimitTest {
     int port;
 
     @Autowired
-    AuthTestApplication.MovableClock clock;
+    SettableClock clock;
 
     @Test
     void fiveFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockoutEnds() {

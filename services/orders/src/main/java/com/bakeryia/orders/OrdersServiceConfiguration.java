@@ -13,11 +13,16 @@ import org.springframework.context.annotation.Configuration;
 @BakeryService("orders")
 public class OrdersServiceConfiguration {
 
-    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    /**
+     * Children before parents; people columns stay with the tenant's data and are anonymised. A
+     * customer's e-mail address is the bakery's record of its customer, not a platform user's: it
+     * goes with the tenant's rows, and a user's erasure (by user id) does not reach it.
+     */
     @Bean
     DeletionPlan ordersDeletionPlan() {
         return DeletionPlan.forService("orders")
                 .tenantTables("order_status_history", "order_items", "customer_orders", "customers")
+                .retained("customers", "email", "a bakery customer's address, not a platform user's; deleted with the tenant")
                 .anonymiseUser("customers", "created_by")
                 .anonymiseUser("customer_orders", "created_by")
                 .anonymiseUser("order_status_history", "changed_by")

@@ -13,11 +13,16 @@ import org.springframework.context.annotation.Configuration;
 @BakeryService("suppliers")
 public class SuppliersServiceConfiguration {
 
-    /** Children before parents; people columns stay with the tenant's data and are anonymised. */
+    /**
+     * Children before parents; people columns stay with the tenant's data and are anonymised. A
+     * supplier's contact address is the bakery's record of a business contact, not a platform
+     * user's: it goes with the tenant's rows, and a user's erasure (by user id) does not reach it.
+     */
     @Bean
     DeletionPlan suppliersDeletionPlan() {
         return DeletionPlan.forService("suppliers")
                 .tenantTables("deliveries", "purchase_order_items", "purchase_orders", "price_lists", "suppliers")
+                .retained("suppliers", "contact_email", "a supplier's business contact, not a platform user's; deleted with the tenant")
                 .anonymiseUser("suppliers", "created_by")
                 .anonymiseUser("purchase_orders", "created_by")
                 .anonymiseUser("purchase_orders", "approved_by")

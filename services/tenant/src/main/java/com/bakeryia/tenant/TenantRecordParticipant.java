@@ -13,6 +13,7 @@ import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.PrincipalKind;
@@ -32,7 +33,11 @@ import org.springframework.stereotype.Component;
  * <p>In a user's deletion the memberships are removed earlier, by the job's PREPARE step
  * ({@code DELETE /api/v1/tenants/user/{user_id}/memberships}, with the rules for tenants the user
  * owns); here a user's preview counts the memberships still left, so the job's verification fails
- * if one survived.
+ * if one survived, and its delete leaves them to that step. What the delete does change, and the
+ * preview counts as to anonymise: the user's id as who deleted a tenant, in
+ * {@code tenant.tenant_deletions.deleted_by} and in the {@code deleted_by} of outbox event
+ * payloads, is replaced by the tombstone (one transaction), so the deletion records outlive the
+ * person without naming them. A service client id there is not a person and stays.
  */
 @Component
 class TenantRecordParticipant implements DeletionParticipant {
@@ -60,14 +65,20 @@ class TenantRecordParticipant implements DeletionParticipant {
     @Override
     public DeletionPreview preview(DeletionSubject subject) {
         Map<String, Long> toDelete = new LinkedHashMap<>();
+        Map<String, Long> toAnonymise = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
             toDelete.put("tenant.subscriptions", count("select count(*) from tenant.subscriptions where tenant_id = ?", subject.id()));
             toDelete.put("tenant.memberships", count("select count(*) from tenant.memberships where tenant_id = ?", subject.id()));
             toDelete.put("tenant.tenants", count("select count(*) from tenant.tenants where id = ?", subject.id()));
         } else {
             toDelete.put("tenant.memberships", count("select count(*) from tenant.memberships where user_id = ?", subject.id()));
+            String user = subject.id().toString();
+            toAnonymise.put("tenant.tenant_deletions", count(
+                    "select count(*) from tenant.tenant_deletions where deleted_by = ?", user));
+            toAnonymise.put("tenant.outbox_events", count(
+                    "select count(*) from tenant.outbox_events where payload ->> 'deleted_by' = ?", user));
         }
-        return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, Map.of(), Map.of());
+        return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
 
     @Override
@@ -75,8 +86,9 @@ class TenantRecordParticipant implements DeletionParticipant {
         Instant startedAt = clock.instant();
         if (subject.scope() != DeletionScope.TENANT) {
             // Nothing to delete here: the PREPARE step removed the memberships, with the owner rules.
+            Map<String, Long> anonymised = forgetAsDeleter(subject.id());
             Instant completedAt = clock.instant();
-            return new DeletionResult(SERVICE, subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(), List.of(),
+            return new DeletionResult(SERVICE, subject.scope(), subject.id(), Map.of(), anonymised, Map.of(), List.of(),
                     startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
         }
         boolean exists = count("select count(*) from tenant.tenants where id = ?", subject.id()) > 0;
@@ -94,8 +106,23 @@ class TenantRecordParticipant implements DeletionParticipant {
                 startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
     }
 
-    private long count(String sql, UUID id) {
-        Long count = db.jdbc().queryForObject(sql, Long.class, id);
+    /** Replaces the user's id as who deleted a tenant by the tombstone, in the record and in the events. */
+    private Map<String, Long> forgetAsDeleter(UUID userId) {
+        String user = userId.toString();
+        String tombstone = UserTombstone.ID.toString();
+        Map<String, Long> anonymised = new LinkedHashMap<>();
+        db.transactions().executeWithoutResult(status -> {
+            anonymised.put("tenant.tenant_deletions", (long) db.jdbc().update(
+                    "update tenant.tenant_deletions set deleted_by = ? where deleted_by = ?", tombstone, user));
+            anonymised.put("tenant.outbox_events", (long) db.jdbc().update(
+                    "update tenant.outbox_events set payload = jsonb_set(payload, '{deleted_by}', to_jsonb(?::text))"
+                            + " where payload ->> 'deleted_by' = ?", tombstone, user));
+        });
+        return anonymised;
+    }
+
+    private long count(String sql, Object key) {
+        Long count = db.jdbc().queryForObject(sql, Long.class, key);
         return count == null ? 0 : count;
     }
 }

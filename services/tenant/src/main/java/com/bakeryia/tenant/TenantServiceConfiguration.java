@@ -1,7 +1,9 @@
 package com.bakeryia.tenant;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.deletion.DeletionPlan;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +12,29 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @BakeryService("tenant")
 public class TenantServiceConfiguration {
+
+    /**
+     * What the tenant schema holds of a tenant or a person, for the coverage guard: the tenant
+     * service deletes with its own code ({@link TenantRecordParticipant}, the ownership transfer and
+     * membership removal of a user job's PREPARE step), and keeps the record of each deletion.
+     */
+    @Bean
+    DeletionPlan tenantDeletionPlan() {
+        return DeletionPlan.forServiceWithOwnDeletion(TenantRecordParticipant.SERVICE)
+                .handledByService("tenants", "owner_user_id", "handed over to the new owner (or the tenant deleted by"
+                        + " a tenant job) in the PREPARE step of the owner's user job")
+                .handledByService("memberships", "tenant_id", "deleted with the tenant record in the tenant job's"
+                        + " FINAL step")
+                .handledByService("memberships", "user_id", "removed in the PREPARE step of the user's job (an OWNER"
+                        + " membership only after the tenant is handed over); VERIFY counts any left")
+                .handledByService("subscriptions", "tenant_id", "cancelled and deleted with the tenant record in the"
+                        + " tenant job's FINAL step")
+                .retained("tenant_deletions", "tenant_id", "the record that the tenant was deleted, who asked and"
+                        + " what was removed; ids and counts only")
+                .handledByService("tenant_deletions", "deleted_by", "a user id there is replaced by the tombstone in"
+                        + " the user's job (a service client id stays)")
+                .handledByService("outbox_events", "payload", "a deleted_by user id in an event is replaced by the"
+                        + " tombstone in the user's job (consumers that read the event before keep their copy)")
+                .build();
+    }
 }
