@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionSubject;
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.UserDataParticipantContractTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +22,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * a user with a refresh token and a login-throttle row for their address.
  */
 @SpringBootTest(classes = AuthTestApplication.class, webEnvironment = RANDOM_PORT)
-class AuthDeletionContractTest extends DeletionParticipantContractTest {
+class AuthDeletionContractTest extends UserDataParticipantContractTest {
 
     AuthDeletionContractTest() {
         super(AuthUserParticipant.SERVICE);

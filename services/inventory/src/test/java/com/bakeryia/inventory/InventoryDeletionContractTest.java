@@ -1,13 +1,13 @@
 package com.bakeryia.inventory;
 
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 @SpringBootTest(classes = InventoryTestApplication.class, webEnvironment = RANDOM_PORT)
-class InventoryDeletionContractTest extends DeletionParticipantContractTest {
+class InventoryDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     InventoryDeletionContractTest() {
         super("inventory");

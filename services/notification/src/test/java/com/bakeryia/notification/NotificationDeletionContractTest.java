@@ -1,11 +1,11 @@
 package com.bakeryia.notification;
 
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(classes = NotificationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationDeletionContractTest extends DeletionParticipantContractTest {
+class NotificationDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     NotificationDeletionContractTest() {
         super("notification");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.demodata.DemoDataSize;
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +18,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(classes = OrdersTestApplication.class, webEnvironment = RANDOM_PORT,
         properties = "bakery.deletion.batch-size=" + OrdersSmallBatchDeletionContractTest.BATCH_SIZE)
-class OrdersSmallBatchDeletionContractTest extends DeletionParticipantContractTest {
+class OrdersSmallBatchDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     static final int BATCH_SIZE = 3;
 

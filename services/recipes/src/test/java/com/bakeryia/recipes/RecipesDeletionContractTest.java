@@ -1,13 +1,13 @@
 package com.bakeryia.recipes;
 
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 @SpringBootTest(classes = RecipesTestApplication.class, webEnvironment = RANDOM_PORT)
-class RecipesDeletionContractTest extends DeletionParticipantContractTest {
+class RecipesDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     RecipesDeletionContractTest() {
         super("recipes");

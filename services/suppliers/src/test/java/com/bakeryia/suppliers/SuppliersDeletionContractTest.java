@@ -1,13 +1,13 @@
 package com.bakeryia.suppliers;
 
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 @SpringBootTest(classes = SuppliersTestApplication.class, webEnvironment = RANDOM_PORT)
-class SuppliersDeletionContractTest extends DeletionParticipantContractTest {
+class SuppliersDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     SuppliersDeletionContractTest() {
         super("suppliers");

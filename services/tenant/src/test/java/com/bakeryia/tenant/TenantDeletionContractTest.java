@@ -11,7 +11,7 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.tenancy.UserMemberships;
-import com.bakeryia.testsupport.deletion.DeletionParticipantContractTest;
+import com.bakeryia.testsupport.deletion.TenantDataParticipantContractTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +25,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * {@code tenant.deleted} event name them as who deleted it).
  */
 @SpringBootTest(classes = TenantTestApplication.class, webEnvironment = RANDOM_PORT)
-class TenantDeletionContractTest extends DeletionParticipantContractTest {
+class TenantDeletionContractTest extends TenantDataParticipantContractTest {
 
     TenantDeletionContractTest() {
         super(TenantRecordParticipant.SERVICE);
