@@ -54,7 +54,7 @@ class DeletionJobController {
 
     /**
      * Services only: marks the tenant DELETING and starts deleting it, or answers the tenant's
-     * unfinished job. 202 with the job and its Location either way.
+     * unfinished job (retried first when it FAILED). 202 with the job and its Location either way.
      */
     @PostMapping("/api/v1/deletion-jobs")
     @PreAuthorize("hasRole('SERVICE')")
