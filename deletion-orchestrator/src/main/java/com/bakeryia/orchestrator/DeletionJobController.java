@@ -57,7 +57,7 @@ class DeletionJobController {
 
     /**
      * Services only: marks the tenant DELETING and starts deleting it, or answers the tenant's
-     * unfinished job. 202 with the job and its Location either way.
+     * unfinished job (retried first when it FAILED). 202 with the job and its Location either way.
      */
     @Operation(summary = "Services: mark a tenant DELETING and start (or answer) its deletion job")
     @ApiResponse(responseCode = "202", description = "The job; Location names it")

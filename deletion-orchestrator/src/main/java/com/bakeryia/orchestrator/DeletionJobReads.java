@@ -50,6 +50,16 @@ class DeletionJobReads {
                 .stream().findFirst();
     }
 
+    /** How many jobs are FAILED, and when the one that has been FAILED longest failed (null when none). */
+    record FailedJobs(long count, Instant oldestFailedAt) {
+    }
+
+    /** One aggregate over the partial index of FAILED jobs (V5): cheap enough for every metrics scrape's cache refresh. */
+    FailedJobs failedJobs() {
+        return tables.sql().queryForObject("select count(*), min(completed_at) from " + tables.jobs()
+                + " where status = 'FAILED'", Map.of(), (rs, n) -> new FailedJobs(rs.getLong(1), instant(rs, "min")));
+    }
+
     /** Newest first; either filter may be null. */
     List<DeletionJobSummary> list(UUID subjectId, JobStatus status, int limit, Instant now) {
         var params = new MapSqlParameterSource().addValue("subject", subjectId)

@@ -84,19 +84,50 @@ class DeletionJobStarts {
     /** What a retry request found. */
     enum RetryResult { RETRIED, NOT_FOUND, NOT_FAILED }
 
+    /** A job that is FAILED, and since when (its {@code completed_at}). */
+    record FailedJob(UUID jobId, JobKind kind, UUID subjectId, Instant failedAt) {
+    }
+
+    /**
+     * Up to {@code limit} jobs FAILED at or before {@code failedBefore}, longest-failed first: the
+     * candidates of an automatic retry, in one statement on the partial index of FAILED jobs. Not
+     * locked: {@link #retry(UUID, int, Instant, Instant)} decides under the job's lock.
+     */
+    List<FailedJob> failedAtOrBefore(Instant failedBefore, int limit) {
+        return tables.sql().query("select id, kind, subject_id, completed_at from " + tables.jobs()
+                        + " where status = 'FAILED' and completed_at <= :before order by completed_at limit :limit",
+                new MapSqlParameterSource().addValue("before", at(failedBefore)).addValue("limit", limit),
+                (rs, n) -> new FailedJob(rs.getObject("id", UUID.class), JobKind.valueOf(rs.getString("kind")),
+                        rs.getObject("subject_id", UUID.class), JobStoreTables.instant(rs, "completed_at")));
+    }
+
     /**
      * Puts a FAILED job back to work: its failed steps become pending again, each allowed
      * {@code extraAttempts} more attempts; steps that succeeded are not run again.
      */
     RetryResult retry(UUID jobId, int extraAttempts, Instant now) {
+        return retry(jobId, extraAttempts, now, null);
+    }
+
+    /**
+     * As {@link #retry(UUID, int, Instant)}, but only a job that failed at or before
+     * {@code failedBefore} (null: whenever). Decided with the job row locked, so of several callers
+     * that saw the same failure (replicas running the automatic retry at once), one retries the job
+     * and the others find it RUNNING, or FAILED again later than the bound, and leave it
+     * ({@code NOT_FAILED}).
+     */
+    RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
-            List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
-                    Map.of("id", jobId), (rs, n) -> rs.getString(1));
+            List<Boolean> found = sql.query("select status = 'FAILED' and (cast(:before as timestamptz) is null"
+                            + " or completed_at <= :before) from " + tables.jobs() + " where id = :id for update",
+                    new MapSqlParameterSource().addValue("id", jobId)
+                            .addValue("before", failedBefore == null ? null : at(failedBefore)),
+                    (rs, n) -> rs.getBoolean(1));
             if (found.isEmpty()) {
                 return RetryResult.NOT_FOUND;
             }
-            if (!JobStatus.FAILED.name().equals(found.get(0))) {
+            if (!found.get(0)) {
                 return RetryResult.NOT_FAILED;
             }
             var params = new MapSqlParameterSource().addValue("job", jobId).addValue("now", at(now))

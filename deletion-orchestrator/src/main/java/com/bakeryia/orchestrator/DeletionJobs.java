@@ -18,7 +18,7 @@ import org.slf4j.MDC;
 /**
  * The orchestrator's API for tenant deletions: preview and start one, read jobs, retry a failed
  * one. Starting is idempotent per tenant: while a job for the tenant is unfinished (PENDING,
- * RUNNING or FAILED), every start returns that job.
+ * RUNNING or FAILED), every start returns that job (a FAILED one retried first).
  */
 public class DeletionJobs {
 
@@ -52,8 +52,10 @@ public class DeletionJobs {
      * Has the tenant service mark the tenant DELETING (from then on no service accepts writes for
      * it), then starts deleting its data in every data service, or returns its unfinished job. A
      * tenant that was marked but whose job could not be started stays marked; calling again starts it.
+     * When the unfinished job is FAILED it is retried first (as {@link #retry} does), so repeating a
+     * deletion request is how an OWNER or ADMIN tries again; a PENDING or RUNNING job is answered as is.
      *
-     * @return the job (new, or the one already under way)
+     * @return the job (new, the one already under way, or the FAILED one now RUNNING again)
      */
     public DeletionJobSummary startTenantDeletion(UUID tenantId, Initiator initiator) {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -67,6 +69,17 @@ public class DeletionJobs {
                  var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
                 log.info("Job {} tenant {}: deletion started by {} in {} data services", job.jobId(), tenantId,
                         initiator, dataServices.names().size());
+            }
+            worker.wake();
+        } else if (reads.status(job.jobId()).orElse(null) == JobStatus.FAILED
+                && starts.retry(job.jobId(), properties.maxAttempts(), clock.instant()) == DeletionJobStarts.RetryResult.RETRIED) {
+            // Asking again to delete a tenant whose job failed means: try again. Of concurrent repeats
+            // one retries (the job row is locked), the others find the job RUNNING and answer it.
+            metrics.jobRetried(false);
+            try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
+                 var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
+                log.info("Job {} tenant {}: FAILED; retried on a repeated deletion request by {}; failed steps run again",
+                        job.jobId(), tenantId, initiator);
             }
             worker.wake();
         }
@@ -96,6 +109,7 @@ public class DeletionJobs {
     public RetryOutcome retry(UUID jobId) {
         DeletionJobStarts.RetryResult result = starts.retry(jobId, properties.maxAttempts(), clock.instant());
         if (result == DeletionJobStarts.RetryResult.RETRIED) {
+            metrics.jobRetried(false);
             UUID subject = find(jobId).map(DeletionJobSummary::subjectId).orElse(null);
             try (var job = MDC.putCloseable("job_id", jobId.toString())) {
                 log.info("Job {} subject {}: retry requested; failed steps run again", jobId, subject);

@@ -78,8 +78,14 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionMetrics deletionMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new DeletionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    DeletionMetrics deletionMetrics(ObjectProvider<MeterRegistry> registry, DeletionJobReads reads, Clock clock) {
+        return new DeletionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), reads::failedJobs, clock);
+    }
+
+    @Bean
+    FailedJobRetries failedJobRetries(DeletionJobStarts starts, DeletionMetrics metrics, OrchestratorProperties properties,
+                                      Clock clock) {
+        return new FailedJobRetries(starts, metrics, properties, clock);
     }
 
     @Bean
@@ -91,10 +97,11 @@ public class DeletionOrchestratorConfiguration {
     @Bean
     DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
-                                  DataServices dataServices, DeletionMetrics metrics, OrchestratorProperties properties,
-                                  Clock clock) {
+                                  DataServices dataServices, FailedJobRetries failedJobRetries, DeletionMetrics metrics,
+                                  OrchestratorProperties properties, Clock clock) {
         var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, dataServices, properties, clock);
-        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), metrics, properties, clock);
+        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries, metrics,
+                properties, clock);
     }
 
     @Bean

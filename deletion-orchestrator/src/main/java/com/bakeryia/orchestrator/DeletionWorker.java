@@ -31,7 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * due steps up to its free capacity, runs each on its own thread under the per-service timeout,
  * extends the leases of the steps it holds every heartbeat interval, and records each attempt's
  * outcome through the fenced store. Several workers (threads of other replicas, or a restarted
- * process) share the store; a step is held by one of them at a time.
+ * process) share the store; a step is held by one of them at a time. Every poll interval it also
+ * runs a pass of {@link FailedJobRetries} on the same scheduler thread: jobs FAILED for longer than
+ * the retry interval are put back to work (no thread per job; the job rows say what is due).
  *
  * <p>Stopping abandons the steps in flight without writing anything, exactly like a crash: their
  * leases expire and another worker takes them over, recording the abandoned attempt. A call that
@@ -45,6 +47,7 @@ class DeletionWorker implements SmartLifecycle {
 
     private final DeletionStepLeases leases;
     private final StepAttempt attempt;
+    private final FailedJobRetries failedJobRetries;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
@@ -55,10 +58,11 @@ class DeletionWorker implements SmartLifecycle {
     private ExecutorService stepThreads;
     private ExecutorService callThreads;
 
-    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, DeletionMetrics metrics, OrchestratorProperties properties,
-                   Clock clock) {
+    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries, DeletionMetrics metrics,
+                   OrchestratorProperties properties, Clock clock) {
         this.leases = leases;
         this.attempt = attempt;
+        this.failedJobRetries = failedJobRetries;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -88,8 +92,10 @@ class DeletionWorker implements SmartLifecycle {
         long heartbeat = properties.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        log.info("Deletion worker {} started: {} steps at once, {} per call, up to {} attempts",
-                owner, properties.parallelism(), properties.callTimeout(), properties.maxAttempts());
+        scheduler.scheduleWithFixedDelay(this::retryFailedJobs, poll, poll, TimeUnit.MILLISECONDS);
+        log.info("Deletion worker {} started: {} steps at once, {} per call, up to {} attempts, FAILED jobs retried after {}",
+                owner, properties.parallelism(), properties.callTimeout(), properties.maxAttempts(),
+                properties.failedJobRetryInterval());
     }
 
     @Override
@@ -144,6 +150,22 @@ class DeletionWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (running) {
                 log.warn("Deletion worker {} could not claim steps: {}", owner, e.getMessage());
+            }
+        }
+    }
+
+    /** Puts jobs FAILED for longer than the retry interval back to work, then claims their steps at once. */
+    private void retryFailedJobs() {
+        if (!running) {
+            return;
+        }
+        try {
+            if (!failedJobRetries.retryDue().isEmpty()) {
+                poll();
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                log.warn("Deletion worker {} could not retry failed jobs: {}", owner, e.getMessage());
             }
         }
     }

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          lease duration; default 15 s
  * @param pollInterval      how often a worker looks for due steps; default 1 s
  * @param workerEnabled     whether this process runs steps at all (it can still accept jobs); default true
+ * @param failedJobRetryInterval how long a job stays FAILED (from its completed_at) before a worker
+ *                          retries it by itself, as a retry request would; a job that keeps failing
+ *                          is thus retried once per interval, never faster; checked every poll
+ *                          interval by every worker; default 1 h
  */
 @ConfigurationProperties("bakery.orchestrator")
 public record OrchestratorProperties(
@@ -33,7 +37,8 @@ public record OrchestratorProperties(
         @DefaultValue("60s") Duration leaseDuration,
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("true") boolean workerEnabled) {
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("1h") Duration failedJobRetryInterval) {
 
     public OrchestratorProperties {
         require(parallelism >= 1, "parallelism must be at least 1");
@@ -45,6 +50,7 @@ public record OrchestratorProperties(
         require(positive(heartbeatInterval) && leaseDuration.compareTo(heartbeatInterval.multipliedBy(2)) >= 0,
                 "lease-duration must be at least twice the heartbeat-interval");
         require(positive(pollInterval), "poll-interval must be positive");
+        require(positive(failedJobRetryInterval), "failed-job-retry-interval must be positive");
     }
 
     /** The backoff between attempts these settings describe. */

@@ -11,7 +11,8 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
 
 /**
  * The tenants a user owned when their deletion job was created, and what the job does with each:
- * hand it to a new owner, or delete it through a tenant job. Ids only.
+ * hand it to a new owner (re-chosen by a PREPARE attempt when the one recorded is no longer an
+ * ADMIN), or delete it through a tenant job. Ids only.
  */
 class OwnedTenants {
 
@@ -36,6 +37,13 @@ class OwnedTenants {
         tables.sql().update("update " + tables.ownedTenants() + " set tenant_job_id = :tenantJob"
                 + " where job_id = :job and tenant_id = :tenant", new MapSqlParameterSource()
                 .addValue("tenantJob", tenantJobId).addValue("job", jobId).addValue("tenant", tenantId));
+    }
+
+    /** Records a new choice of owner for a TRANSFER tenant (the one chosen before is no longer an ADMIN). */
+    void newOwnerChosen(UUID jobId, UUID tenantId, UUID newOwnerId) {
+        tables.sql().update("update " + tables.ownedTenants() + " set new_owner_user_id = :owner"
+                + " where job_id = :job and tenant_id = :tenant and action = 'TRANSFER'", new MapSqlParameterSource()
+                .addValue("owner", newOwnerId).addValue("job", jobId).addValue("tenant", tenantId));
     }
 
     void done(UUID jobId, UUID tenantId, Instant now) {

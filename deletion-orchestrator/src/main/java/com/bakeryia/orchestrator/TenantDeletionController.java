@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Deleting a tenant, served by the orchestrator's process. {@code DELETE /api/v1/tenants/{tenant_id}}
  * (the tenant's OWNER and ADMINs, services): the tenant service marks the tenant DELETING, then its
- * deletion job starts (or the tenant's unfinished job is answered: repeating never starts a second);
- * 202 with the job id, status and Location. {@code GET /api/v1/tenants/{tenant_id}/deletion-preview}
+ * deletion job starts (or the tenant's unfinished job is answered: repeating never starts a second,
+ * and when that job FAILED, repeating retries it and answers it RUNNING); 202 with the job id,
+ * status and Location. {@code GET /api/v1/tenants/{tenant_id}/deletion-preview}
  * (the OWNER and ADMINs while the tenant is ACTIVE, services): what the job would remove; nothing
  * changes. 404 for a tenant that does not exist, 403 for everyone else.
  */

@@ -161,19 +161,16 @@ public class UserDeletions {
                 plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "DELETE", null, null));
                 continue;
             }
-            List<UserMemberships.Manager> admins = tenancy.managers(tenantId).stream()
-                    .filter(m -> m.role() == TenantRole.ADMIN && !m.userId().equals(request.userId())).toList();
+            List<UUID> admins = TenantSuccessors.of(tenancy, tenantId, request.userId());
             UUID chosen = request.newOwners().get(tenantId);
             if (chosen != null) {
-                boolean isAdmin = admins.stream().anyMatch(m -> m.userId().equals(chosen));
-                plans.add(isAdmin ? new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", chosen, null)
+                plans.add(admins.contains(chosen) ? new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", chosen, null)
                         : new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null,
                         "the chosen new owner " + chosen + " is not an ADMIN of the tenant"));
             } else if (admins.isEmpty()) {
                 plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null, "the tenant has no other ADMIN"));
             } else {
-                // managers() lists admins by joining time: the first is the longest-standing.
-                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", admins.get(0).userId(), null));
+                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", admins.get(0), null));
             }
         }
         return plans;

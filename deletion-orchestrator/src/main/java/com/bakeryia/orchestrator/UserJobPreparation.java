@@ -10,16 +10,24 @@ import java.util.UUID;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PREPARE step of a user job. First every tenant the user owned when the job was created:
- * ownership is transferred to the chosen admin (skipped when it already happened), or a full
+ * ownership is transferred to the chosen admin (skipped when it already happened, or when someone
+ * else took the tenant over meanwhile). The choice is checked at every attempt: when the chosen
+ * admin was demoted or erased since the job started, the longest-standing other ADMIN is chosen
+ * and recorded instead; with none left the step fails for good, naming the tenant (an operator
+ * makes someone ADMIN and retries). Or a full
  * tenant deletion job is started and waited for (the step is deferred, not failed, while it runs;
  * a FAILED tenant job fails this step for good, so the user is never deleted while a bakery they
  * asked to delete is half-deleted). Then every membership is removed; a membership that is still
  * an OWNER fails the step, because a tenant must never be left without its owner.
  */
 class UserJobPreparation {
+
+    private static final Logger log = LoggerFactory.getLogger(UserJobPreparation.class);
 
     /** Recorded as who started the tenant jobs of owned tenants: the job store keeps no personal data. */
     static final Initiator USER_DELETION = Initiator.service("user-deletion");
@@ -61,8 +69,15 @@ class UserJobPreparation {
                 boolean stillOwner = tenancy.of(step.subjectId()).stream().anyMatch(m -> m.tenantId().equals(owned.tenantId())
                         && m.role() == TenantRole.OWNER);
                 if (stillOwner) {
-                    tenancy.transferOwnership(owned.tenantId(), owned.newOwnerId());
+                    Optional<UUID> newOwner = newOwner(step, owned);
+                    if (newOwner.isEmpty()) {
+                        return AttemptOutcome.failed("tenant " + owned.tenantId() + " has no ADMIN left to take it over"
+                                + " (the chosen new owner " + owned.newOwnerId() + " is no longer one); make a member"
+                                + " of it ADMIN, then retry this job", false);
+                    }
+                    tenancy.transferOwnership(owned.tenantId(), newOwner.get());
                 }
+                // Not the owner any more: someone else took the tenant over, which is all this step needs.
                 transferred.put(owned.tenantId().toString(), 1L);
             }
             ownedTenants.done(step.jobId(), owned.tenantId(), clock.instant());
@@ -81,6 +96,26 @@ class UserJobPreparation {
             counts.put("tenant_deleted", deletedTenants);
         }
         return AttemptOutcome.succeeded(counts, removal.removed(), 0);
+    }
+
+    /**
+     * The new owner for a TRANSFER tenant, re-planned at every attempt: the recorded choice while it
+     * is still an ADMIN of the tenant; otherwise the longest-standing other ADMIN, recorded as the new
+     * choice; empty when there is none (the plan made at the start can no longer be carried out).
+     */
+    private Optional<UUID> newOwner(LeasedStep step, OwnedTenants.OwnedTenant owned) {
+        List<UUID> admins = TenantSuccessors.of(tenancy, owned.tenantId(), step.subjectId());
+        if (admins.contains(owned.newOwnerId())) {
+            return Optional.of(owned.newOwnerId());
+        }
+        if (admins.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID replacement = admins.get(0);
+        ownedTenants.newOwnerChosen(step.jobId(), owned.tenantId(), replacement);
+        log.info("Job {} user {}: the chosen new owner {} of tenant {} is no longer an ADMIN of it; handing it to {},"
+                + " its longest-standing ADMIN", step.jobId(), step.subjectId(), owned.newOwnerId(), owned.tenantId(), replacement);
+        return Optional.of(replacement);
     }
 
     /** Empty once the tenant job has COMPLETED; otherwise what the step reports meanwhile. */

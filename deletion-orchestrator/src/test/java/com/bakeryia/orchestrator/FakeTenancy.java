@@ -52,6 +52,12 @@ final class FakeTenancy implements UserMemberships {
         }
     }
 
+    /** Changes a member's role behind the job's back, as an OWNER demoting or promoting someone would. */
+    synchronized void setRole(UUID tenantId, UUID userId, TenantRole role) {
+        rows.replaceAll(row -> row.tenantId().equals(tenantId) && row.userId().equals(userId)
+                ? new Row(tenantId, userId, role, row.joinedAt()) : row);
+    }
+
     synchronized TenantRole roleOf(UUID tenantId, UUID userId) {
         return rows.stream().filter(r -> r.tenantId().equals(tenantId) && r.userId().equals(userId)).map(Row::role)
                 .findFirst().orElse(null);

@@ -23,6 +23,13 @@ class OrchestratorPropertiesTest {
         assertThat(defaults.parallelism()).isEqualTo(4);
         assertThat(defaults.leaseDuration()).isGreaterThanOrEqualTo(defaults.heartbeatInterval().multipliedBy(2));
         assertThat(defaults.workerEnabled()).isTrue();
+        assertThat(defaults.failedJobRetryInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void refusesAFailedJobRetryIntervalThatIsNotPositive() {
+        assertThatThrownBy(() -> bind(Map.of("bakery.orchestrator.failed-job-retry-interval", "0s")))
+                .rootCause().hasMessageContaining("failed-job-retry-interval");
     }
 
     @Test

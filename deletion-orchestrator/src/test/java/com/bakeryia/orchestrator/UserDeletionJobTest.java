@@ -34,6 +34,15 @@ class UserDeletionJobTest {
     @Autowired
     DeletionJobs jobs;
 
+    @Autowired
+    DeletionJobReads reads;
+
+    @Autowired
+    DeletionWorker worker;
+
+    @Autowired
+    OwnedTenants ownedTenants;
+
     private final TestTenants tenants = new TestTenants();
     private final ParticipantFaults faults = ParticipantFaults.INSTANCE;
     private final FakeTenancy tenancy = FakeTenancy.INSTANCE;
@@ -41,6 +50,7 @@ class UserDeletionJobTest {
     @AfterEach
     void clearFaults() {
         faults.reset();
+        worker.start();
     }
 
     @Test
@@ -129,6 +139,74 @@ class UserDeletionJobTest {
         assertThat(users.unfinishedJob(owner)).isEmpty();
         assertThat(jobs.list(owner, null, 5)).isEmpty();
         assertThat(tenancy.roleOf(tenant, owner)).isEqualTo(TenantRole.OWNER);
+    }
+
+    @Test
+    void whenTheChosenNewOwnerIsDemotedAfterTheJobStartedTheTenantGoesToTheOtherAdmin() {
+        UUID owner = UUID.randomUUID();
+        UUID veteran = UUID.randomUUID();
+        UUID newcomer = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, veteran, TenantRole.ADMIN, Instant.parse("2025-06-01T00:00:00Z"));
+        tenancy.add(tenant, newcomer, TenantRole.ADMIN, Instant.parse("2026-03-01T00:00:00Z"));
+
+        UUID jobId = startWhileTheWorkerIsPaused(owner, () -> tenancy.setRole(tenant, veteran, TenantRole.MEMBER));
+        DeletionJobSummary done = awaitFinished(jobId);
+
+        assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenancy.roleOf(tenant, newcomer)).isEqualTo(TenantRole.OWNER);
+        assertThat(tenancy.roleOf(tenant, veteran)).isEqualTo(TenantRole.MEMBER);
+        assertThat(tenancy.roleOf(tenant, owner)).isNull();
+        assertThat(ownedTenants.of(jobId)).singleElement()
+                .satisfies(owned -> assertThat(owned.newOwnerId()).as("the new choice is recorded").isEqualTo(newcomer));
+        assertThat(done.serviceResults().get(0).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whenNoAdminIsLeftToTakeTheTenantOverTheJobFailsNamingItAndARetryAfterAPromotionFinishesIt() {
+        UUID owner = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, admin, TenantRole.ADMIN, Instant.parse("2025-06-01T00:00:00Z"));
+
+        UUID jobId = startWhileTheWorkerIsPaused(owner, () -> tenancy.setRole(tenant, admin, TenantRole.MEMBER));
+        DeletionJobSummary failed = awaitFinished(jobId);
+
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.errors()).singleElement().asString().contains("tenant " + tenant).contains("no ADMIN");
+        assertThat(failed.serviceResults()).singleElement().satisfies(step -> {
+            assertThat(step.phase()).isEqualTo(StepPhase.PREPARE);
+            assertThat(step.attempts()).as("not retried: only someone making an ADMIN helps").isEqualTo(1);
+        });
+        assertThat(tenancy.roleOf(tenant, owner)).isEqualTo(TenantRole.OWNER);
+
+        tenancy.setRole(tenant, admin, TenantRole.ADMIN);
+        assertThat(jobs.retry(jobId)).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        DeletionJobSummary done = awaitFinished(jobId);
+
+        assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenancy.roleOf(tenant, admin)).isEqualTo(TenantRole.OWNER);
+        assertThat(tenancy.userExists(owner)).isFalse();
+    }
+
+    /**
+     * Starts deleting {@code user} with this context's worker paused (after the jobs other tests
+     * left under way have finished), does {@code meanwhile}, and resumes the worker: what happens
+     * between the plan and the first PREPARE attempt.
+     */
+    private UUID startWhileTheWorkerIsPaused(UUID user, Runnable meanwhile) {
+        await().atMost(PATIENCE).until(() -> reads.list(null, JobStatus.PENDING, 1, Instant.now()).isEmpty()
+                && reads.list(null, JobStatus.RUNNING, 1, Instant.now()).isEmpty());
+        worker.stop();
+        try {
+            UUID jobId = users.start(new UserDeletions.Request(user, null, Map.of()), Initiator.user(user)).jobId();
+            meanwhile.run();
+            return jobId;
+        } finally {
+            worker.start();
+        }
     }
 
     private DeletionJobSummary awaitFinished(UUID jobId) {

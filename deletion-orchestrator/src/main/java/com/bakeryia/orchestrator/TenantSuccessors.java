@@ -1,0 +1,28 @@
+package com.bakeryia.orchestrator;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.tenancy.UserMemberships;
+
+/**
+ * Who may take a tenant over from an owner being erased: its ADMINs other than that owner, the
+ * longest-standing (earliest to join) first. One rule for planning a user job
+ * ({@link UserDeletions}) and for re-planning it at each PREPARE attempt ({@link UserJobPreparation}).
+ */
+final class TenantSuccessors {
+
+    private TenantSuccessors() {
+    }
+
+    /** The tenant's ADMINs except {@code leavingUserId}, longest-standing first. */
+    static List<UUID> of(UserMemberships tenancy, UUID tenantId, UUID leavingUserId) {
+        return tenancy.managers(tenantId).stream()
+                .filter(m -> m.role() == TenantRole.ADMIN && !m.userId().equals(leavingUserId))
+                .sorted(Comparator.comparing(UserMemberships.Manager::joinedAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(UserMemberships.Manager::userId).toList();
+    }
+}
