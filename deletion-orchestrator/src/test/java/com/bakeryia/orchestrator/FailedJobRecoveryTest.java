@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Jobs that failed recover: by themselves once {@code failed-job-retry-interval} (1 h in the test
- * settings) has passed on the shared TestClock, once per failure however many passes race, and
+ * settings) has passed on the shared test clock, once per failure however many passes race, and
  * when the tenant's deletion is asked for again; the failed-job gauges count them.
  *
  * <p>Advancing the clock past the interval retries every FAILED job in the shared store, including
@@ -89,13 +89,13 @@ class FailedJobRecoveryTest {
         faults.down("ledger", false);
         double autoRetriedBefore = counter("auto_retried");
 
-        TestClock.INSTANCE.advance(RETRY_INTERVAL.minusMinutes(1));
+        OrchestratorTestApplication.CLOCK.advance(RETRY_INTERVAL.minusMinutes(1));
         // Several passes of the worker (every 100 ms) leave it alone, and so does one run here.
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
                 .until(() -> jobs.find(failed.jobId()).orElseThrow().status() == JobStatus.FAILED);
         assertThat(retries.retryDue()).doesNotContain(failed.jobId());
 
-        TestClock.INSTANCE.advance(Duration.ofMinutes(2));
+        OrchestratorTestApplication.CLOCK.advance(Duration.ofMinutes(2));
         DeletionJobSummary done = awaitStatus(failed.jobId(), JobStatus.COMPLETED);
 
         assertThat(DeletionJobLifecycleTest.step(done, StepPhase.DELETE, "ledger").attemptHistory())
@@ -117,7 +117,7 @@ class FailedJobRecoveryTest {
         // This context's worker is the only one: paused, the passes below are the only ones.
         worker.stop();
         faults.down("oven", false);
-        TestClock.INSTANCE.advance(RETRY_INTERVAL.plusMinutes(1));
+        OrchestratorTestApplication.CLOCK.advance(RETRY_INTERVAL.plusMinutes(1));
 
         int passes = 8;
         CyclicBarrier together = new CyclicBarrier(passes);
@@ -156,7 +156,7 @@ class FailedJobRecoveryTest {
         assertThat(failedInStore).isPositive();
 
         await().atMost(PATIENCE).until(() -> gauge("bakery.deletion.jobs.failed") == failedInStore());
-        TestClock.INSTANCE.advance(Duration.ofMinutes(30));
+        OrchestratorTestApplication.CLOCK.advance(Duration.ofMinutes(30));
         assertThat(gauge("bakery.deletion.jobs.failed.oldest.age"))
                 .as("the oldest FAILED job failed at least 30 minutes ago by the clock")
                 .isGreaterThanOrEqualTo(30 * 60);
