@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
@@ -32,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantDataDeletionEndToEndTest {
 
-    static final List<String> DATA_SERVICES = List.of("alert-processor", "external", "forecasting", "inventory",
-            "notification", "orders", "pos", "production", "recipes", "sales", "suppliers", "training");
+    /** The services that own tenant data, as the launcher's targets list gives them. */
+    @Autowired
+    DataServices dataServices;
 
     @LocalServerPort
     int port;
@@ -50,7 +52,7 @@ class TenantDataDeletionEndToEndTest {
 
         JsonNode generated = fill(api, service, doomed);
         fill(api, service, kept);
-        assertThat(generated.path("services").propertyNames()).containsExactlyInAnyOrderElementsOf(DATA_SERVICES);
+        assertThat(generated.path("services").propertyNames()).containsExactlyInAnyOrderElementsOf(dataServices.names());
         System.out.printf("Generator, size medium: %d rows in %d ms = %d rows/s%n", generated.path("total_rows").asLong(),
                 generated.path("elapsed_ms").asLong(), generated.path("rows_per_second").asLong());
         Map<String, Long> doomedBefore = countsOf(doomed);
@@ -58,7 +60,7 @@ class TenantDataDeletionEndToEndTest {
         assertThat(doomedBefore.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(generated.path("total_rows").asLong());
 
-        for (String name : DATA_SERVICES) {
+        for (String name : dataServices.names()) {
             String base = "/api/v1/" + name + "/tenant/" + doomed;
             ApiClient.Response preview = api.get(base + "/deletion-preview", service);
             assertThat(preview.status()).as("preview of %s: %s", name, preview).isEqualTo(200);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
+import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
@@ -34,8 +35,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantDeletionJobEndToEndTest {
 
-    static final List<String> DATA_SERVICES = List.of("alert-processor", "external", "forecasting", "inventory",
-            "notification", "orders", "pos", "production", "recipes", "sales", "suppliers", "training");
+    /** The services that own tenant data, as the launcher's targets list gives them. */
+    @Autowired
+    DataServices dataServices;
 
     @LocalServerPort
     int port;
@@ -63,7 +65,7 @@ class TenantDeletionJobEndToEndTest {
         assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
         assertThat(preview.json().path("unavailable").isEmpty()).as(preview.toString()).isTrue();
         assertThat(preview.json().path("services").valueStream().map(s -> s.path("service").asText()))
-                .containsAll(DATA_SERVICES).contains("tenant");
+                .containsAll(dataServices.names()).contains("tenant");
         long previewed = preview.json().path("total_items").asLong();
 
         ApiClient.Response deleted = api.delete("/api/v1/tenants/" + doomed.tenantId(), doomed.owner().accessToken());
@@ -77,7 +79,7 @@ class TenantDeletionJobEndToEndTest {
         System.out.printf("Tenant deletion job, size small: %d rows in %d ms (%s)%n", job.path("total_items_deleted").asLong(),
                 job.path("duration_ms").asLong(), job.path("duration").asText());
         assertThat(job.path("total_items_deleted").asLong() + job.path("total_items_anonymised").asLong()).isEqualTo(previewed);
-        assertThat(job.path("services_completed").asInt()).isEqualTo(12);
+        assertThat(job.path("services_completed").asInt()).isEqualTo(dataServices.names().size());
         assertThat(job.path("services_failed").asInt()).isZero();
         assertThat(job.path("initiated_by").asText()).isEqualTo(doomed.owner().userId().toString());
         assertThat(job.path("service_results").valueStream().map(step -> step.path("phase").asText() + " "
