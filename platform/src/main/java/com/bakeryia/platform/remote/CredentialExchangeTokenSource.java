@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -44,16 +45,24 @@ public class CredentialExchangeTokenSource implements ServiceTokenSource {
         var requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(5));
         requestFactory.setReadTimeout(Duration.ofSeconds(10));
-        JsonNode answer = builder.clone()
-                .baseUrl(authUrl.toString())
-                .requestFactory(requestFactory)
-                .build()
-                .post()
-                .uri("/api/v1/auth/service-token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("client_id", credentials.clientId(), "client_secret", credentials.secret()))
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode answer;
+        try {
+            answer = builder.clone()
+                    .baseUrl(authUrl.toString())
+                    .requestFactory(requestFactory)
+                    .build()
+                    .post()
+                    .uri("/api/v1/auth/service-token")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("client_id", credentials.clientId(), "client_secret", credentials.secret()))
+                    .retrieve()
+                    .body(JsonNode.class);
+        } catch (HttpClientErrorException.Unauthorized refused) {
+            // The usual cause: this process generated a secret of its own in its own data directory.
+            throw new IllegalStateException("The auth service at " + authUrl + " refused client " + credentials.clientId()
+                    + ": every process of a deployment needs the same secret (set bakery.service-client.secret,"
+                    + " or BAKERY_SERVICE_CLIENT_SECRET, to the same value everywhere)", refused);
+        }
         if (answer == null || !answer.path("access_token").isString()) {
             throw new IllegalStateException("The auth service answered the service-token request without a token");
         }

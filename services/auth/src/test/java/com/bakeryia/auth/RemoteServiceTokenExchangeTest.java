@@ -60,10 +60,14 @@ class RemoteServiceTokenExchangeTest {
     void wrongPlatformCredentialsGetNoToken() {
         RemoteServices remote = ordersProcess(new ServiceClientCredentials(platformClient.clientId(), "not-the-secret"));
 
-        // The exchange is refused by the auth service; a process without auth has no key to mint with.
+        // The exchange is refused by the auth service; a process without auth has no key to mint with,
+        // and the error says what to set (the usual cause: a secret of its own in its own data dir).
         assertThatThrownBy(() -> remote.client("auth", Duration.ofSeconds(5)).get()
                 .uri("/api/v1/users/{user_id}", UUID.randomUUID()).retrieve().toBodilessEntity())
-                .isInstanceOf(HttpClientErrorException.Unauthorized.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refused client " + platformClient.clientId())
+                .hasMessageContaining("bakery.service-client.secret")
+                .hasCauseInstanceOf(HttpClientErrorException.Unauthorized.class);
     }
 
     /** The remote-services view of a process that runs only orders and reaches auth at this test's port. */
