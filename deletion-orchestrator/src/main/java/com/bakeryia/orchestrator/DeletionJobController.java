@@ -51,8 +51,9 @@ class DeletionJobController {
      *
      * @param initiatedByUserId the user who asked the calling service, when a user asked; the job
      *                          records the calling service otherwise
+     * @param immediate         true to skip the grace window (the job starts now)
      */
-    record StartJobRequest(@NotNull JobKind kind, @NotNull UUID tenantId, UUID initiatedByUserId) {
+    record StartJobRequest(@NotNull JobKind kind, @NotNull UUID tenantId, UUID initiatedByUserId, Boolean immediate) {
     }
 
     /**
@@ -74,7 +75,9 @@ class DeletionJobController {
         }
         Initiator initiator = request.initiatedByUserId() != null ? Initiator.user(request.initiatedByUserId())
                 : Initiator.of(CallerPrincipal.of(authentication));
-        DeletionJobSummary job = jobs.startTenantDeletion(request.tenantId(), initiator);
+        DeletionJobSummary job = Boolean.TRUE.equals(request.immediate())
+                ? jobs.startTenantDeletion(request.tenantId(), initiator, java.time.Duration.ZERO)
+                : jobs.startTenantDeletion(request.tenantId(), initiator);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
 

@@ -45,7 +45,7 @@ class DeletionJobReads {
 
     /** The subject's unfinished job of this kind (PENDING, RUNNING or FAILED), if any. */
     Optional<DeletionJobSummary> unfinished(JobKind kind, UUID subjectId, Instant now) {
-        return summaries("where kind = :kind and subject_id = :subject and status <> 'COMPLETED'",
+        return summaries("where kind = :kind and subject_id = :subject and status not in ('COMPLETED', 'CANCELLED')",
                 new MapSqlParameterSource().addValue("kind", kind.name()).addValue("subject", subjectId), now)
                 .stream().findFirst();
     }
@@ -104,14 +104,14 @@ class DeletionJobReads {
         return rows.stream().map(row -> row.summary(stepsByJob.getOrDefault(row.id(), List.of()), now)).toList();
     }
 
-    private record JobRow(UUID id, JobKind kind, UUID subjectId, JobStatus status, UUID initiatedBy,
+    private record JobRow(UUID id, JobKind kind, UUID subjectId, JobStatus status, Instant scheduledFor, UUID initiatedBy,
                           String initiatingService, Instant createdAt, Instant startedAt, Instant completedAt,
                           long deleted, long anonymised) {
 
         static JobRow of(ResultSet rs) throws SQLException {
             return new JobRow(rs.getObject("id", UUID.class), JobKind.valueOf(rs.getString("kind")),
                     rs.getObject("subject_id", UUID.class), JobStatus.valueOf(rs.getString("status")),
-                    rs.getObject("initiated_by", UUID.class), rs.getString("initiating_service"),
+                    instant(rs, "scheduled_for"), rs.getObject("initiated_by", UUID.class), rs.getString("initiating_service"),
                     instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
                     rs.getLong("total_items_deleted"), rs.getLong("total_items_anonymised"));
         }
@@ -127,7 +127,7 @@ class DeletionJobReads {
             boolean finished = status == JobStatus.COMPLETED;
             List<String> errors = stepResults.stream().filter(step -> step.status() == StepStatus.FAILED)
                     .map(step -> step.service() + " " + step.phase().name().toLowerCase() + ": " + step.lastError()).toList();
-            return new DeletionJobSummary(id, kind, subjectId, status, initiatedBy, initiatingService, createdAt, startedAt,
+            return new DeletionJobSummary(id, kind, subjectId, status, scheduledFor, initiatedBy, initiatingService, createdAt, startedAt,
                     completedAt, durationMs, DeletionJobSummary.isoDuration(durationMs),
                     finished ? deleted : sum(stepResults, DeletionJobSummary.StepResult::itemsDeleted),
                     finished ? anonymised : sum(stepResults, DeletionJobSummary.StepResult::itemsAnonymised),

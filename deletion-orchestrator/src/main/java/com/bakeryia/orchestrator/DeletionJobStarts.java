@@ -40,17 +40,31 @@ class DeletionJobStarts {
      */
     StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now) {
+        return startOrFind(kind, subjectId, initiator, dataServices, ownedTenants, attemptLimit, now, now);
+    }
+
+    /**
+     * As {@link #startOrFind(JobKind, UUID, Initiator, List, List, int, Instant)}, but a job created
+     * with {@code startAt} after {@code now} is SCHEDULED until then: its first steps exist but no
+     * worker claims them (workers only claim steps of PENDING and RUNNING jobs) until
+     * {@link #startIfDue} moves it on, and {@link #cancel} can still undo it.
+     */
+    StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+                           List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now, Instant startAt) {
+        boolean scheduled = startAt.isAfter(now);
         var sql = tables.sql();
         for (int tries = 0; ; tries++) {
             StartedJob job = tables.transactions().execute(status -> {
                 UUID jobId = UUID.randomUUID();
                 int inserted = sql.update("insert into " + tables.jobs() + " (id, kind, subject_id, status, initiated_by,"
-                        + " initiating_service, created_at, participants) values (:id, :kind, :subject, 'PENDING', :user,"
-                        + " :service, :now, cast(:participants as text[]))"
-                        + " on conflict (kind, subject_id) where status <> 'COMPLETED' do nothing", new MapSqlParameterSource()
+                        + " initiating_service, created_at, participants, scheduled_for) values (:id, :kind, :subject, :status,"
+                        + " :user, :service, :now, cast(:participants as text[]), :scheduledFor)"
+                        + " on conflict (kind, subject_id) where status not in ('COMPLETED', 'CANCELLED') do nothing", new MapSqlParameterSource()
                         .addValue("id", jobId).addValue("kind", kind.name()).addValue("subject", subjectId)
                         .addValue("user", initiator.userId()).addValue("service", initiator.serviceId())
-                        .addValue("now", at(now)).addValue("participants", "{" + String.join(",", dataServices) + "}"));
+                        .addValue("now", at(now)).addValue("participants", "{" + String.join(",", dataServices) + "}")
+                        .addValue("status", scheduled ? JobStatus.SCHEDULED.name() : JobStatus.PENDING.name())
+                        .addValue("scheduledFor", scheduled ? at(startAt) : null));
                 if (inserted == 0) {
                     return unfinishedJob(kind, subjectId).map(existing -> new StartedJob(existing, false)).orElse(null);
                 }
@@ -62,7 +76,7 @@ class DeletionJobStarts {
                 if (!(JobPlan.next(kind, dataServices, Map.of()) instanceof JobPlan.Next.Start first)) {
                     throw new IllegalStateException("A new " + kind + " job has no first phase");
                 }
-                tables.insertSteps(jobId, first.phase(), attemptLimit, now);
+                tables.insertSteps(jobId, first.phase(), attemptLimit, startAt);
                 return new StartedJob(jobId, true);
             });
             if (job != null) {
@@ -77,8 +91,72 @@ class DeletionJobStarts {
 
     private Optional<UUID> unfinishedJob(JobKind kind, UUID subjectId) {
         return tables.sql().query("select id from " + tables.jobs() + " where kind = :kind and subject_id = :subject"
-                + " and status <> 'COMPLETED'", Map.of("kind", kind.name(), "subject", subjectId),
+                + " and status not in ('COMPLETED', 'CANCELLED')", Map.of("kind", kind.name(), "subject", subjectId),
                 (rs, n) -> rs.getObject(1, UUID.class)).stream().findFirst();
+    }
+
+    /** What a cancellation found. */
+    enum CancelResult { CANCELLED, NOT_FOUND, NOT_SCHEDULED }
+
+    /**
+     * Cancels a SCHEDULED job (its grace window has not ended): CANCELLED, nothing was deleted.
+     * Locks the job row, so a cancellation and {@link #startIfDue} never both succeed.
+     */
+    CancelResult cancel(UUID jobId, Instant now) {
+        var sql = tables.sql();
+        return tables.transactions().execute(status -> {
+            List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
+                    Map.of("id", jobId), (rs, n) -> rs.getString(1));
+            if (found.isEmpty()) {
+                return CancelResult.NOT_FOUND;
+            }
+            if (!JobStatus.SCHEDULED.name().equals(found.get(0))) {
+                return CancelResult.NOT_SCHEDULED;
+            }
+            sql.update("update " + tables.jobs() + " set status = 'CANCELLED', completed_at = :now where id = :id",
+                    new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now)));
+            return CancelResult.CANCELLED;
+        });
+    }
+
+    /** A SCHEDULED job and its subject. */
+    record ScheduledJob(UUID jobId, JobKind kind, UUID subjectId) {
+    }
+
+    /** SCHEDULED jobs whose window has ended by {@code now}, earliest first, at most {@code limit}. */
+    List<ScheduledJob> dueScheduled(Instant now, int limit) {
+        return tables.sql().query("select id, kind, subject_id from " + tables.jobs() + " where status = 'SCHEDULED'"
+                + " and scheduled_for <= :now order by scheduled_for limit :limit", new MapSqlParameterSource()
+                .addValue("now", at(now)).addValue("limit", limit), (rs, n) -> new ScheduledJob(rs.getObject("id", UUID.class),
+                JobKind.valueOf(rs.getString("kind")), rs.getObject("subject_id", UUID.class)));
+    }
+
+    /**
+     * Moves a SCHEDULED job on to PENDING, so workers claim its steps: when its window has ended by
+     * {@code now}, or at once when {@code now} is null (a service asked to skip the window).
+     * {@code beforeStart} runs with the job row locked (the tenant is marked DELETING there): a
+     * concurrent {@link #cancel} waits for it and then finds the job no longer SCHEDULED, or wins
+     * first and this finds it CANCELLED. So exactly one of a restore and a purge happens.
+     *
+     * @return whether this call started the job
+     */
+    boolean startIfDue(UUID jobId, Instant now, Instant startedAt, Runnable beforeStart) {
+        var sql = tables.sql();
+        return Boolean.TRUE.equals(tables.transactions().execute(status -> {
+            List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id"
+                    + " and (cast(:now as timestamptz) is null or scheduled_for <= :now) for update",
+                    new MapSqlParameterSource().addValue("id", jobId).addValue("now", now == null ? null : at(now)),
+                    (rs, n) -> rs.getString(1));
+            if (found.isEmpty() || !JobStatus.SCHEDULED.name().equals(found.get(0))) {
+                return false;
+            }
+            beforeStart.run();
+            var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(startedAt));
+            sql.update("update " + tables.jobs() + " set status = 'PENDING' where id = :id", params);
+            sql.update("update " + tables.steps() + " set next_attempt_at = least(next_attempt_at, :at)"
+                    + " where job_id = :id and status = 'PENDING'", params);
+            return true;
+        }));
     }
 
     /** What a retry request found. */

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param jobId                the job
  * @param kind                 tenant or user
  * @param subjectId            the tenant (or user) being deleted
- * @param status               PENDING, RUNNING, COMPLETED or FAILED
+ * @param status               SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED or CANCELLED
+ * @param scheduledFor         when a job with a grace window starts deleting (absent without one)
  * @param initiatedBy          the user who asked, when a user asked
  * @param initiatingService    the service client that asked, when a service asked
  * @param createdAt            when the job was created
@@ -33,6 +34,7 @@ public record DeletionJobSummary(
         JobKind kind,
         UUID subjectId,
         JobStatus status,
+        Instant scheduledFor,
         UUID initiatedBy,
         String initiatingService,
         Instant createdAt,

@@ -1,6 +1,8 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,19 +29,24 @@ public class DeletionJobs {
     private final DeletionJobStarts starts;
     private final DeletionJobReads reads;
     private final DeletionWorker worker;
+    private final ScheduledDeletions scheduledDeletions;
     private final ParticipantDirectory participants;
     private final DataServices dataServices;
     private final UserMemberships tenancy;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
+    private final DeletionWindowProperties window;
     private final Clock clock;
 
     DeletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                 ParticipantDirectory participants, DataServices dataServices, UserMemberships tenancy,
-                 DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+                 ScheduledDeletions scheduledDeletions, ParticipantDirectory participants, DataServices dataServices,
+                 UserMemberships tenancy, DeletionMetrics metrics, OrchestratorProperties properties,
+                 DeletionWindowProperties window, Clock clock) {
         this.starts = starts;
         this.reads = reads;
         this.worker = worker;
+        this.scheduledDeletions = scheduledDeletions;
+        this.window = window;
         this.participants = participants;
         this.dataServices = dataServices;
         this.tenancy = tenancy;
@@ -58,17 +65,45 @@ public class DeletionJobs {
      * @return the job (new, the one already under way, or the FAILED one now RUNNING again)
      */
     public DeletionJobSummary startTenantDeletion(UUID tenantId, Initiator initiator) {
+        return startTenantDeletion(tenantId, initiator, window.tenantGracePeriod());
+    }
+
+    /**
+     * Deletes the tenant after {@code gracePeriod}, or at once when it is zero: with a window the
+     * tenant becomes PENDING_DELETION (no writes, members still read) and the job SCHEDULED; without
+     * one the tenant becomes DELETING and the job starts. A SCHEDULED job asked for again without a
+     * window (a service's {@code immediate=true}) starts now; a FAILED one is retried.
+     */
+    public DeletionJobSummary startTenantDeletion(UUID tenantId, Initiator initiator, Duration gracePeriod) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(initiator, "initiator");
-        tenancy.markTenantDeleting(tenantId);
+        Instant now = clock.instant();
+        Optional<DeletionJobSummary> unfinished = reads.unfinished(JobKind.TENANT, tenantId, now);
+        Optional<DeletionJobSummary> scheduled = unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED);
+        if (scheduled.isPresent()) {
+            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId)) {
+                log.info("Job {} tenant {}: its window skipped at the request of {}; deletion starts", scheduled.get().jobId(),
+                        tenantId, initiator);
+                worker.wake();
+            }
+            return find(scheduled.get().jobId()).orElseThrow();
+        }
+        // As PostgreSQL keeps it (microseconds), so the tenant and the job name the same instant.
+        Instant startAt = now.plus(gracePeriod).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (unfinished.isEmpty() && gracePeriod.isZero()) {
+            tenancy.markTenantDeleting(tenantId);
+        } else if (unfinished.isEmpty()) {
+            tenancy.scheduleTenantDeletion(tenantId, startAt);
+        }
+        // With an unfinished job under way the tenant is DELETING already; the start below finds that job.
         DeletionJobStarts.StartedJob job = starts.startOrFind(JobKind.TENANT, tenantId, initiator, dataServices.names(),
-                List.of(), properties.maxAttempts(), clock.instant());
+                List.of(), properties.maxAttempts(), now, startAt);
         if (job.created()) {
             metrics.jobStarted();
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
                  var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
-                log.info("Job {} tenant {}: deletion started by {} in {} data services", job.jobId(), tenantId,
-                        initiator, dataServices.names().size());
+                log.info("Job {} tenant {}: deletion asked for by {} in {} data services, starting {}", job.jobId(),
+                        tenantId, initiator, dataServices.names().size(), gracePeriod.isZero() ? "now" : "at " + startAt);
             }
             worker.wake();
         } else if (reads.status(job.jobId()).orElse(null) == JobStatus.FAILED
@@ -93,6 +128,49 @@ public class DeletionJobs {
     /** Jobs newest first, at most {@code limit}; either filter may be null. */
     public List<DeletionJobSummary> list(UUID subjectId, JobStatus status, int limit) {
         return reads.list(subjectId, status, limit, clock.instant());
+    }
+
+    /** What a restore did. */
+    public enum RestoreOutcome {
+        /** The scheduled job is CANCELLED and the tenant ACTIVE again, with every row. */
+        RESTORED,
+        /** The job has started deleting (or finished): nothing can be undone. */
+        STARTED,
+        /** No deletion of the tenant is scheduled. */
+        NOT_SCHEDULED
+    }
+
+    /** A restore's outcome and the job it concerned (absent when there was none). */
+    public record Restore(RestoreOutcome outcome, Optional<DeletionJobSummary> job) {
+    }
+
+    /**
+     * Within the window: cancels the tenant's SCHEDULED job and makes the tenant ACTIVE again. The
+     * job row is locked against the purge's start, so exactly one of the two happens. A tenant left
+     * PENDING_DELETION by a restore that could not reach the tenant service is made ACTIVE by the
+     * next restore.
+     *
+     * @param tenantPendingDeletion whether the tenant service reports the tenant PENDING_DELETION
+     */
+    public Restore restoreTenant(UUID tenantId, boolean tenantPendingDeletion) {
+        Instant now = clock.instant();
+        Optional<DeletionJobSummary> job = reads.unfinished(JobKind.TENANT, tenantId, now);
+        if (job.isEmpty()) {
+            if (tenantPendingDeletion) {
+                tenancy.restoreTenant(tenantId);
+                return new Restore(RestoreOutcome.RESTORED, Optional.empty());
+            }
+            return new Restore(RestoreOutcome.NOT_SCHEDULED, Optional.empty());
+        }
+        if (starts.cancel(job.get().jobId(), now) != DeletionJobStarts.CancelResult.CANCELLED) {
+            return new Restore(RestoreOutcome.STARTED, find(job.get().jobId()));
+        }
+        tenancy.restoreTenant(tenantId);
+        try (var jobId = MDC.putCloseable("job_id", job.get().jobId().toString());
+             var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
+            log.info("Job {} tenant {}: cancelled within its window; the tenant is ACTIVE again", job.get().jobId(), tenantId);
+        }
+        return new Restore(RestoreOutcome.RESTORED, find(job.get().jobId()));
     }
 
     /** What a retry did. */

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
-@EnableConfigurationProperties(OrchestratorProperties.class)
+@EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
 @Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class})
 public class DeletionOrchestratorConfiguration {
 
@@ -83,6 +83,11 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
+    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, Clock clock) {
+        return new ScheduledDeletions(starts, tenancy, clock);
+    }
+
+    @Bean
     FailedJobRetries failedJobRetries(DeletionJobStarts starts, DeletionMetrics metrics, OrchestratorProperties properties,
                                       Clock clock) {
         return new FailedJobRetries(starts, metrics, properties, clock);
@@ -97,18 +102,22 @@ public class DeletionOrchestratorConfiguration {
     @Bean
     DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
-                                  DataServices dataServices, FailedJobRetries failedJobRetries, DeletionMetrics metrics,
+                                  DataServices dataServices, FailedJobRetries failedJobRetries,
+                                  ScheduledDeletions scheduledDeletions, DeletionMetrics metrics,
                                   OrchestratorProperties properties, Clock clock) {
         var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, dataServices, properties, clock);
-        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries, metrics,
+        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries,
+                scheduledDeletions, metrics,
                 properties, clock);
     }
 
     @Bean
     DeletionJobs deletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                              ParticipantDirectory participants, DataServices dataServices, UserMemberships tenancy,
-                              DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
-        return new DeletionJobs(starts, reads, worker, participants, dataServices, tenancy, metrics, properties, clock);
+                              ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                              DataServices dataServices, UserMemberships tenancy, DeletionMetrics metrics,
+                              OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
+        return new DeletionJobs(starts, reads, worker, scheduledDeletions, participants, dataServices, tenancy, metrics,
+                properties, window, clock);
     }
 
     @Bean

@@ -48,6 +48,7 @@ class DeletionWorker implements SmartLifecycle {
     private final DeletionStepLeases leases;
     private final StepAttempt attempt;
     private final FailedJobRetries failedJobRetries;
+    private final ScheduledDeletions scheduledDeletions;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
@@ -58,11 +59,13 @@ class DeletionWorker implements SmartLifecycle {
     private ExecutorService stepThreads;
     private ExecutorService callThreads;
 
-    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries, DeletionMetrics metrics,
-                   OrchestratorProperties properties, Clock clock) {
+    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries,
+                   ScheduledDeletions scheduledDeletions, DeletionMetrics metrics, OrchestratorProperties properties,
+                   Clock clock) {
         this.leases = leases;
         this.attempt = attempt;
         this.failedJobRetries = failedJobRetries;
+        this.scheduledDeletions = scheduledDeletions;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -154,18 +157,22 @@ class DeletionWorker implements SmartLifecycle {
         }
     }
 
-    /** Puts jobs FAILED for longer than the retry interval back to work, then claims their steps at once. */
+    /**
+     * Starts SCHEDULED jobs whose window ended and puts jobs FAILED for longer than the retry
+     * interval back to work, then claims their steps at once.
+     */
     private void retryFailedJobs() {
         if (!running) {
             return;
         }
         try {
-            if (!failedJobRetries.retryDue().isEmpty()) {
+            int started = scheduledDeletions.startDue();
+            if (!failedJobRetries.retryDue().isEmpty() || started > 0) {
                 poll();
             }
         } catch (RuntimeException e) {
             if (running) {
-                log.warn("Deletion worker {} could not retry failed jobs: {}", owner, e.getMessage());
+                log.warn("Deletion worker {} could not start scheduled or retry failed jobs: {}", owner, e.getMessage());
             }
         }
     }

@@ -1,6 +1,10 @@
 package com.bakeryia.orchestrator;
 
-/** Where a deletion job stands. PENDING and RUNNING jobs move on by themselves; FAILED waits for a retry. */
+/**
+ * Where a deletion job stands. SCHEDULED waits out its grace window (nothing is deleted; a restore
+ * cancels it); PENDING and RUNNING move on by themselves; FAILED waits for a retry; COMPLETED and
+ * CANCELLED are final.
+ */
 public enum JobStatus {
-    PENDING, RUNNING, COMPLETED, FAILED
+    SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED
 }

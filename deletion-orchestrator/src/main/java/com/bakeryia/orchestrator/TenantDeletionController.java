@@ -21,6 +21,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,32 +54,68 @@ class TenantDeletionController {
      * The answer to a tenant DELETE.
      *
      * @param jobId  the deletion job, readable at {@code GET /api/v1/deletion-jobs/{job_id}}
-     * @param status the job's status: PENDING, RUNNING, COMPLETED or FAILED
+     * @param status       the job's status: SCHEDULED (within the window), PENDING, RUNNING, COMPLETED or FAILED
+     * @param scheduledFor when a SCHEDULED job starts deleting (absent without a window)
      */
-    record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status) {
+    record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status, java.time.Instant scheduledFor) {
     }
 
-    @Operation(summary = "Delete a tenant: mark it DELETING and start (or answer) its deletion job")
+    @Operation(summary = "Delete a tenant: after the grace window (SCHEDULED, restorable), or at once for a service"
+            + " with immediate=true; answers the tenant's unfinished job when there is one")
     @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service; or a user asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "The tenant service or the job store could not be reached; repeat the request", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/tenants/{tenant_id}")
-    ResponseEntity<TenantDeletionStarted> delete(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    ResponseEntity<TenantDeletionStarted> delete(@PathVariable("tenant_id") UUID tenantId,
+                                                 @RequestParam(name = "immediate", defaultValue = "false") boolean immediate,
+                                                 Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         requireManager(tenantId, caller, "delete it");
-        DeletionJobSummary job = markAndStart(tenantId, caller);
+        if (immediate && !caller.isService()) {
+            throw ApiProblem.forbidden("Only services may skip the deletion window (immediate=true); the tenant's"
+                    + " OWNER and ADMINs delete it after the window, during which they can restore it.");
+        }
+        DeletionJobSummary job = markAndStart(tenantId, caller, immediate);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
-                .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status()));
+                .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status(), job.scheduledFor()));
     }
 
-    /** Marks the tenant and starts its job; a failure to reach the tenant service or the job store is a 503. */
-    DeletionJobSummary markAndStart(UUID tenantId, CallerPrincipal caller) {
+    @Operation(summary = "Restore a tenant whose deletion is scheduled: its job is cancelled, every row kept")
+    @ApiResponse(responseCode = "200", description = "The cancelled job; the tenant is ACTIVE again")
+    @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "No deletion is scheduled, or it has started and cannot be undone",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/api/v1/tenants/{tenant_id}/restore")
+    ResponseEntity<Object> restore(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+        CallerPrincipal caller = CallerPrincipal.of(authentication);
+        TenantAccess access = requireManager(tenantId, caller, "restore it");
+        DeletionJobs.Restore restore = jobs.restoreTenant(tenantId, access.status() == TenantStatus.PENDING_DELETION);
+        return switch (restore.outcome()) {
+            case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
+                    .orElseGet(() -> java.util.Map.of("tenant_id", tenantId, "status", "ACTIVE")));
+            case STARTED -> throw ApiProblem.conflict("The deletion of tenant " + tenantId + " has started (job "
+                    + restore.job().map(DeletionJobSummary::jobId).orElse(null) + " is "
+                    + restore.job().map(DeletionJobSummary::status).orElse(null) + "); deleted data cannot be restored.")
+                    .with("job_id", restore.job().map(DeletionJobSummary::jobId).orElse(null));
+            case NOT_SCHEDULED -> throw ApiProblem.conflict("No deletion of tenant " + tenantId + " is scheduled;"
+                    + " there is nothing to restore.");
+        };
+    }
+
+    /** Schedules (or, immediate, starts) the tenant's deletion; a failure to reach the tenant service or the job store is a 503. */
+    DeletionJobSummary markAndStart(UUID tenantId, CallerPrincipal caller, boolean immediate) {
         DeletionJobSummary job;
         try {
-            job = jobs.startTenantDeletion(tenantId, Initiator.of(caller));
+            job = immediate ? jobs.startTenantDeletion(tenantId, Initiator.of(caller), java.time.Duration.ZERO)
+                    : jobs.startTenantDeletion(tenantId, Initiator.of(caller));
         } catch (ApiProblem problem) {
             throw problem;
         } catch (RuntimeException e) {
@@ -85,7 +123,7 @@ class TenantDeletionController {
             throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "The deletion of tenant " + tenantId + " could not be"
                     + " started right now; repeat the request (it never starts a second job).");
         }
-        log.info("Tenant {} marked DELETING by {} {}; deletion job {} is {}", tenantId, caller.kind(),
+        log.info("Tenant {}: deletion asked for by {} {}; deletion job {} is {}", tenantId, caller.kind(),
                 caller.subject(), job.jobId(), job.status());
         return job;
     }

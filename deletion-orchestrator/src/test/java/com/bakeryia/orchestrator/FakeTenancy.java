@@ -106,6 +106,35 @@ final class FakeTenancy implements UserMemberships {
         markedDeleting.add(tenantId);
     }
 
+    private final java.util.Map<UUID, Instant> scheduled = new java.util.HashMap<>();
+    private final List<UUID> restored = new ArrayList<>();
+
+    @Override
+    public synchronized void scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
+        if (markedDeleting.contains(tenantId)) {
+            throw new IllegalStateException(tenantId + " is DELETING");
+        }
+        scheduled.putIfAbsent(tenantId, deletionAt);
+    }
+
+    @Override
+    public synchronized void restoreTenant(UUID tenantId) {
+        if (markedDeleting.contains(tenantId)) {
+            throw new IllegalStateException(tenantId + " is DELETING and cannot be restored");
+        }
+        scheduled.remove(tenantId);
+        restored.add(tenantId);
+    }
+
+    /** When the tenant's deletion is scheduled for (PENDING_DELETION), or null. */
+    synchronized Instant scheduledFor(UUID tenantId) {
+        return scheduled.get(tenantId);
+    }
+
+    synchronized boolean restored(UUID tenantId) {
+        return restored.contains(tenantId);
+    }
+
     @Override
     public synchronized Removal removeAll(UUID userId) {
         forgetDeletedTenants();

@@ -24,6 +24,8 @@ import org.springframework.web.client.RestClient;
  *   <li>{@link #managers}: {@code GET /api/v1/tenants/{tenant_id}/admins}</li>
  *   <li>{@link #transferOwnership}: {@code POST /api/v1/tenants/{tenant_id}/transfer-ownership}</li>
  *   <li>{@link #markTenantDeleting}: {@code PUT /api/v1/tenants/{tenant_id}/status} {@code {"status":"DELETING"}}</li>
+ *   <li>{@link #scheduleTenantDeletion}: the same with {@code {"status":"PENDING_DELETION","deletion_scheduled_for":...}}</li>
+ *   <li>{@link #restoreTenant}: the same with {@code {"status":"ACTIVE"}}</li>
  *   <li>{@link #removeAll}: {@code DELETE /api/v1/tenants/user/{user_id}/memberships}</li>
  * </ul>
  */
@@ -83,6 +85,32 @@ public class RemoteUserMemberships implements UserMemberships {
                 throw e;
             }
             // A tenant that no longer exists is left alone, as in process.
+        }
+    }
+
+    @Override
+    public void scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
+        try {
+            client().put().uri("/api/v1/tenants/{tenant_id}/status", tenantId).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", TenantStatus.PENDING_DELETION.name(), "deletion_scheduled_for", deletionAt.toString()))
+                    .retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void restoreTenant(UUID tenantId) {
+        try {
+            client().put().uri("/api/v1/tenants/{tenant_id}/status", tenantId).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", TenantStatus.ACTIVE.name())).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                throw new IllegalStateException("Tenant " + tenantId + " is already DELETING and cannot be restored", e);
+            }
+            throw e;
         }
     }
 

@@ -51,16 +51,29 @@ public class TenantAccessGuard {
         if (caller.isUser()) {
             TenantRole role = access.membership().orElseThrow(() ->
                     ApiProblem.forbidden("You are not a member of tenant " + tenantId + "."));
-            if (access.status() != TenantStatus.ACTIVE) {
-                throw ApiProblem.conflict("Tenant " + tenantId + " is " + access.status() + " and accepts no requests.");
+            if (access.status() == TenantStatus.DELETING) {
+                throw ApiProblem.conflict("Tenant " + tenantId + " is DELETING and accepts no requests.");
             }
             if (write && !role.canWrite()) {
                 throw ApiProblem.forbidden("A VIEWER of tenant " + tenantId + " may only read.");
             }
-        } else if (write && access.status() != TenantStatus.ACTIVE) {
-            throw ApiProblem.conflict("Tenant " + tenantId + " is " + access.status() + " and accepts no writes.");
+        }
+        if (write && access.status() != TenantStatus.ACTIVE) {
+            throw refusedWrite(access);
         }
         return caller;
+    }
+
+    /** A 409 that says why: when a scheduled deletion happens and how to undo it, or that it is under way. */
+    static ApiProblem refusedWrite(TenantAccess access) {
+        if (access.status() == TenantStatus.PENDING_DELETION) {
+            String when = access.deletionScheduledFor() == null ? "soon" : "at " + access.deletionScheduledFor();
+            return ApiProblem.conflict("Tenant " + access.tenantId() + " is scheduled for deletion " + when
+                    + " and accepts no writes. Its OWNER or an ADMIN can restore it until then with"
+                    + " POST /api/v1/tenants/" + access.tenantId() + "/restore.")
+                    .with("deletion_scheduled_for", access.deletionScheduledFor());
+        }
+        return ApiProblem.conflict("Tenant " + access.tenantId() + " is " + access.status() + " and accepts no writes.");
     }
 
     private Optional<TenantAccess> lookup(UUID tenantId, UUID userId) {

@@ -39,6 +39,20 @@ public interface UserMemberships {
      */
     void markTenantDeleting(UUID tenantId);
 
+    /**
+     * Marks the tenant PENDING_DELETION until {@code deletionAt}: no more writes, members still
+     * read; a tenant that no longer exists is left alone.
+     */
+    void scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt);
+
+    /**
+     * Makes a tenant PENDING_DELETION ACTIVE again (its deletion was cancelled); an ACTIVE one
+     * stays so.
+     *
+     * @throws IllegalStateException when the tenant is already DELETING
+     */
+    void restoreTenant(UUID tenantId);
+
     /** Removes the user from every tenant, except tenants they own. */
     Removal removeAll(UUID userId);
 }

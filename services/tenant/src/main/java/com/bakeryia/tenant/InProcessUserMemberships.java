@@ -41,6 +41,24 @@ class InProcessUserMemberships implements UserMemberships {
     }
 
     @Override
+    public void scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt) {
+        if (tenants.find(tenantId).isPresent()) {
+            tenants.scheduleDeletion(tenantId, SERVICE, deletionAt);
+            guard.evict(tenantId);
+        }
+    }
+
+    @Override
+    public void restoreTenant(UUID tenantId) {
+        try {
+            tenants.restore(tenantId, SERVICE);
+        } catch (com.bakeryia.platform.web.ApiProblem refused) {
+            throw new IllegalStateException(refused.getBody().getDetail(), refused);
+        }
+        guard.evict(tenantId);
+    }
+
+    @Override
     public List<Membership> of(UUID userId) {
         return memberships.ofUser(userId).stream()
                 .map(view -> new Membership(view.tenantId(), view.role(), view.joinedAt())).toList();

@@ -57,7 +57,7 @@ class TenantController {
     }
 
     /** A lifecycle status change; see {@link #setStatus}. */
-    record StatusChange(@NotNull TenantStatus status) {
+    record StatusChange(@NotNull TenantStatus status, java.time.Instant deletionScheduledFor) {
     }
 
     /** One membership of a user, as {@code GET /api/v1/tenants/user/{user_id}/memberships} lists it. */
@@ -94,29 +94,41 @@ class TenantController {
     }
 
     /**
-     * Services only (the deletion orchestrator): sets the tenant's lifecycle status. Only
-     * {@code DELETING} is accepted: from then on no service accepts writes for the tenant and its
-     * members can no longer act on it; a tenant already DELETING stays so. 200 with the tenant.
+     * Services only (the deletion orchestrator): moves the tenant along its lifecycle.
+     * {@code PENDING_DELETION} with {@code deletion_scheduled_for}: its deletion is scheduled (no
+     * writes, members still read); {@code ACTIVE}: a scheduled deletion was cancelled;
+     * {@code DELETING}: its data is being deleted (nobody acts on it). DELETING is final: restoring
+     * or rescheduling it is a 409. 200 with the tenant.
      */
     @PutMapping("/{tenant_id}/status")
     @PreAuthorize("hasRole('SERVICE')")
-    @Operation(summary = "Mark the tenant for deletion (services: the deletion orchestrator)")
-    @ApiResponse(responseCode = "200", description = "The tenant, now DELETING (also when it already was)")
-    @ApiResponse(responseCode = "400", description = "A status other than DELETING, or a malformed tenant id",
-            content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "Schedule, cancel or start the tenant's deletion (services: the deletion orchestrator)")
+    @ApiResponse(responseCode = "200", description = "The tenant in its new status (also when it already was)")
+    @ApiResponse(responseCode = "400", description = "An unknown status, deletion_scheduled_for missing or out of place,"
+            + " or a malformed tenant id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The tenant is DELETING: it can no longer be restored or rescheduled",
+            content = @Content(mediaType = "application/problem+json"))
     TenantView setStatus(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody StatusChange change,
                          Authentication authentication) {
-        if (change.status() != TenantStatus.DELETING) {
-            throw ApiProblem.badRequest("status: only DELETING can be set, not " + change.status() + ".")
-                    .with("field", "status");
-        }
         CallerPrincipal principal = CallerPrincipal.of(authentication);
-        TenantRecord tenant = tenants.markDeleting(tenantId, principal);
+        if (change.status() == TenantStatus.PENDING_DELETION && change.deletionScheduledFor() == null) {
+            throw ApiProblem.badRequest("deletion_scheduled_for: required with status PENDING_DELETION.")
+                    .with("field", "deletion_scheduled_for");
+        }
+        if (change.status() != TenantStatus.PENDING_DELETION && change.deletionScheduledFor() != null) {
+            throw ApiProblem.badRequest("deletion_scheduled_for: only with status PENDING_DELETION.")
+                    .with("field", "deletion_scheduled_for");
+        }
+        TenantRecord tenant = switch (change.status()) {
+            case DELETING -> tenants.markDeleting(tenantId, principal);
+            case PENDING_DELETION -> tenants.scheduleDeletion(tenantId, principal, change.deletionScheduledFor());
+            case ACTIVE -> tenants.restore(tenantId, principal);
+        };
         guard.evict(tenantId);
-        log.info("Tenant {} marked DELETING by {} {}", tenantId, principal.kind(), principal.subject());
+        log.info("Tenant {} is {} (set by {} {})", tenantId, tenant.status(), principal.kind(), principal.subject());
         return TenantView.of(tenant);
     }
 

@@ -5,6 +5,11 @@ import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantStatus;
 
-/** A row of {@code tenant.tenants}. */
-record TenantRecord(UUID id, String name, UUID ownerUserId, TenantStatus status, Instant createdAt) {
+/**
+ * A row of {@code tenant.tenants}.
+ *
+ * @param deletionScheduledFor when a PENDING_DELETION tenant will be deleted; null otherwise
+ */
+record TenantRecord(UUID id, String name, UUID ownerUserId, TenantStatus status, Instant createdAt,
+                    Instant deletionScheduledFor) {
 }

@@ -9,15 +9,18 @@ import com.bakeryia.platform.tenancy.TenantStatus;
 /**
  * A tenant as the API shows it.
  *
- * @param role the caller's role, in the list of the caller's tenants only (absent elsewhere)
+ * @param role                 the caller's role, in the list of the caller's tenants only (absent elsewhere)
+ * @param deletionScheduledFor when a PENDING_DELETION tenant will be deleted (absent otherwise)
  */
-record TenantView(UUID id, String name, UUID ownerId, TenantStatus status, Instant createdAt, TenantRole role) {
+record TenantView(UUID id, String name, UUID ownerId, TenantStatus status, Instant createdAt, TenantRole role,
+                  Instant deletionScheduledFor) {
 
     static TenantView of(TenantRecord tenant) {
         return of(tenant, null);
     }
 
     static TenantView of(TenantRecord tenant, TenantRole role) {
-        return new TenantView(tenant.id(), tenant.name(), tenant.ownerUserId(), tenant.status(), tenant.createdAt(), role);
+        return new TenantView(tenant.id(), tenant.name(), tenant.ownerUserId(), tenant.status(), tenant.createdAt(), role,
+                tenant.deletionScheduledFor());
     }
 }

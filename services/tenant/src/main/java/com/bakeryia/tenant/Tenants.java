@@ -25,7 +25,7 @@ class Tenants {
     /** The plan a new tenant starts on. */
     static final String DEFAULT_PLAN = "STARTER";
 
-    private static final String COLUMNS = "t.id, t.name, t.owner_user_id, t.status, t.created_at";
+    private static final String COLUMNS = "t.id, t.name, t.owner_user_id, t.status, t.created_at, t.deletion_scheduled_for";
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -38,7 +38,7 @@ class Tenants {
     /** Creates the tenant, makes the user its OWNER and starts its subscription, in one transaction. */
     TenantRecord create(String name, UUID ownerUserId) {
         Instant now = clock.instant();
-        TenantRecord tenant = new TenantRecord(UUID.randomUUID(), name, ownerUserId, TenantStatus.ACTIVE, now);
+        TenantRecord tenant = new TenantRecord(UUID.randomUUID(), name, ownerUserId, TenantStatus.ACTIVE, now, null);
         Timestamp at = Timestamp.from(now);
         db.transactions().executeWithoutResult(status -> {
             db.jdbc().update("insert into tenant.tenants (id, name, owner_user_id, status, created_at) values (?, ?, ?, ?, ?)",
@@ -83,8 +83,47 @@ class Tenants {
             if (!caller.isService()) {
                 caller.requireManager("delete the tenant");
             }
-            db.jdbc().update("update tenant.tenants set status = ? where id = ? and status <> ?",
+            db.jdbc().update("update tenant.tenants set status = ?, deletion_scheduled_for = null where id = ? and status <> ?",
                     TenantStatus.DELETING.name(), tenantId, TenantStatus.DELETING.name());
+            return find(tenantId).orElseThrow();
+        });
+    }
+
+    /**
+     * Schedules the tenant's deletion (services: the deletion orchestrator): PENDING_DELETION until
+     * {@code deletionAt}, no more writes, members still read. A tenant already PENDING_DELETION keeps
+     * its first deadline.
+     *
+     * @throws com.bakeryia.platform.web.ApiProblem 404 for no such tenant, 409 when it is already DELETING
+     */
+    TenantRecord scheduleDeletion(UUID tenantId, CallerPrincipal principal, Instant deletionAt) {
+        return db.transactions().execute(status -> {
+            TenantRecord tenant = caller(tenantId, principal, true).tenant();
+            if (tenant.status() == TenantStatus.DELETING) {
+                throw ApiProblem.conflict("Tenant " + tenantId + " is already DELETING; its deletion cannot be scheduled.");
+            }
+            db.jdbc().update("update tenant.tenants set status = ?, deletion_scheduled_for = ? where id = ? and status = ?",
+                    TenantStatus.PENDING_DELETION.name(), Timestamp.from(deletionAt), tenantId,
+                    TenantStatus.ACTIVE.name());
+            return find(tenantId).orElseThrow();
+        });
+    }
+
+    /**
+     * Makes a PENDING_DELETION tenant ACTIVE again (services: the deletion orchestrator, after it
+     * cancelled the scheduled job); an ACTIVE tenant stays so.
+     *
+     * @throws com.bakeryia.platform.web.ApiProblem 404 for no such tenant, 409 when it is already DELETING
+     */
+    TenantRecord restore(UUID tenantId, CallerPrincipal principal) {
+        return db.transactions().execute(status -> {
+            TenantRecord tenant = caller(tenantId, principal, true).tenant();
+            if (tenant.status() == TenantStatus.DELETING) {
+                throw ApiProblem.conflict("Tenant " + tenantId + " is DELETING: its data is being deleted and it cannot"
+                        + " be restored.");
+            }
+            db.jdbc().update("update tenant.tenants set status = ?, deletion_scheduled_for = null where id = ?",
+                    TenantStatus.ACTIVE.name(), tenantId);
             return find(tenantId).orElseThrow();
         });
     }
@@ -104,6 +143,7 @@ class Tenants {
     static TenantRecord tenant(ResultSet row, int index) throws SQLException {
         return new TenantRecord(row.getObject("id", UUID.class), row.getString("name"),
                 row.getObject("owner_user_id", UUID.class), TenantStatus.valueOf(row.getString("status")),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("deletion_scheduled_for") == null ? null : row.getTimestamp("deletion_scheduled_for").toInstant());
     }
 }
