@@ -116,8 +116,10 @@ class TenantBadInputTest {
         String service = tokens.issueServiceToken("ops").value();
         assertProblem(api.put("/api/v1/tenants/" + noTenant + "/status", service, Map.of("status", "DELETING")), 404,
                 noTenant.toString());
-        assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service, Map.of("status", "ACTIVE")),
-                400, "only DELETING");
+        assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service,
+                Map.of("status", "PENDING_DELETION")), 400, "deletion_scheduled_for");
+        assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service,
+                Map.of("status", "ACTIVE", "deletion_scheduled_for", "2027-01-01T00:00:00Z")), 400, "deletion_scheduled_for");
         assertProblem(api.put("/api/v1/tenants/" + fixture.tenantId() + "/status", service, Map.of("status", "GONE")),
                 400, "status");
 

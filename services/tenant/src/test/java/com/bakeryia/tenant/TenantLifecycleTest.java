@@ -130,6 +130,43 @@ class TenantLifecycleTest {
     }
 
     @Test
+    void aScheduledDeletionCanBeUndoneUntilTheTenantIsDeleting() {
+        ApiClient api = ApiClient.onPort(port);
+        TenantFixture fixture = TenantFixture.create(api);
+        String service = tokens.issueServiceToken("deletion-orchestrator").value();
+        String status = "/api/v1/tenants/" + fixture.tenantId() + "/status";
+        String members = "/api/v1/tenants/" + fixture.tenantId() + "/members";
+
+        var scheduled = api.put(status, service, Map.of("status", "PENDING_DELETION",
+                "deletion_scheduled_for", "2027-01-31T10:00:00Z"));
+
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        assertThat(scheduled.json().path("status").asText()).isEqualTo("PENDING_DELETION");
+        assertThat(scheduled.json().path("deletion_scheduled_for").asText()).isEqualTo("2027-01-31T10:00:00Z");
+        var read = api.get("/api/v1/tenants/" + fixture.tenantId(), fixture.viewer().accessToken());
+        assertThat(read.status()).as("members still read").isEqualTo(200);
+        assertThat(api.get("/api/v1/tenants/" + fixture.tenantId() + "/access?user_id=" + fixture.member().userId(), service)
+                .json().path("deletion_scheduled_for").asText()).isEqualTo("2027-01-31T10:00:00Z");
+        var extra = TenantFixture.register(api, "late", java.util.UUID.randomUUID().toString().substring(0, 8));
+        assertThat(api.post(members, fixture.owner().accessToken(), Map.of("user_id", extra.userId().toString(),
+                "role", "MEMBER")).status()).as("no changes while scheduled").isEqualTo(409);
+
+        var restored = api.put(status, service, Map.of("status", "ACTIVE"));
+
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(restored.json().has("deletion_scheduled_for")).isFalse();
+        assertThat(api.post(members, fixture.owner().accessToken(), Map.of("user_id", extra.userId().toString(),
+                "role", "MEMBER")).status()).as("changes work again").isEqualTo(201);
+        assertThat(api.put(status, service, Map.of("status", "DELETING")).status()).isEqualTo(200);
+        var tooLate = api.put(status, service, Map.of("status", "ACTIVE"));
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(409);
+        assertThat(tooLate.json().path("detail").asText()).contains("cannot be restored");
+        assertThat(api.put(status, service, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for",
+                "2027-01-31T10:00:00Z")).status()).isEqualTo(409);
+    }
+
+    @Test
     void fixtureGivesOneUserPerRoleAndTheAccessLookupAnswersEach() {
         ApiClient api = ApiClient.onPort(port);
         TenantFixture fixture = TenantFixture.create(api);
