@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The three-process layout of the README, as separate JVMs from the packaged jar, each on its own
  * database, all started at the same moment: identity ({@code auth,tenant}), the deletion
- * orchestrator, and the 12 data services. A tenant deletion and a user deletion (an owner whose
- * tenant is handed to its admin) run through it to COMPLETED, and an independent count of every
+ * orchestrator, and the 12 data services. A tenant deletion (scheduled with the default window,
+ * then started at once by a service) and a user deletion (an owner whose tenant is handed to its
+ * admin) run through it to COMPLETED, and an independent count of every
  * database's catalog finds nothing of them left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -113,7 +114,20 @@ class ThreeProcessDeletionIT {
         ApiClient.Response deleted = orchestrator.api().delete("/api/v1/tenants/" + doomed.tenantId(),
                 doomed.owner().accessToken());
 
+        // The default window: scheduled, nothing deleted, no writes in the other process, and a
+        // service (a support request) starts it at once.
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        assertThat(deleted.json().path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(deleted.json().path("scheduled_for").asText()).isNotEmpty();
+        ApiClient.Response write = bakery.api().post("/api/v1/tenants/" + doomed.tenantId() + "/customers",
+                doomed.member().accessToken(), Map.of("name", "Late"));
+        assertThat(write.status()).as(write.toString()).isEqualTo(409);
+        assertThat(write.json().path("detail").asText()).contains("scheduled for deletion").contains("/restore");
+        assertThat(rowsOf(doomed.tenantId(), "bakery")).isPositive();
+        ApiClient.Response started = orchestrator.api().delete("/api/v1/tenants/" + doomed.tenantId() + "?immediate=true",
+                service);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().path("job_id").asText()).isEqualTo(deleted.json().path("job_id").asText());
         JsonNode job = awaitFinished(deleted.json().path("job_id").asText(), doomed.owner().accessToken());
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.path("services_completed").asInt()).isEqualTo(Target.dataServices().size());

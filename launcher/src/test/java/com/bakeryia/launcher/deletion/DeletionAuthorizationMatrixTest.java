@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every endpoint the deletion orchestrator serves against every kind of caller: the tenant's owner,
+ * Every endpoint the deletion orchestrator serves against every kind of caller (this module's tests
+ * run without a grace window, so an allowed tenant DELETE starts at once): the tenant's owner,
  * admin, member (who is also the subject of the user endpoints) and viewer, the owner of another
  * tenant (who started the job the job endpoints read), a service, no token, an expired token and a
  * token signed with a key the platform does not trust. Refusals are problem+json. An allowed call
@@ -47,6 +48,11 @@ class DeletionAuthorizationMatrixTest {
         DELETE_TENANT(true) {
             ApiClient.Response call(Scenario s, String token) {
                 return s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token);
+            }
+        },
+        RESTORE_TENANT(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/restore", token, null);
             }
         },
         PREVIEW_USER(false) {
@@ -94,15 +100,17 @@ class DeletionAuthorizationMatrixTest {
      * Expected status per caller, in the order of {@link CallerKind} up to SERVICE (bad tokens are always
      * 401). A retry by a service is a 409: the job it names has not failed.
      */
-    private static final Map<Endpoint, int[]> EXPECTED = Map.of(
-            Endpoint.PREVIEW_TENANT, new int[] {200, 200, 403, 403, 403, 200},
-            Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202},
-            Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200},
-            Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202},
-            Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200},
-            Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200},
-            Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202},
-            Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409});
+    private static final Map<Endpoint, int[]> EXPECTED = Map.ofEntries(
+            Map.entry(Endpoint.PREVIEW_TENANT, new int[] {200, 200, 403, 403, 403, 200}),
+            Map.entry(Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202}),
+            // Nothing is scheduled in the shared tenant: those allowed to restore hear that, the others 403.
+            Map.entry(Endpoint.RESTORE_TENANT, new int[] {409, 409, 403, 403, 403, 409}),
+            Map.entry(Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200}),
+            Map.entry(Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202}),
+            Map.entry(Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200}),
+            Map.entry(Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202}),
+            Map.entry(Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409}));
 
     private static Scenario shared;
 
@@ -191,7 +199,9 @@ class DeletionAuthorizationMatrixTest {
         assertThat(paths.path("/api/v1/deletion-jobs/{job_id}/retry").path("post").path("responses").propertyNames())
                 .contains("202", "403", "404", "409");
         assertThat(paths.path("/api/v1/tenants/{tenant_id}/status").path("put").path("responses").propertyNames())
-                .contains("200", "400", "401", "403", "404");
+                .contains("200", "400", "401", "403", "404", "409");
+        assertThat(paths.path("/api/v1/tenants/{tenant_id}/restore").path("post").path("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404", "409");
         assertThat(paths.path("/api/v1/tenants/user/{user_id}/memberships").path("get").path("responses").propertyNames())
                 .contains("200", "400", "401", "403");
     }
