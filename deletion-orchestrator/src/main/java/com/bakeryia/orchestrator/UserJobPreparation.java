@@ -128,10 +128,19 @@ class UserJobPreparation {
             ownedTenants.tenantJobStarted(step.jobId(), owned.tenantId(), tenantJob);
         }
         JobStatus status = reads.status(tenantJob).orElse(JobStatus.FAILED);
+        if (status == JobStatus.SCHEDULED) {
+            // The tenant's deletion was already scheduled (its window running): the user asked to
+            // delete their tenants now, so it starts now instead of holding up their erasure.
+            starts.startIfDue(tenantJob, null, clock.instant(), () -> tenancy.markTenantDeleting(owned.tenantId()));
+            status = reads.status(tenantJob).orElse(JobStatus.FAILED);
+        }
         return switch (status) {
             case COMPLETED -> Optional.empty();
             case FAILED -> Optional.of(AttemptOutcome.failed("tenant deletion job " + tenantJob + " for tenant "
                     + owned.tenantId() + " failed; retry it, then retry this job", false));
+            case CANCELLED -> Optional.of(AttemptOutcome.failed("tenant " + owned.tenantId() + " was restored (deletion job "
+                    + tenantJob + " cancelled) while this user's deletion waited for it; hand it over or delete it,"
+                    + " then start the user's deletion again", false));
             default -> Optional.of(AttemptOutcome.waiting("waiting for tenant deletion job " + tenantJob + " ("
                     + status + ")"));
         };

@@ -94,6 +94,25 @@ class UserDeletionJobTest {
     }
 
     @Test
+    void anOwnedTenantWhoseDeletionIsScheduledIsDeletedAtOnceWhenTheOwnerAsksToDeleteTheirTenants() {
+        UUID owner = UUID.randomUUID();
+        UUID tenant = tenants.seed(4);
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2026-02-01T00:00:00Z"));
+        DeletionJobSummary scheduled = jobs.startTenantDeletion(tenant, Initiator.user(owner), Duration.ofDays(30));
+        assertThat(scheduled.status()).isEqualTo(JobStatus.SCHEDULED);
+
+        DeletionJobSummary done = awaitFinished(users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE,
+                Map.of()), Initiator.user(owner)).jobId());
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(jobs.find(scheduled.jobId()).orElseThrow().status()).as("the window was not waited out")
+                .isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.rowsOf(tenant)).as("the tenant's rows; the job store's record of what the user job did stays")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isEqualTo(table.startsWith("deletion.") ? 1 : 0));
+        assertThat(tenancy.userExists(owner)).isFalse();
+    }
+
+    @Test
     void ownershipGoesToTheLongestStandingAdminAndTheUserIsRemovedEverywhere() {
         UUID owner = UUID.randomUUID();
         UUID veteran = UUID.randomUUID();
