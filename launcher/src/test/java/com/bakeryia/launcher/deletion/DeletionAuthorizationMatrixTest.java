@@ -1,7 +1,6 @@
 package com.bakeryia.launcher.deletion;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,14 +126,7 @@ class DeletionAuthorizationMatrixTest {
     SecurityProperties security;
 
     static Stream<Arguments> cases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            for (CallerKind caller : CallerKind.values()) {
-                int expected = caller.authenticated() ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
-                cases.add(Arguments.of(endpoint, caller, expected));
-            }
-        }
-        return cases.stream();
+        return CallerKind.cases(Endpoint.class, EXPECTED);
     }
 
     @ParameterizedTest(name = "{0} by {1} answers {2}")

@@ -156,15 +156,7 @@ class TenantAuthorizationMatrixTest {
     SecurityProperties security;
 
     static Stream<Arguments> cases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            for (CallerKind caller : CallerKind.values()) {
-                int expected = caller.authenticated()
-                        ? EXPECTED.get(endpoint)[caller.ordinal()] : 401;
-                cases.add(Arguments.of(endpoint, caller, expected));
-            }
-        }
-        return cases.stream();
+        return CallerKind.cases(Endpoint.class, EXPECTED);
     }
 
     @ParameterizedTest(name = "{0} by {1} answers {2}")
