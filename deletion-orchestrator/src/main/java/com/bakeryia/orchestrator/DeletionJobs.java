@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The orchestrator's API for tenant deletions: preview and start one, read jobs, retry a failed
- * one. Starting is idempotent per tenant: while a job for the tenant is unfinished (PENDING,
- * RUNNING or FAILED), every start returns that job (a FAILED one retried first).
+ * The orchestrator's API for tenant deletions: preview, schedule or start one, restore a scheduled
+ * one, read jobs, retry a failed one. Starting is idempotent per tenant: while a job for the tenant
+ * is unfinished (SCHEDULED, PENDING, RUNNING or FAILED), every start returns that job (a FAILED one
+ * retried first).
  */
 public class DeletionJobs {
 
@@ -56,11 +57,12 @@ public class DeletionJobs {
     }
 
     /**
-     * Has the tenant service mark the tenant DELETING (from then on no service accepts writes for
-     * it), then starts deleting its data in every data service, or returns its unfinished job. A
-     * tenant that was marked but whose job could not be started stays marked; calling again starts it.
-     * When the unfinished job is FAILED it is retried first (as {@link #retry} does), so repeating a
-     * deletion request is how an OWNER or ADMIN tries again; a PENDING or RUNNING job is answered as is.
+     * Deletes the tenant after the configured window ({@code bakery.deletion.tenant-grace-period}),
+     * or returns its unfinished job. The tenant service marks the tenant first (PENDING_DELETION, or
+     * DELETING without a window), so no service accepts writes for it from then on; a tenant marked
+     * but whose job could not be created stays marked, and calling again creates it. When the
+     * unfinished job is FAILED it is retried first (as {@link #retry} does), so repeating a deletion
+     * request is how an OWNER or ADMIN tries again; other unfinished jobs are answered as they are.
      *
      * @return the job (new, the one already under way, or the FAILED one now RUNNING again)
      */
@@ -92,8 +94,10 @@ public class DeletionJobs {
         Instant startAt = now.plus(gracePeriod).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (unfinished.isEmpty() && gracePeriod.isZero()) {
             tenancy.markTenantDeleting(tenantId);
-        } else if (unfinished.isEmpty()) {
-            tenancy.scheduleTenantDeletion(tenantId, startAt);
+        } else if (unfinished.isEmpty() && !tenancy.scheduleTenantDeletion(tenantId, startAt)) {
+            // DELETING already (an earlier request without a window whose job was never created):
+            // nobody can act on the tenant or restore it, so its job starts now.
+            startAt = now;
         }
         // With an unfinished job under way the tenant is DELETING already; the start below finds that job.
         DeletionJobStarts.StartedJob job = starts.startOrFind(JobKind.TENANT, tenantId, initiator, dataServices.names(),
@@ -103,7 +107,7 @@ public class DeletionJobs {
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
                  var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
                 log.info("Job {} tenant {}: deletion asked for by {} in {} data services, starting {}", job.jobId(),
-                        tenantId, initiator, dataServices.names().size(), gracePeriod.isZero() ? "now" : "at " + startAt);
+                        tenantId, initiator, dataServices.names().size(), startAt.isAfter(now) ? "at " + startAt : "now");
             }
             worker.wake();
         } else if (reads.status(job.jobId()).orElse(null) == JobStatus.FAILED

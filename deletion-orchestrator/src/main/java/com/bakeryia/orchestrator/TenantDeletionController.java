@@ -93,11 +93,24 @@ class TenantDeletionController {
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "No deletion is scheduled, or it has started and cannot be undone",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The tenant service could not be reached; repeat the request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/tenants/{tenant_id}/restore")
     ResponseEntity<Object> restore(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         TenantAccess access = requireManager(tenantId, caller, "restore it");
-        DeletionJobs.Restore restore = jobs.restoreTenant(tenantId, access.status() == TenantStatus.PENDING_DELETION);
+        DeletionJobs.Restore restore;
+        try {
+            restore = jobs.restoreTenant(tenantId, access.status() == TenantStatus.PENDING_DELETION);
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException e) {
+            // The job is cancelled (or was not found) but the tenant service did not answer: repeating
+            // the restore makes the tenant ACTIVE (a PENDING_DELETION tenant without a job is restored).
+            log.warn("Tenant {}: restore could not be completed: {}", tenantId, e.getMessage());
+            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Tenant " + tenantId + " could not be restored right"
+                    + " now (the tenant service did not answer); repeat the request.");
+        }
         return switch (restore.outcome()) {
             case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
                     .orElseGet(() -> java.util.Map.of("tenant_id", tenantId, "status", "ACTIVE")));

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.JwtTokens;
-import com.bakeryia.platform.security.PrincipalKind;
 import com.bakeryia.testsupport.ApiClient;
 import org.junit.jupiter.api.Test;
 

@@ -110,11 +110,12 @@ final class FakeTenancy implements UserMemberships {
     private final List<UUID> restored = new ArrayList<>();
 
     @Override
-    public synchronized void scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
+    public synchronized boolean scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
         if (markedDeleting.contains(tenantId)) {
-            throw new IllegalStateException(tenantId + " is DELETING");
+            return false;
         }
         scheduled.putIfAbsent(tenantId, deletionAt);
+        return true;
     }
 
     @Override

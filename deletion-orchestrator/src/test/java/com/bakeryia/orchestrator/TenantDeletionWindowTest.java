@@ -127,6 +127,21 @@ class TenantDeletionWindowTest {
     }
 
     @Test
+    void aTenantAlreadyDeletingWithoutAJobHasNoWindowLeftAndItsJobStartsAtOnce() {
+        UUID tenant = tenants.seed(3);
+        // An earlier request without a window marked it, and its job was never created.
+        tenancy.markTenantDeleting(tenant);
+
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+
+        assertThat(job.status()).isNotEqualTo(JobStatus.SCHEDULED);
+        assertThat(job.scheduledFor()).isNull();
+        assertThat(tenancy.scheduledFor(tenant)).isNull();
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
+    }
+
+    @Test
     void aWorkerStoppedAcrossTheDeadlineStartsTheJobWhenItIsBack() {
         UUID tenant = tenants.seed(3);
         DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);

@@ -89,15 +89,20 @@ public class RemoteUserMemberships implements UserMemberships {
     }
 
     @Override
-    public void scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
+    public boolean scheduleTenantDeletion(UUID tenantId, Instant deletionAt) {
         try {
             client().put().uri("/api/v1/tenants/{tenant_id}/status", tenantId).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", TenantStatus.PENDING_DELETION.name(), "deletion_scheduled_for", deletionAt.toString()))
                     .retrieve().toBodilessEntity();
+            return true;
         } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                return false; // DELETING already
+            }
             if (e.getStatusCode() != HttpStatus.NOT_FOUND) {
                 throw e;
             }
+            return true;
         }
     }
 

@@ -42,8 +42,11 @@ public interface UserMemberships {
     /**
      * Marks the tenant PENDING_DELETION until {@code deletionAt}: no more writes, members still
      * read; a tenant that no longer exists is left alone.
+     *
+     * @return false when the tenant is DELETING already (an earlier deletion was asked for without a
+     *         window, or its job could not be created): there is no window left to wait out
      */
-    void scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt);
+    boolean scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt);
 
     /**
      * Makes a tenant PENDING_DELETION ACTIVE again (its deletion was cancelled); an ACTIVE one

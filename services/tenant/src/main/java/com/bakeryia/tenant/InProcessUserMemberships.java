@@ -41,11 +41,16 @@ class InProcessUserMemberships implements UserMemberships {
     }
 
     @Override
-    public void scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt) {
-        if (tenants.find(tenantId).isPresent()) {
+    public boolean scheduleTenantDeletion(UUID tenantId, java.time.Instant deletionAt) {
+        var tenant = tenants.find(tenantId);
+        if (tenant.isPresent() && tenant.get().status() == com.bakeryia.platform.tenancy.TenantStatus.DELETING) {
+            return false;
+        }
+        if (tenant.isPresent()) {
             tenants.scheduleDeletion(tenantId, SERVICE, deletionAt);
             guard.evict(tenantId);
         }
+        return true;
     }
 
     @Override

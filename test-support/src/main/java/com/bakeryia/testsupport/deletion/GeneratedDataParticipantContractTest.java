@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.bakeryia.deletion.DeletionPreview;
-import com.bakeryia.deletion.DeletionResult;
-import com.bakeryia.deletion.DeletionSubject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,8 @@
 package com.bakeryia.testsupport.deletion;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionSubject;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package com.bakeryia.testsupport.deletion;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.deletion.DeletionPreview;
