@@ -94,6 +94,12 @@ class OrchestratorTestApplication {
         return FakeTenancy.INSTANCE.recordsIn(new TestTenants()::recordExists);
     }
 
+    /** The auth service's accounts (in memory): who may act, and the account side of a user's deletion. */
+    @Bean
+    FakeAccounts fakeAccounts() {
+        return FakeAccounts.INSTANCE;
+    }
+
     /** The auth service's user participant, run last by user jobs. */
     @Bean
     DeletionParticipant authUserParticipant() {

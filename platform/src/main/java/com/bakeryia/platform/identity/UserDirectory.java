@@ -1,12 +1,75 @@
 package com.bakeryia.platform.identity;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers "does user U exist". The auth service implements it in-process; elsewhere
- * {@link RemoteUserDirectory} asks it over HTTP ({@code GET /api/v1/users/{user_id}}, services only).
+ * What other services ask of the auth service about a user: whether and in which standing the
+ * account exists, and the account's side of its deletion lifecycle. The auth service implements
+ * it in-process; elsewhere {@link RemoteUserDirectory} asks it over HTTP
+ * ({@code GET /api/v1/users/{user_id}} and {@code PUT /api/v1/users/{user_id}/status}, services only).
+ *
+ * <p>The lifecycle, decided by the auth service's user row alone so that a cancellation and the
+ * start of the erasure cannot both win:
+ * <pre>
+ * ACTIVE --scheduleDeletion--> PENDING_DELETION --markDeleting--> DELETING --(erasure)--> gone
+ *           ACTIVE <--restore / login with cancel_deletion--
+ * </pre>
+ * From PENDING_DELETION on the person is locked out: refresh tokens are revoked and every access
+ * token naming the account is refused. A user that is gone (never existed, or erased) is unknown
+ * for good: user ids are random, so none is ever given out again.
  */
 public interface UserDirectory {
 
-    boolean exists(UUID userId);
+    /** The standing of an account. Only ACTIVE accounts may act. */
+    enum AccountStatus {
+        ACTIVE, DISABLED, PENDING_DELETION, DELETING
+    }
+
+    /**
+     * An account as other services see it.
+     *
+     * @param deletionScheduledFor when a PENDING_DELETION account's erasure starts; null otherwise
+     */
+    record Account(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
+
+        public boolean active() {
+            return status == AccountStatus.ACTIVE;
+        }
+    }
+
+    /** The account, or empty when no such user exists (never did, or was erased). */
+    Optional<Account> account(UUID userId);
+
+    /** Whether the user exists, in any standing. */
+    default boolean exists(UUID userId) {
+        return account(userId).isPresent();
+    }
+
+    /**
+     * Locks the account out until its erasure starts at {@code deletionAt}: PENDING_DELETION, every
+     * refresh token revoked. A PENDING_DELETION account gets the new instant; a user that does not
+     * exist is left alone.
+     *
+     * @return false when the account is DELETING already (its erasure has started)
+     */
+    boolean scheduleDeletion(UUID userId, Instant deletionAt);
+
+    /**
+     * The erasure starts: a PENDING_DELETION account becomes DELETING (and stays so when it already
+     * is). A user that no longer exists counts as deleting (an erasure that ran before).
+     *
+     * @return false when the account is ACTIVE or DISABLED: its deletion was cancelled (a login with
+     *         {@code cancel_deletion}, or a restore) and must not start
+     */
+    boolean markDeleting(UUID userId);
+
+    /**
+     * Cancels the account's scheduled deletion: a PENDING_DELETION account is ACTIVE again (an ACTIVE
+     * one stays so); its person logs in anew.
+     *
+     * @return false when the account is DELETING (too late) or does not exist
+     */
+    boolean restore(UUID userId);
 }

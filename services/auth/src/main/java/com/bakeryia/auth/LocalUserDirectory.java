@@ -1,12 +1,14 @@
 package com.bakeryia.auth;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.platform.identity.UserDirectory;
 
 import org.springframework.stereotype.Component;
 
-/** Answers other services in this process (the tenant service) whether a user exists, without HTTP. */
+/** Answers other services in this process (the tenant service, the orchestrator, every token check) without HTTP. */
 @Component
 class LocalUserDirectory implements UserDirectory {
 
@@ -17,7 +19,26 @@ class LocalUserDirectory implements UserDirectory {
     }
 
     @Override
-    public boolean exists(UUID userId) {
-        return users.find(userId).isPresent();
+    public Optional<Account> account(UUID userId) {
+        return users.find(userId).map(LocalUserDirectory::account);
+    }
+
+    @Override
+    public boolean scheduleDeletion(UUID userId, Instant deletionAt) {
+        return users.scheduleDeletion(userId, deletionAt);
+    }
+
+    @Override
+    public boolean markDeleting(UUID userId) {
+        return users.markDeleting(userId);
+    }
+
+    @Override
+    public boolean restore(UUID userId) {
+        return users.restore(userId);
+    }
+
+    static Account account(UserView user) {
+        return new Account(user.id(), AccountStatus.valueOf(user.status()), user.deletionScheduledFor());
     }
 }

@@ -1,0 +1,81 @@
+package com.bakeryia.orchestrator;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.bakeryia.platform.identity.UserDirectory;
+
+/**
+ * Stands in for the auth service's accounts, in memory and with its rules: every user id is an
+ * ACTIVE account unless a test (or a lifecycle call) says otherwise, and an erased one is unknown.
+ */
+final class FakeAccounts implements UserDirectory {
+
+    static final FakeAccounts INSTANCE = new FakeAccounts();
+
+    private final Map<UUID, Account> accounts = new HashMap<>();
+    private final Set<UUID> erased = new HashSet<>();
+
+    @Override
+    public synchronized Optional<Account> account(UUID userId) {
+        if (erased.contains(userId)) {
+            return Optional.empty();
+        }
+        return Optional.of(accounts.getOrDefault(userId, new Account(userId, AccountStatus.ACTIVE, null)));
+    }
+
+    @Override
+    public synchronized boolean scheduleDeletion(UUID userId, Instant deletionAt) {
+        AccountStatus status = status(userId);
+        if (status == AccountStatus.DELETING) {
+            return false;
+        }
+        if (status != null) {
+            accounts.put(userId, new Account(userId, AccountStatus.PENDING_DELETION, deletionAt));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean markDeleting(UUID userId) {
+        AccountStatus status = status(userId);
+        if (status == AccountStatus.ACTIVE || status == AccountStatus.DISABLED) {
+            return false;
+        }
+        if (status != null) {
+            accounts.put(userId, new Account(userId, AccountStatus.DELETING, null));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean restore(UUID userId) {
+        AccountStatus status = status(userId);
+        if (status == null || status == AccountStatus.DELETING) {
+            return false;
+        }
+        accounts.put(userId, new Account(userId, AccountStatus.ACTIVE, null));
+        return true;
+    }
+
+    /** Sets an account's standing, as the auth service would after a lifecycle call from elsewhere. */
+    synchronized void set(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
+        erased.remove(userId);
+        accounts.put(userId, new Account(userId, status, deletionScheduledFor));
+    }
+
+    /** The account is gone, as after the auth service's FINAL step. */
+    synchronized void erase(UUID userId) {
+        accounts.remove(userId);
+        erased.add(userId);
+    }
+
+    private AccountStatus status(UUID userId) {
+        return account(userId).map(Account::status).orElse(null);
+    }
+}
