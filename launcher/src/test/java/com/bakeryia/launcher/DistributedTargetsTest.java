@@ -9,6 +9,7 @@ import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
 import com.bakeryia.testsupport.SharedTestPostgresContextCustomizerFactory;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,39 @@ class DistributedTargetsTest {
         assertThat(remote.isLocal("orders")).isTrue();
         assertThat(tenantInfo.path("schema").asText()).isEqualTo("tenant");
         assertThat(tenantInfo.path("database").asText()).endsWith("/dist_identity");
+    }
+
+    /**
+     * The lockout reaches every process at once: the bakery instance asks auth (over HTTP) about the
+     * account on every user request, so the moment auth marks it, the same unexpired token is refused
+     * there too; a cancelled deletion lets it act again.
+     */
+    @Test
+    void anAccountLockedOutInAuthIsRefusedAtOnceByAnotherProcess() {
+        ApiClient identityApi = ApiClient.onPort(port(identity));
+        ApiClient bakeryApi = ApiClient.onPort(port(bakery));
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        TenantFixture.Member owner = TenantFixture.register(identityApi, "lockout", run);
+        java.util.UUID tenantId = TenantFixture.createTenant(identityApi, owner, "Lockout " + run);
+        String customers = "/api/v1/tenants/" + tenantId + "/customers";
+        assertThat(bakeryApi.post(customers, owner.accessToken(), Map.of("name", "Before")).status()).isEqualTo(201);
+        String service = identity.getBean(com.bakeryia.platform.security.JwtTokens.class).issueServiceToken("ops").value();
+        String status = "/api/v1/users/" + owner.userId() + "/status";
+
+        ApiClient.Response locked = identityApi.put(status, service,
+                Map.of("status", "PENDING_DELETION", "deletion_scheduled_for", "2027-01-01T00:00:00Z"));
+
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(200);
+        ApiClient.Response refused = bakeryApi.get(customers, owner.accessToken());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().path("detail").asText()).contains("scheduled for deletion at 2027-01-01T00:00:00Z");
+        assertThat(bakeryApi.post(customers, owner.accessToken(), Map.of("name", "During")).status()).isEqualTo(401);
+
+        assertThat(identityApi.put(status, service, Map.of("status", "ACTIVE")).status()).isEqualTo(200);
+        ApiClient.Response again = bakeryApi.get(customers, owner.accessToken());
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("items")).hasSize(1);
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {

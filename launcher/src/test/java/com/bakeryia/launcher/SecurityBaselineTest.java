@@ -9,6 +9,7 @@ import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.PrincipalKind;
 import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.fixtures.TenantFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,11 +50,23 @@ class SecurityBaselineTest {
 
     @Test
     void userTokenOnServiceEndpointIsRefusedWith403Problem() {
-        var response = ApiClient.onPort(port).get(SERVICE_ONLY, tokens.issueUserToken(UUID.randomUUID()).value());
+        ApiClient api = ApiClient.onPort(port);
+        var user = TenantFixture.register(api, "baseline", UUID.randomUUID().toString().substring(0, 8));
+        var response = api.get(SERVICE_ONLY, user.accessToken());
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().path("title").asText()).isEqualTo("Forbidden");
+    }
+
+    @Test
+    void validlySignedTokenNamingNoAccountIsRefusedWith401Problem() {
+        var response = ApiClient.onPort(port).get("/api/v1/users/me", tokens.issueUserToken(UUID.randomUUID()).value());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asText()).contains("does not exist");
+        assertThat(response.header("WWW-Authenticate")).singleElement().asString().contains("invalid_token");
     }
 
     @Test

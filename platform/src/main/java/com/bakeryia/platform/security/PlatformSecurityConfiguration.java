@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemWriter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -31,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Every request needs a bearer JWT signed with one of the auth service's keys, except health, API
  * docs and the paths services declare as {@link PublicPaths}. Only the auth service holds the
  * private keys; other processes verify with the public ones it publishes. Which kind of principal
- * may call what is stated on each endpoint with {@code @PreAuthorize}.
+ * may call what is stated on each endpoint with {@code @PreAuthorize}. A user's token acts only while
+ * their account is ACTIVE ({@link ActiveAccountFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -59,7 +62,7 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
-                                         List<PublicPaths> publicPaths) throws Exception {
+                                         List<PublicPaths> publicPaths, UserDirectory users) throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
         String[] servicePublic = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
@@ -79,7 +82,8 @@ public class PlatformSecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers));
+                        .accessDeniedHandler(handlers))
+                .addFilterAfter(new ActiveAccountFilter(users, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

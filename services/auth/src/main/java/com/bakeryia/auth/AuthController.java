@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthController.class);
+
     /** BCrypt reads at most 72 bytes; a longer password would be silently truncated. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_LENGTH = 10;
@@ -61,7 +63,12 @@ class AuthController {
             @NotBlank @Size(max = 200) String fullName) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password) {
+    /**
+     * @param cancelDeletion with the right password, cancels the account's scheduled deletion (its
+     *                       window is still open) and logs in; without it such a login is refused
+     */
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password,
+                        Boolean cancelDeletion) {
     }
 
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
@@ -83,7 +90,9 @@ class AuthController {
         LoginThrottle.Outcome<UserView> outcome = throttle.attempt(request.email(), () -> {
             Optional<Users.Account> account = users.findByEmail(request.email().strip());
             boolean matches = hasher.matches(request.password(), account.map(Users.Account::passwordHash).orElse(null));
-            return account.filter(found -> matches && found.active()).map(Users.Account::view);
+            // A right password counts as a success for the throttle whatever the account's standing;
+            // a DISABLED account is refused like a wrong password.
+            return account.filter(found -> matches && found.mayLogIn()).map(Users.Account::view);
         });
         if (outcome.retryAfter() != null) {
             long seconds = Math.max(1, outcome.retryAfter().toSeconds());
@@ -95,7 +104,26 @@ class AuthController {
         if (outcome.failed()) {
             throw ApiProblem.unauthorized("Email or password is incorrect.");
         }
-        return issueUserTokens(outcome.value());
+        UserView user = outcome.value();
+        if (Users.PENDING_DELETION.equals(user.status())) {
+            if (!Boolean.TRUE.equals(request.cancelDeletion())) {
+                throw ApiProblem.of(HttpStatus.FORBIDDEN, "This account is scheduled for deletion at "
+                        + user.deletionScheduledFor() + " and is locked until then. To cancel the deletion and sign in,"
+                        + " log in again with \"cancel_deletion\": true.")
+                        .with("deletion_scheduled_for", user.deletionScheduledFor());
+            }
+            if (!users.restore(user.id())) {
+                throw erasureStarted();
+            }
+            log.info("User {}: deletion cancelled by logging in with cancel_deletion", user.id());
+        } else if (Users.DELETING.equals(user.status())) {
+            throw erasureStarted();
+        }
+        return issueUserTokens(user);
+    }
+
+    private static ApiProblem erasureStarted() {
+        return ApiProblem.of(HttpStatus.FORBIDDEN, "This account is being erased; its deletion can no longer be cancelled.");
     }
 
     @PostMapping("/refresh")

@@ -120,8 +120,9 @@ class Users {
     /** A user with the hash to check a password against. */
     record Account(UserView view, String passwordHash) {
 
-        boolean active() {
-            return ACTIVE.equals(view.status());
+        /** Whether a right password gets an answer beyond "incorrect": every standing but DISABLED. */
+        boolean mayLogIn() {
+            return !"DISABLED".equals(view.status());
         }
     }
 }

@@ -60,7 +60,13 @@ class AuthAuthorizationMatrixTest {
             "GET, /api/v1/users/{id}, OTHER_USER, 403",
             "GET, /api/v1/users/{id}, ANONYMOUS, 401",
             "GET, /api/v1/users/{id}, EXPIRED, 401",
-            "GET, /api/v1/users/{id}, FORGED, 401"})
+            "GET, /api/v1/users/{id}, FORGED, 401",
+            "PUT, /api/v1/users/{id}/status, SERVICE, 200",
+            "PUT, /api/v1/users/{id}/status, SELF, 403",
+            "PUT, /api/v1/users/{id}/status, OTHER_USER, 403",
+            "PUT, /api/v1/users/{id}/status, ANONYMOUS, 401",
+            "PUT, /api/v1/users/{id}/status, EXPIRED, 401",
+            "PUT, /api/v1/users/{id}/status, FORGED, 401"})
     void eachCallerGetsExactlyWhatTheRuleAllows(String method, String path, String caller, int expected) {
         ApiClient api = ApiClient.onPort(port);
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -77,7 +83,9 @@ class AuthAuthorizationMatrixTest {
             default -> throw new IllegalArgumentException(caller);
         };
 
-        var response = api.get(path.replace("{id}", user.userId().toString()), token);
+        String target = path.replace("{id}", user.userId().toString());
+        // PUT status: ACTIVE for an ACTIVE account changes nothing, so an allowed call is a plain 200.
+        var response = "PUT".equals(method) ? api.put(target, token, Map.of("status", "ACTIVE")) : api.get(target, token);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
         if (expected >= 400) {

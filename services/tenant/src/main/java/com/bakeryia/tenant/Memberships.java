@@ -70,9 +70,7 @@ class Memberships {
         requireNotOwnerRole(role);
         // Rights first (no lock yet), so a caller without them learns nothing about the user.
         tenants.caller(tenantId, principal, false).requireManager("add members").requireActive();
-        if (!users.exists(userId)) {
-            throw ApiProblem.notFound("User " + userId + " does not exist.");
-        }
+        requireActiveAccount(userId, "join a tenant");
         MemberView added = db.transactions().execute(status -> {
             tenants.caller(tenantId, principal, true).requireManager("add members").requireActive();
             Timestamp now = Timestamp.from(clock.instant());
@@ -87,6 +85,22 @@ class Memberships {
         });
         guard.evict(tenantId);
         return added;
+    }
+
+    /**
+     * Only an ACTIVE account gains a membership or a tenant: a person whose deletion was asked for
+     * (PENDING_DELETION, DELETING) is locked out, whoever grants it; an erased id is unknown for
+     * good. 404 for an unknown user, 409 for one who may not act.
+     */
+    private void requireActiveAccount(UUID userId, String action) {
+        UserDirectory.Account account = users.account(userId)
+                .orElseThrow(() -> ApiProblem.notFound("User " + userId + " does not exist."));
+        if (!account.active()) {
+            throw ApiProblem.conflict("User " + userId + " is " + account.status() + " and cannot " + action
+                    + (account.status() == UserDirectory.AccountStatus.PENDING_DELETION
+                    ? ": their account is scheduled for deletion at " + account.deletionScheduledFor() + "." : "."))
+                    .with("user_status", account.status());
+        }
     }
 
     /** Changes a member's role; the OWNER's role changes only by transfer of ownership. */
@@ -135,6 +149,9 @@ class Memberships {
      * concurrent transfers the second sees the first's result and is judged on it.
      */
     OwnershipTransfer transfer(UUID tenantId, CallerPrincipal principal, UUID newOwnerId) {
+        // Rights first (no lock yet), so a caller without them learns nothing about the user.
+        tenants.caller(tenantId, principal, false).requireOwner("transfer ownership").requireActive();
+        requireActiveAccount(newOwnerId, "become a tenant's owner");
         OwnershipTransfer transfer = db.transactions().execute(status -> {
             TenantCaller caller = tenants.caller(tenantId, principal, true)
                     .requireOwner("transfer ownership").requireActive();

@@ -196,7 +196,9 @@ public abstract sealed class DeletionParticipantContractTest
         ApiClient api = ApiClient.onPort(port());
         JwtTokens tokens = context.getBean(JwtTokens.class);
         String serviceToken = tokens.issueServiceToken("contract-test").value();
-        String userToken = tokens.issueUserToken(UUID.randomUUID()).value();
+        // A real, ACTIVE account: a token naming no account is refused (401) before any rule applies.
+        String userToken = com.bakeryia.testsupport.fixtures.TenantFixture.register(api, "contract",
+                UUID.randomUUID().toString().substring(0, 8)).accessToken();
         String base = "/api/v1/" + service + "/tenant/" + tenant;
 
         assertThat(api.delete(base, null).status()).isEqualTo(401);
