@@ -8,6 +8,9 @@ import java.util.Optional;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.platform.security.ServiceClientCredentials;
 import com.bakeryia.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -85,6 +88,17 @@ class AuthController {
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
     }
 
+    @Operation(summary = "Log in: an access token and a refresh token; with cancel_deletion, also cancel the"
+            + " account's scheduled deletion")
+    @ApiResponse(responseCode = "200", description = "The tokens (OAuth 2 token response)")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "Email or password is incorrect (also for a disabled account)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Right password, but the account is scheduled for deletion"
+            + " (deletion_scheduled_for says when; repeat with \"cancel_deletion\": true to cancel it) or being erased",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account; Retry-After says when to try again",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         LoginThrottle.Outcome<UserView> outcome = throttle.attempt(request.email(), () -> {
