@@ -63,8 +63,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionStepLeases deletionStepLeases(JobStoreTables tables) {
-        return new DeletionStepLeases(tables);
+    DeletionStepLeases deletionStepLeases(JobStoreTables tables, OrchestratorProperties properties) {
+        return new DeletionStepLeases(tables, properties.writeSettlePeriod());
     }
 
     @Bean

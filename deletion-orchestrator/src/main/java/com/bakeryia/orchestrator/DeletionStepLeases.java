@@ -27,10 +27,16 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
 class DeletionStepLeases {
 
     private final JobStoreTables tables;
+    private final Duration writeSettlePeriod;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DeletionStepLeases(JobStoreTables tables) {
+    /**
+     * @param writeSettlePeriod how long after a job's creation its VERIFY steps become due at the
+     *                          earliest ({@link OrchestratorProperties#writeSettlePeriod()})
+     */
+    DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod) {
         this.tables = tables;
+        this.writeSettlePeriod = writeSettlePeriod;
     }
 
     /**
@@ -167,7 +173,7 @@ class DeletionStepLeases {
         if (next instanceof JobPlan.Next.Start start) {
             int attemptLimit = sql.queryForObject("select max(attempt_limit) from " + tables.steps()
                     + " where job_id = :job", params, Integer.class);
-            tables.insertSteps(step.jobId(), start.phase(), attemptLimit, now);
+            tables.insertSteps(step.jobId(), start.phase(), attemptLimit, dueAt(start.phase().phase(), step.jobId(), now));
             return JobTransition.NEXT_PHASE;
         }
         sql.update("update " + tables.jobs() + " j set status = 'COMPLETED', completed_at = :now, error_summary = null,"
@@ -178,6 +184,23 @@ class DeletionStepLeases {
             forgetErasedUser(step.subjectId());
         }
         return JobTransition.COMPLETED;
+    }
+
+    /**
+     * When the steps of a phase that starts {@code now} become due. VERIFY is the final check that
+     * nothing is left, so it waits until the write settle period has passed since the job was
+     * created: the subject was marked before that (services refuse writes from then on), and a
+     * write admitted just before the mark (in flight, or from a cached membership answer) has
+     * landed by then, where the verification finds and deletes it instead of it outliving the job.
+     */
+    private Instant dueAt(StepPhase phase, UUID jobId, Instant now) {
+        if (phase != StepPhase.VERIFY || writeSettlePeriod.isZero()) {
+            return now;
+        }
+        Instant created = tables.sql().queryForObject("select created_at from " + tables.jobs() + " where id = :job",
+                Map.of("job", jobId), (rs, n) -> JobStoreTables.instant(rs, "created_at"));
+        Instant settled = created.plus(writeSettlePeriod);
+        return settled.isAfter(now) ? settled : now;
     }
 
     /**

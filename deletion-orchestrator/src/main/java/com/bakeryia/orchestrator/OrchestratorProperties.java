@@ -25,6 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          retries it by itself, as a retry request would; a job that keeps failing
  *                          is thus retried once per interval, never faster; checked every poll
  *                          interval by every worker; default 1 h
+ * @param writeSettlePeriod how long after a job was created (the subject was marked, so every
+ *                          service refuses new writes, before that) its VERIFY steps wait at the
+ *                          least: a write admitted just before the mark (in flight, or admitted by a
+ *                          service from a membership answer cached for {@code bakery.tenancy.cache-ttl},
+ *                          2 s by default, or one chunk of the demo-data generator's COPY) has landed by
+ *                          then, so the final verification sees it and deletes it. Must exceed the
+ *                          cache TTL plus the longest such write; default 30 s, comfortably more than
+ *                          2 s plus an API write or one COPY chunk (well under a second), at the price
+ *                          of a job taking up to that much longer when its DELETE phase was quicker.
+ *                          0 turns the wait off (tests); must not be negative
  */
 @ConfigurationProperties("bakery.orchestrator")
 public record OrchestratorProperties(
@@ -38,7 +48,8 @@ public record OrchestratorProperties(
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("true") boolean workerEnabled,
-        @DefaultValue("1h") Duration failedJobRetryInterval) {
+        @DefaultValue("1h") Duration failedJobRetryInterval,
+        @DefaultValue("30s") Duration writeSettlePeriod) {
 
     public OrchestratorProperties {
         require(parallelism >= 1, "parallelism must be at least 1");
@@ -51,6 +62,7 @@ public record OrchestratorProperties(
                 "lease-duration must be at least twice the heartbeat-interval");
         require(positive(pollInterval), "poll-interval must be positive");
         require(positive(failedJobRetryInterval), "failed-job-retry-interval must be positive");
+        require(writeSettlePeriod != null && !writeSettlePeriod.isNegative(), "write-settle-period must not be negative");
     }
 
     /** The backoff between attempts these settings describe. */

@@ -37,6 +37,9 @@ class DeletionStepLeasesTest {
     @Autowired
     DeletionWorker worker;
 
+    @Autowired
+    JobStoreTables tables;
+
     private Instant now;
 
     @BeforeEach
@@ -128,6 +131,36 @@ class DeletionStepLeasesTest {
         });
         assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
         assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).isEqualTo(7 * 7);
+    }
+
+    @Test
+    void theVerificationWaitsUntilWritesAdmittedBeforeTheMarkHaveSettled() {
+        Duration settle = Duration.ofSeconds(30);
+        // The context's store verifies at once (settle 0s); this one, on the same tables, waits.
+        DeletionStepLeases settling = new DeletionStepLeases(tables, settle);
+        start(UUID.randomUUID());
+        Instant created = now;
+        Instant deleted = created.plusSeconds(4);
+        List<LeasedStep> deletes = settling.claim("worker-a", 100, created.plusSeconds(1), LEASE);
+        deletes.forEach(step -> settling.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, deleted));
+
+        assertThat(settling.claim("worker-a", 100, created.plus(settle).minusMillis(1), LEASE))
+                .as("no VERIFY step before created_at + settle period").isEmpty();
+        assertThat(settling.claim("worker-a", 100, created.plus(settle), LEASE))
+                .extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
+    }
+
+    @Test
+    void aVerificationQueuedAfterTheSettlePeriodIsDueAtOnce() {
+        Duration settle = Duration.ofSeconds(30);
+        DeletionStepLeases settling = new DeletionStepLeases(tables, settle);
+        start(UUID.randomUUID());
+        Instant deleted = now.plus(settle).plusSeconds(5);
+        List<LeasedStep> deletes = settling.claim("worker-a", 100, deleted, LEASE);
+        deletes.forEach(step -> settling.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, deleted));
+
+        assertThat(settling.claim("worker-a", 100, deleted, LEASE))
+                .extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
     }
 
     private UUID start(UUID tenant) {

@@ -27,6 +27,21 @@ class OrchestratorPropertiesTest {
     }
 
     @Test
+    void theFinalVerificationWaitsLongerThanAMembershipAnswerIsCachedByDefault() {
+        OrchestratorProperties defaults = bind(Map.of());
+
+        assertThat(defaults.writeSettlePeriod()).isEqualTo(Duration.ofSeconds(30))
+                .as("the tenancy cache TTL's default, 2 s, plus a write's duration").isGreaterThan(Duration.ofSeconds(2));
+        assertThat(bind(Map.of("bakery.orchestrator.write-settle-period", "0s")).writeSettlePeriod()).isZero();
+    }
+
+    @Test
+    void refusesANegativeWriteSettlePeriod() {
+        assertThatThrownBy(() -> bind(Map.of("bakery.orchestrator.write-settle-period", "-1s")))
+                .rootCause().hasMessageContaining("write-settle-period");
+    }
+
+    @Test
     void refusesAFailedJobRetryIntervalThatIsNotPositive() {
         assertThatThrownBy(() -> bind(Map.of("bakery.orchestrator.failed-job-retry-interval", "0s")))
                 .rootCause().hasMessageContaining("failed-job-retry-interval");

@@ -82,7 +82,9 @@ class ThreeProcessDeletionIT {
                 "--bakery.db.username=" + SharedTestPostgres.username(),
                 "--bakery.data-dir=" + dataDirs.resolve(name),
                 "--bakery.service-client.secret=" + SECRET,
-                "--bakery.orchestrator.poll-interval=200ms"));
+                "--bakery.orchestrator.poll-interval=200ms",
+                // Nothing writes during these deletions; WritesDuringDeletionIT runs with a settle period.
+                "--bakery.orchestrator.write-settle-period=0s"));
         arguments.addAll(more);
         return arguments;
     }

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The bulk data generator over HTTP (services only). Both endpoints answer when the rows are
- * written; an unknown size is a 400, a missing tenant a 404, a tenant that is not ACTIVE a 409.
+ * written; an unknown size is a 400, a missing tenant a 404, a tenant that is not ACTIVE a 409, and
+ * so is one that stops being ACTIVE while its rows are written (its deletion was scheduled or
+ * started): writing stops before the next chunk, and the rows written until then go with the tenant.
  *
  * <ul>
  *   <li>{@code POST /api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge}: every

@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -35,6 +37,12 @@ import org.springframework.web.client.RestClientException;
  * is not local and has {@code bakery.services.<name>.url}) are asked over HTTP to run theirs. At
  * most {@value #PARALLELISM} services write at once, so the shared pool keeps connections for
  * live traffic. People columns take the ids of the tenant's current members.
+ *
+ * <p>A generation can outlast the tenant's standing: before each chunk of every table
+ * ({@link TableCopy}) the tenant service is asked again, not through a cache, whether the tenant is
+ * still ACTIVE. Once it is not (its deletion was scheduled or started), writing stops and the caller
+ * gets a 409; the rows written until then are the deletion's to remove, which verifies only after
+ * such a chunk has committed (the orchestrator's write settle period).
  */
 final class DemoDataGenerator {
 
@@ -85,15 +93,23 @@ final class DemoDataGenerator {
             remote.forEach(service -> running.put(service, pool.submit(() -> askRemote(service, tenantId, size))));
             Map<String, DemoDataReport.ServiceRows> done = new TreeMap<>();
             List<String> failures = new ArrayList<>();
+            ApiProblem stopped = null;
             for (var entry : running.entrySet()) {
                 try {
                     done.put(entry.getKey(), entry.getValue().get());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ApiProblem problem && problem.getStatusCode().value() == 409) {
+                        stopped = problem;
+                        continue;
+                    }
                     failures.add(entry.getKey() + ": " + e.getCause().getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while generating demo data", e);
                 }
+            }
+            if (stopped != null) {
+                throw stopped.with("services_done", List.copyOf(done.keySet()));
             }
             if (!failures.isEmpty()) {
                 throw ApiProblem.of(HttpStatus.BAD_GATEWAY, "Demo data for tenant " + tenantId
@@ -129,10 +145,21 @@ final class DemoDataGenerator {
         return directory.memberIds(tenantId);
     }
 
+    /** Before each chunk: the tenant service's answer now, never a cached one. */
+    private void requireStillActive(UUID tenantId, String service) {
+        TenantStatus status = directory.access(tenantId, NO_USER).map(TenantAccess::status).orElse(null);
+        if (status != TenantStatus.ACTIVE) {
+            throw ApiProblem.conflict("Tenant " + tenantId + " is " + (status == null ? "gone" : status)
+                    + " and accepts no writes: its demo data was being written, and writing stopped (in " + service
+                    + "). The rows written until then are removed with the tenant.");
+        }
+    }
+
     private DemoDataReport.ServiceRows run(DemoDataContributor contributor, UUID tenantId, DemoDataSize size,
                                            List<UUID> members) {
         Instant started = clock.instant();
-        Map<String, Long> tables = contributor.generate(tenantId, size, members);
+        Map<String, Long> tables = TableCopy.checkingBeforeEachChunk(() -> requireStillActive(tenantId, contributor.service()),
+                () -> contributor.generate(tenantId, size, members));
         long rows = tables.values().stream().mapToLong(Long::longValue).sum();
         return new DemoDataReport.ServiceRows(contributor.service(), tables, rows,
                 Duration.between(started, clock.instant()).toMillis());
@@ -145,8 +172,20 @@ final class DemoDataGenerator {
                             size.name().toLowerCase(Locale.ROOT))
                     .retrieve()
                     .body(DemoDataReport.ServiceRows.class);
+        } catch (HttpClientErrorException.Conflict e) {
+            // That process stopped writing because the tenant is no longer ACTIVE: the same answer here.
+            throw ApiProblem.conflict(remoteDetail(e).orElse("Tenant " + tenantId + " accepts no writes; writing"
+                    + " stopped in " + service + ". The rows written until then are removed with the tenant."));
         } catch (RestClientException e) {
             throw new IllegalStateException("remote call failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> remoteDetail(HttpClientErrorException e) {
+        try {
+            return Optional.ofNullable(e.getResponseBodyAs(ProblemDetail.class)).map(ProblemDetail::getDetail);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 import com.bakeryia.platform.data.ServiceDatabase;
 import org.postgresql.PGConnection;
@@ -20,6 +21,12 @@ import org.postgresql.PGConnection;
  * {@code null} is SQL NULL and a string is quoted. Parents must be closed (flushed) before their
  * children are written, so foreign keys hold.
  *
+ * <p>Run by the generator ({@link #checkingBeforeEachChunk}), every chunk is preceded by a check
+ * that the tenant still accepts writes; once it does not, the check's exception stops the copy
+ * (nothing more is sent, not even from {@link #close}). A chunk's COPY thus commits at most one
+ * chunk's duration (well under a second at {@value #CHUNK_ROWS} rows) after a check that found the
+ * tenant ACTIVE, far within the orchestrator's write settle period.
+ *
  * <pre>{@code
  * try (TableCopy customers = TableCopy.into(db, "customers", "id", "tenant_id", "name")) {
  *     customers.row(id, tenantId, "Ana");
@@ -31,12 +38,16 @@ public final class TableCopy implements AutoCloseable {
     /** Rows per COPY statement (and per transaction). */
     public static final int CHUNK_ROWS = 5_000;
 
+    /** The check the generation running on this thread makes before each chunk, if any. */
+    private static final ThreadLocal<Runnable> BEFORE_CHUNK = new ThreadLocal<>();
+
     private final ServiceDatabase database;
     private final String copySql;
     private final int columns;
     private final StringBuilder buffer = new StringBuilder(1 << 16);
     private int buffered;
     private long written;
+    private boolean stopped;
 
     private TableCopy(ServiceDatabase database, String table, String... columns) {
         this.database = database;
@@ -71,6 +82,25 @@ public final class TableCopy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs {@code work} with {@code beforeChunk} called, on this thread, before every chunk that any
+     * copy sends; an exception it throws stops that copy and propagates to the caller of
+     * {@link #row} or {@link #close}.
+     */
+    static <T> T checkingBeforeEachChunk(Runnable beforeChunk, Supplier<T> work) {
+        Runnable outer = BEFORE_CHUNK.get();
+        BEFORE_CHUNK.set(beforeChunk);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                BEFORE_CHUNK.remove();
+            } else {
+                BEFORE_CHUNK.set(outer);
+            }
+        }
+    }
+
     /** Rows written so far, including the ones still buffered. */
     public long rows() {
         return written + buffered;
@@ -99,8 +129,19 @@ public final class TableCopy implements AutoCloseable {
 
     /** Sends the buffered rows in one COPY, committed on its own. */
     public void flush() {
-        if (buffered == 0) {
+        if (buffered == 0 || stopped) {
             return;
+        }
+        Runnable check = BEFORE_CHUNK.get();
+        if (check != null) {
+            try {
+                check.run();
+            } catch (RuntimeException e) {
+                stopped = true;
+                buffered = 0;
+                buffer.setLength(0);
+                throw e;
+            }
         }
         // A connection of its own, never one bound to a caller's transaction: each chunk commits alone.
         try (Connection connection = database.dataSource().getConnection()) {
