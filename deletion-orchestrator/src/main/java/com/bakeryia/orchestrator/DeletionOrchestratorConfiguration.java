@@ -7,6 +7,7 @@ import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,8 +84,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, Clock clock) {
-        return new ScheduledDeletions(starts, tenancy, clock);
+    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+        return new ScheduledDeletions(starts, tenancy, users, clock);
     }
 
     @Bean
