@@ -63,6 +63,11 @@ class ScheduledDeletions {
      */
     int startDue() {
         reconcileIfDue();
+        return startOrCancelDue();
+    }
+
+    /** The second half of a pass: starts (or, a user job whose person cancelled, cancels) every due SCHEDULED job; how many it started. */
+    int startOrCancelDue() {
         Instant now = clock.instant();
         int started = 0;
         for (DeletionJobStarts.ScheduledJob job : starts.dueScheduled(now, PASS_LIMIT)) {

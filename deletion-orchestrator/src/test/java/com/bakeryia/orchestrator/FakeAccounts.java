@@ -20,6 +20,7 @@ final class FakeAccounts implements UserDirectory {
 
     private final Map<UUID, Account> accounts = new HashMap<>();
     private final Set<UUID> erased = new HashSet<>();
+    private final Set<UUID> everDeleting = new HashSet<>();
 
     @Override
     public synchronized Optional<Account> account(UUID userId) {
@@ -49,6 +50,7 @@ final class FakeAccounts implements UserDirectory {
         }
         if (status != null) {
             accounts.put(userId, new Account(userId, AccountStatus.DELETING, null));
+            everDeleting.add(userId);
         }
         return true;
     }
@@ -75,7 +77,13 @@ final class FakeAccounts implements UserDirectory {
         erased.add(userId);
     }
 
-    private AccountStatus status(UUID userId) {
+    /** Whether the account was ever made DELETING (its erasure started), whatever it is now. */
+    synchronized boolean everDeleting(UUID userId) {
+        return everDeleting.contains(userId);
+    }
+
+    /** The account's standing, or null when it is gone. */
+    synchronized AccountStatus status(UUID userId) {
         return account(userId).map(Account::status).orElse(null);
     }
 }
