@@ -22,8 +22,21 @@ final class FakeAccounts implements UserDirectory {
     private final Set<UUID> erased = new HashSet<>();
     private final Set<UUID> everDeleting = new HashSet<>();
 
+    /** How often other code asked for an account, as a remote auth service would count its requests. */
+    private final java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     public synchronized Optional<Account> account(UUID userId) {
+        lookups.incrementAndGet();
+        return lookup(userId);
+    }
+
+    /** How many times {@link #account} was asked so far. */
+    long lookups() {
+        return lookups.get();
+    }
+
+    private Optional<Account> lookup(UUID userId) {
         if (erased.contains(userId)) {
             return Optional.empty();
         }
@@ -84,6 +97,6 @@ final class FakeAccounts implements UserDirectory {
 
     /** The account's standing, or null when it is gone. */
     synchronized AccountStatus status(UUID userId) {
-        return account(userId).map(Account::status).orElse(null);
+        return lookup(userId).map(Account::status).orElse(null);
     }
 }

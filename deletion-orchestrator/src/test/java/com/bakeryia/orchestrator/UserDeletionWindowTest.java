@@ -185,6 +185,37 @@ class UserDeletionWindowTest {
     }
 
     @Test
+    void theSweepAsksAboutABoundedNumberOfAccountsAtMostOnceAnIntervalAndComesRoundToEveryJob() {
+        worker.stop();
+        List<UUID> scheduled = new ArrayList<>();
+        for (int i = 0; i < ScheduledDeletions.RECONCILE_LIMIT + 10; i++) {
+            UUID user = member();
+            schedule(user, Initiator.user(user));
+            scheduled.add(user);
+        }
+        // The last one's window ends last, so the first sweep of a full page does not reach it.
+        UUID cancelledLast = scheduled.get(scheduled.size() - 1);
+        DeletionJobSummary lastJob = users.unfinishedJob(cancelledLast).orElseThrow();
+        accounts.set(cancelledLast, AccountStatus.ACTIVE, null);
+        OrchestratorTestApplication.CLOCK.advance(ScheduledDeletions.RECONCILE_INTERVAL.plusSeconds(1));
+
+        long before = accounts.lookups();
+        scheduledDeletions.startDue();
+        long firstSweep = accounts.lookups() - before;
+        scheduledDeletions.startDue();
+        scheduledDeletions.startDue();
+
+        assertThat(firstSweep).as("one sweep asks about a page of accounts at most").isEqualTo(ScheduledDeletions.RECONCILE_LIMIT);
+        assertThat(accounts.lookups() - before).as("further passes within the interval ask nothing").isEqualTo(firstSweep);
+        for (int sweeps = 0; sweeps < 4 && reads.status(lastJob.jobId()).orElseThrow() == JobStatus.SCHEDULED; sweeps++) {
+            OrchestratorTestApplication.CLOCK.advance(ScheduledDeletions.RECONCILE_INTERVAL.plusSeconds(1));
+            scheduledDeletions.startDue();
+        }
+        assertThat(reads.status(lastJob.jobId())).as("a later sweep goes on where the last stopped").contains(JobStatus.CANCELLED);
+        scheduled.forEach(users::restore);
+    }
+
+    @Test
     void aWorkerStoppedAcrossTheDeadlineStartsTheJobWhenItIsBack() {
         UUID user = member();
         DeletionJobSummary job = schedule(user, Initiator.user(user));
