@@ -129,7 +129,9 @@ class UserDeletionController {
             case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
                     .orElseGet(() -> Map.of("user_id", userId, "status", "ACTIVE")));
             case STARTED -> throw ApiProblem.conflict("The erasure of user " + userId + " has started"
-                    + (jobId == null ? "" : " (job " + jobId + " is " + restore.job().get().status() + ")")
+                    + restore.job().filter(job -> job.status() != JobStatus.CANCELLED)
+                            .map(job -> " (job " + job.jobId() + " is " + job.status() + ")")
+                            .orElse(" (the auth service reports the account DELETING; repeat the DELETE to finish it)")
                     + "; deleted data cannot be restored.").with("job_id", jobId);
             case NOT_SCHEDULED -> throw ApiProblem.conflict("No deletion of user " + userId + " is scheduled;"
                     + " there is nothing to restore.");

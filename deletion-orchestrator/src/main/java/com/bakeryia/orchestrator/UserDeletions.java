@@ -180,6 +180,10 @@ public class UserDeletions {
                         request.ownedTenants(), dataServices.names().size());
             }
             worker.wake();
+        } else if (!startAt.isAfter(now) && reads.status(job.jobId()).orElse(null) == JobStatus.SCHEDULED) {
+            // A concurrent request with a window created the job first; this one has none (or the
+            // account is DELETING already, so nobody can restore it): the job starts now.
+            skipWindow(job.jobId(), userId, initiator);
         }
         return reads.find(job.jobId(), clock.instant()).orElseThrow();
     }

@@ -216,6 +216,21 @@ class UserDeletionWindowTest {
     }
 
     @Test
+    void anAccountAlreadyDeletingWithoutAJobHasNoWindowLeftAndItsJobStartsAtOnce() {
+        UUID user = member();
+        // An earlier request without a window marked it, and its job was never created.
+        accounts.set(user, AccountStatus.DELETING, null);
+
+        DeletionJobSummary job = schedule(user, Initiator.user(user));
+
+        assertThat(job.status()).isNotEqualTo(JobStatus.SCHEDULED);
+        assertThat(job.scheduledFor()).isNull();
+        assertThat(users.restore(user).outcome()).isEqualTo(UserDeletions.RestoreOutcome.STARTED);
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertErased(user);
+    }
+
+    @Test
     void aWorkerStoppedAcrossTheDeadlineStartsTheJobWhenItIsBack() {
         UUID user = member();
         DeletionJobSummary job = schedule(user, Initiator.user(user));
