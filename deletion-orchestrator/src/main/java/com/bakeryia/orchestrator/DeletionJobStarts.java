@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -96,13 +97,27 @@ class DeletionJobStarts {
     }
 
     /** What a cancellation found. */
-    enum CancelResult { CANCELLED, NOT_FOUND, NOT_SCHEDULED }
+    enum CancelResult {
+        CANCELLED, NOT_FOUND, NOT_SCHEDULED,
+        /** SCHEDULED, and the condition of {@link #cancelIf} said to keep it. */
+        KEPT
+    }
 
     /**
      * Cancels a SCHEDULED job (its grace window has not ended): CANCELLED, nothing was deleted.
      * Locks the job row, so a cancellation and {@link #startIfDue} never both succeed.
      */
     CancelResult cancel(UUID jobId, Instant now) {
+        return cancelIf(jobId, now, () -> true);
+    }
+
+    /**
+     * As {@link #cancel}, but only when {@code withdrawn} answers true, asked with the job row
+     * locked and the job still SCHEDULED (a user job whose account is ACTIVE again: the person
+     * cancelled by logging in). A start of the job waits for the answer, so the question and the
+     * cancellation are one step against it.
+     */
+    CancelResult cancelIf(UUID jobId, Instant now, BooleanSupplier withdrawn) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
@@ -113,22 +128,61 @@ class DeletionJobStarts {
             if (!JobStatus.SCHEDULED.name().equals(found.get(0))) {
                 return CancelResult.NOT_SCHEDULED;
             }
-            sql.update("update " + tables.jobs() + " set status = 'CANCELLED', completed_at = :now where id = :id",
-                    new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now)));
+            if (!withdrawn.getAsBoolean()) {
+                return CancelResult.KEPT;
+            }
+            markCancelled(jobId, now);
             return CancelResult.CANCELLED;
         });
     }
 
-    /** A SCHEDULED job and its subject. */
-    record ScheduledJob(UUID jobId, JobKind kind, UUID subjectId) {
+    private void markCancelled(UUID jobId, Instant now) {
+        tables.sql().update("update " + tables.jobs() + " set status = 'CANCELLED', completed_at = :now where id = :id",
+                new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now)));
+    }
+
+    /** A SCHEDULED job, its subject, and when its window ends. */
+    record ScheduledJob(UUID jobId, JobKind kind, UUID subjectId, Instant scheduledFor) {
     }
 
     /** SCHEDULED jobs whose window has ended by {@code now}, earliest first, at most {@code limit}. */
     List<ScheduledJob> dueScheduled(Instant now, int limit) {
-        return tables.sql().query("select id, kind, subject_id from " + tables.jobs() + " where status = 'SCHEDULED'"
-                + " and scheduled_for <= :now order by scheduled_for limit :limit", new MapSqlParameterSource()
-                .addValue("now", at(now)).addValue("limit", limit), (rs, n) -> new ScheduledJob(rs.getObject("id", UUID.class),
-                JobKind.valueOf(rs.getString("kind")), rs.getObject("subject_id", UUID.class)));
+        return tables.sql().query("select id, kind, subject_id, scheduled_for from " + tables.jobs()
+                + " where status = 'SCHEDULED' and scheduled_for <= :now order by scheduled_for limit :limit",
+                new MapSqlParameterSource().addValue("now", at(now)).addValue("limit", limit),
+                (rs, n) -> new ScheduledJob(rs.getObject("id", UUID.class), JobKind.valueOf(rs.getString("kind")),
+                        rs.getObject("subject_id", UUID.class), JobStoreTables.instant(rs, "scheduled_for")));
+    }
+
+    /**
+     * SCHEDULED jobs of one kind after {@code after} in (scheduled_for, id) order, at most
+     * {@code limit}: one page of a sweep over every SCHEDULED job (null: from the first), on the
+     * partial index of SCHEDULED jobs. Not locked: {@link #cancelIf} decides under the job's lock.
+     */
+    List<ScheduledJob> scheduledAfter(JobKind kind, ScheduledPosition after, int limit) {
+        return tables.sql().query("select id, kind, subject_id, scheduled_for from " + tables.jobs()
+                        + " where status = 'SCHEDULED' and kind = :kind and (cast(:afterAt as timestamptz) is null"
+                        + " or (scheduled_for, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid)))"
+                        + " order by scheduled_for, id limit :limit",
+                new MapSqlParameterSource().addValue("kind", kind.name()).addValue("limit", limit)
+                        .addValue("afterAt", after == null ? null : at(after.scheduledFor()))
+                        .addValue("afterId", after == null ? null : after.jobId()),
+                (rs, n) -> new ScheduledJob(rs.getObject("id", UUID.class), JobKind.valueOf(rs.getString("kind")),
+                        rs.getObject("subject_id", UUID.class), JobStoreTables.instant(rs, "scheduled_for")));
+    }
+
+    /** Where a sweep over SCHEDULED jobs ({@link #scheduledAfter}) has got to. */
+    record ScheduledPosition(Instant scheduledFor, UUID jobId) {
+    }
+
+    /** What a start of a SCHEDULED job did. */
+    enum StartResult {
+        /** The job is PENDING: workers claim its steps. */
+        STARTED,
+        /** The job is CANCELLED instead: the condition said the deletion was withdrawn. Nothing was deleted. */
+        CANCELLED,
+        /** Not (or no longer) SCHEDULED, or not due yet: nothing changed. */
+        NOT_SCHEDULED
     }
 
     /**
@@ -141,22 +195,38 @@ class DeletionJobStarts {
      * @return whether this call started the job
      */
     boolean startIfDue(UUID jobId, Instant now, Instant startedAt, Runnable beforeStart) {
+        return startOrCancelIfDue(jobId, now, startedAt, () -> {
+            beforeStart.run();
+            return true;
+        }) == StartResult.STARTED;
+    }
+
+    /**
+     * As {@link #startIfDue}, but {@code mayStart}, asked with the job row locked, decides between
+     * starting the job and cancelling it: a user job starts only when the account could be marked
+     * DELETING, and is CANCELLED when the person cancelled their deletion (the account is ACTIVE
+     * again). An exception leaves the job SCHEDULED, for the next pass.
+     */
+    StartResult startOrCancelIfDue(UUID jobId, Instant now, Instant startedAt, BooleanSupplier mayStart) {
         var sql = tables.sql();
-        return Boolean.TRUE.equals(tables.transactions().execute(status -> {
+        return tables.transactions().execute(status -> {
             List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id"
                     + " and (cast(:now as timestamptz) is null or scheduled_for <= :now) for update",
                     new MapSqlParameterSource().addValue("id", jobId).addValue("now", now == null ? null : at(now)),
                     (rs, n) -> rs.getString(1));
             if (found.isEmpty() || !JobStatus.SCHEDULED.name().equals(found.get(0))) {
-                return false;
+                return StartResult.NOT_SCHEDULED;
             }
-            beforeStart.run();
+            if (!mayStart.getAsBoolean()) {
+                markCancelled(jobId, startedAt);
+                return StartResult.CANCELLED;
+            }
             var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(startedAt));
             sql.update("update " + tables.jobs() + " set status = 'PENDING' where id = :id", params);
             sql.update("update " + tables.steps() + " set next_attempt_at = least(next_attempt_at, :at)"
                     + " where job_id = :id and status = 'PENDING'", params);
-            return true;
-        }));
+            return StartResult.STARTED;
+        });
     }
 
     /** What a retry request found. */

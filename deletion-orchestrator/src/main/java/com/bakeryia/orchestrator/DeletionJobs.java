@@ -83,7 +83,8 @@ public class DeletionJobs {
         Optional<DeletionJobSummary> unfinished = reads.unfinished(JobKind.TENANT, tenantId, now);
         Optional<DeletionJobSummary> scheduled = unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED);
         if (scheduled.isPresent()) {
-            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId)) {
+            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId)
+                    == DeletionJobStarts.StartResult.STARTED) {
                 log.info("Job {} tenant {}: its window skipped at the request of {}; deletion starts", scheduled.get().jobId(),
                         tenantId, initiator);
                 worker.wake();

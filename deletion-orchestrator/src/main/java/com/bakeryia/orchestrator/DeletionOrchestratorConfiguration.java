@@ -7,6 +7,7 @@ import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Import;
  * Entry point of the deletion orchestrator, a target of its own: imported when the
  * {@code deletion-orchestrator} target runs in this process. Its job store lives in the schema
  * {@code deletion}. It reaches every participant through the deletion contract (in this process or
- * over HTTP at {@code bakery.services.<name>.url}) and the tenant service through the platform's
- * {@link UserMemberships} port; no service depends on this module.
+ * over HTTP at {@code bakery.services.<name>.url}), the tenant service through the platform's
+ * {@link UserMemberships} port and the auth service's accounts through {@link UserDirectory}; no
+ * service depends on this module.
  */
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
@@ -83,8 +85,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, Clock clock) {
-        return new ScheduledDeletions(starts, tenancy, clock);
+    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+        return new ScheduledDeletions(starts, tenancy, users, clock);
     }
 
     @Bean
@@ -102,10 +104,10 @@ public class DeletionOrchestratorConfiguration {
     @Bean
     DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
-                                  DataServices dataServices, FailedJobRetries failedJobRetries,
+                                  UserDirectory users, DataServices dataServices, FailedJobRetries failedJobRetries,
                                   ScheduledDeletions scheduledDeletions, DeletionMetrics metrics,
                                   OrchestratorProperties properties, Clock clock) {
-        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, dataServices, properties, clock);
+        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock);
         return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries,
                 scheduledDeletions, metrics,
                 properties, clock);
@@ -122,8 +124,11 @@ public class DeletionOrchestratorConfiguration {
 
     @Bean
     UserDeletions userDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                                ParticipantDirectory participants, UserMemberships tenancy, DataServices dataServices,
-                                DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
-        return new UserDeletions(starts, reads, worker, participants, tenancy, dataServices, metrics, properties, clock);
+                                ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                                UserMemberships tenancy, UserDirectory users, DataServices dataServices,
+                                DeletionMetrics metrics, OrchestratorProperties properties, DeletionWindowProperties window,
+                                Clock clock) {
+        return new UserDeletions(starts, reads, worker, scheduledDeletions, participants, tenancy, users, dataServices,
+                metrics, properties, window, clock);
     }
 }

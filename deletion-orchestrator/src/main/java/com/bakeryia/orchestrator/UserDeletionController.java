@@ -14,23 +14,33 @@ import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deleting a user (right to erasure), served by the orchestrator's process: {@code DELETE /api/v1/users/{user_id}} starts (or answers the
- * unfinished) USER deletion job, 202; {@code GET /api/v1/users/{user_id}/deletion-preview} says what
- * it would do. The user themself or a service; anyone else 403. Parameters, both optional:
- * {@code owned_tenants=transfer|delete} (default transfer) and repeated
- * {@code new_owner=<tenant_id>:<user_id>}, the chosen new owner of a tenant the user owns.
+ * Deleting a user (right to erasure), served by the orchestrator's process: {@code DELETE /api/v1/users/{user_id}}
+ * schedules (after the grace window, the account locked at once) or starts (a service's
+ * {@code immediate=true}), or answers the unfinished, USER deletion job, 202;
+ * {@code GET /api/v1/users/{user_id}/deletion-preview} says what it would do. The user themself or
+ * a service; anyone else 403. Parameters, both optional: {@code owned_tenants=transfer|delete}
+ * (default transfer) and repeated {@code new_owner=<tenant_id>:<user_id>}, the chosen new owner of a
+ * tenant the user owns. {@code POST /api/v1/users/{user_id}/restore} (services only: the person is
+ * locked out, and cancels by logging in with {@code cancel_deletion}) cancels a scheduled deletion.
  */
 @RestController
 class UserDeletionController {
+
+    private static final Logger log = LoggerFactory.getLogger(UserDeletionController.class);
 
     private final UserDeletions deletions;
     private final UserDirectory users;
@@ -40,25 +50,93 @@ class UserDeletionController {
         this.users = users;
     }
 
-    @Operation(summary = "Erase a user (GDPR Art. 17): start (or answer) their USER deletion job")
-    @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
+    @Operation(summary = "Erase a user (GDPR Art. 17): after the grace window (SCHEDULED, the account locked at once,"
+            + " restorable), or at once for a service with immediate=true; answers the user's unfinished job when there is one")
+    @ApiResponse(responseCode = "202", description = "The job (SCHEDULED with scheduled_for, or under way), new or the one"
+            + " already there; Location names it")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service; or a user asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "An owned tenant has no admin to take it over; nothing was started", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An owned tenant has no admin to take it over, or the person cancelled"
+            + " their deletion while it was starting; nothing was started", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The auth service or the job store could not be reached; repeat the request", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/users/{user_id}")
     ResponseEntity<DeletionJobSummary> delete(@PathVariable("user_id") UUID userId,
                                               @RequestParam(name = "owned_tenants", required = false) String ownedTenants,
                                               @RequestParam(name = "new_owner", required = false) List<String> newOwners,
+                                              @RequestParam(name = "immediate", defaultValue = "false") boolean immediate,
                                               Authentication authentication) {
         CallerPrincipal caller = requireSelfOrService(userId, authentication);
+        if (immediate && !caller.isService()) {
+            throw ApiProblem.forbidden("Only services may skip the deletion window (immediate=true); a person's"
+                    + " erasure starts after the window, during which they can cancel it by logging in.");
+        }
         UserDeletions.Request request = request(userId, ownedTenants, newOwners);
-        DeletionJobSummary job = deletions.unfinishedJob(userId).orElseGet(() -> {
-            requireExists(userId);
-            return deletions.start(request, Initiator.of(caller));
-        });
+        DeletionJobSummary job;
+        try {
+            if (deletions.unfinishedJob(userId).isEmpty()) {
+                requireExists(userId);
+            }
+            job = immediate ? deletions.start(request, Initiator.of(caller), java.time.Duration.ZERO)
+                    : deletions.start(request, Initiator.of(caller));
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException e) {
+            log.warn("User {}: deletion could not be started: {}", userId, e.getMessage());
+            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "The deletion of user " + userId + " could not be"
+                    + " started right now; repeat the request (it never starts a second job).");
+        }
+        log.info("User {}: deletion asked for by {} {}; deletion job {} is {}", userId, caller.kind(), caller.subject(),
+                job.jobId(), job.status());
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
+    }
+
+    @Operation(summary = "Restore a user whose erasure is scheduled (services only): the job is cancelled, the account"
+            + " ACTIVE again, nothing deleted")
+    @ApiResponse(responseCode = "200", description = "The cancelled job (or, for a locked account without a job, the"
+            + " account's new status); the account is ACTIVE again")
+    @ApiResponse(responseCode = "400", description = "A malformed id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a service (a person cancels their own deletion by logging in"
+            + " with cancel_deletion)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "No deletion is scheduled, or it has started and cannot be undone",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The auth service or the job store could not be reached; repeat the request",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/api/v1/users/{user_id}/restore")
+    ResponseEntity<Object> restore(@PathVariable("user_id") UUID userId, Authentication authentication) {
+        SubjectIds.requirePossible("user_id", userId);
+        if (!CallerPrincipal.of(authentication).isService()) {
+            throw ApiProblem.forbidden("Only services may restore user " + userId + "; a person cancels their own"
+                    + " deletion by logging in with cancel_deletion.");
+        }
+        UserDeletions.Restore restore;
+        try {
+            restore = deletions.restore(userId);
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException e) {
+            // The job may be cancelled already while the account is still locked: repeating the
+            // restore makes it ACTIVE (a PENDING_DELETION account without a job is restored).
+            log.warn("User {}: restore could not be completed: {}", userId, e.getMessage());
+            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "User " + userId + " could not be restored right now"
+                    + " (the auth service or the job store did not answer); repeat the request.");
+        }
+        UUID jobId = restore.job().map(DeletionJobSummary::jobId).orElse(null);
+        return switch (restore.outcome()) {
+            case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
+                    .orElseGet(() -> Map.of("user_id", userId, "status", "ACTIVE")));
+            case STARTED -> throw ApiProblem.conflict("The erasure of user " + userId + " has started"
+                    + restore.job().filter(job -> job.status() != JobStatus.CANCELLED)
+                            .map(job -> " (job " + job.jobId() + " is " + job.status() + ")")
+                            .orElse(" (the auth service reports the account DELETING; repeat the DELETE to finish it)")
+                    + "; deleted data cannot be restored.").with("job_id", jobId);
+            case NOT_SCHEDULED -> throw ApiProblem.conflict("No deletion of user " + userId + " is scheduled;"
+                    + " there is nothing to restore.");
+            case NOT_FOUND -> throw ApiProblem.notFound("User " + userId + " does not exist.");
+        };
     }
 
     @Operation(summary = "What erasing the user would do: owned tenants, memberships, rows per service; changes nothing")

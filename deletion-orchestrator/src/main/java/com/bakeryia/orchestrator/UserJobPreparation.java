@@ -8,13 +8,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.platform.deletion.DataServices;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PREPARE step of a user job. First every tenant the user owned when the job was created:
+ * The PREPARE step of a user job. First the account is locked for good: DELETING at the auth
+ * service (PENDING_DELETION first when it is not yet), so the person cannot act or cancel while
+ * the erasure runs, also for jobs created before accounts had a deletion lifecycle. Then every tenant the user owned when the job was created:
  * ownership is transferred to the chosen admin (skipped when it already happened, or when someone
  * else took the tenant over meanwhile). The choice is checked at every attempt: when the chosen
  * admin was demoted or erased since the job started, the longest-standing other ADMIN is chosen
@@ -36,22 +39,30 @@ class UserJobPreparation {
     private final DeletionJobReads reads;
     private final OwnedTenants ownedTenants;
     private final UserMemberships tenancy;
+    private final UserDirectory users;
     private final DataServices dataServices;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
     UserJobPreparation(DeletionJobStarts starts, DeletionJobReads reads, OwnedTenants ownedTenants,
-                       UserMemberships tenancy, DataServices dataServices, OrchestratorProperties properties, Clock clock) {
+                       UserMemberships tenancy, UserDirectory users, DataServices dataServices,
+                       OrchestratorProperties properties, Clock clock) {
         this.starts = starts;
         this.reads = reads;
         this.ownedTenants = ownedTenants;
         this.tenancy = tenancy;
+        this.users = users;
         this.dataServices = dataServices;
         this.properties = properties;
         this.clock = clock;
     }
 
     AttemptOutcome run(LeasedStep step) {
+        if (!lockAccount(step.subjectId())) {
+            return AttemptOutcome.failed("the account of user " + step.subjectId() + " is ACTIVE again (its deletion"
+                    + " was cancelled) and could not be marked DELETING; nothing of the user was deleted; start a new"
+                    + " deletion if it is still wanted", false);
+        }
         Map<String, Long> transferred = new LinkedHashMap<>();
         Map<String, Long> deletedTenants = new LinkedHashMap<>();
         for (OwnedTenants.OwnedTenant owned : ownedTenants.of(step.jobId())) {
@@ -96,6 +107,22 @@ class UserJobPreparation {
             counts.put("tenant_deleted", deletedTenants);
         }
         return AttemptOutcome.succeeded(counts, removal.removed(), 0);
+    }
+
+    /**
+     * Makes the account DELETING, idempotently: one read when it already is (or is gone, erased by
+     * an earlier attempt); otherwise PENDING_DELETION now (which refuses nothing but DELETING) and
+     * then DELETING.
+     *
+     * @return false when the auth service refuses DELETING: the account is ACTIVE again
+     */
+    private boolean lockAccount(UUID userId) {
+        Optional<UserDirectory.Account> account = users.account(userId);
+        if (account.isEmpty() || account.get().status() == UserDirectory.AccountStatus.DELETING) {
+            return true;
+        }
+        users.scheduleDeletion(userId, clock.instant());
+        return users.markDeleting(userId);
     }
 
     /**

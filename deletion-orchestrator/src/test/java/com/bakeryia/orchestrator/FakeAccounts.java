@@ -20,9 +20,23 @@ final class FakeAccounts implements UserDirectory {
 
     private final Map<UUID, Account> accounts = new HashMap<>();
     private final Set<UUID> erased = new HashSet<>();
+    private final Set<UUID> everDeleting = new HashSet<>();
+
+    /** How often other code asked for an account, as a remote auth service would count its requests. */
+    private final java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public synchronized Optional<Account> account(UUID userId) {
+        lookups.incrementAndGet();
+        return lookup(userId);
+    }
+
+    /** How many times {@link #account} was asked so far. */
+    long lookups() {
+        return lookups.get();
+    }
+
+    private Optional<Account> lookup(UUID userId) {
         if (erased.contains(userId)) {
             return Optional.empty();
         }
@@ -49,6 +63,7 @@ final class FakeAccounts implements UserDirectory {
         }
         if (status != null) {
             accounts.put(userId, new Account(userId, AccountStatus.DELETING, null));
+            everDeleting.add(userId);
         }
         return true;
     }
@@ -75,7 +90,13 @@ final class FakeAccounts implements UserDirectory {
         erased.add(userId);
     }
 
-    private AccountStatus status(UUID userId) {
-        return account(userId).map(Account::status).orElse(null);
+    /** Whether the account was ever made DELETING (its erasure started), whatever it is now. */
+    synchronized boolean everDeleting(UUID userId) {
+        return everDeleting.contains(userId);
+    }
+
+    /** The account's standing, or null when it is gone. */
+    synchronized AccountStatus status(UUID userId) {
+        return lookup(userId).map(Account::status).orElse(null);
     }
 }

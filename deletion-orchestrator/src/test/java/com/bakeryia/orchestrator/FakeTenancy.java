@@ -18,7 +18,8 @@ import com.bakeryia.platform.tenancy.UserMemberships;
 /**
  * Stands in for the tenant service (memberships in memory, with the same rules: a transfer only
  * to an ADMIN, owners kept when removing a user) and for the auth service's user participant
- * (users are a set of ids), so user jobs can run in this module's context.
+ * (users are a set of ids, and its deletion erases the account in {@link FakeAccounts}), so user
+ * jobs can run in this module's context.
  */
 final class FakeTenancy implements UserMemberships {
 
@@ -168,6 +169,8 @@ final class FakeTenancy implements UserMemberships {
                 synchronized (tenancy) {
                     removed = tenancy.users.remove(subject.id()) ? 1 : 0;
                 }
+                // The auth service's user row goes with it: the account is unknown from now on.
+                FakeAccounts.INSTANCE.erase(subject.id());
                 Map<String, Long> deleted = new LinkedHashMap<>();
                 deleted.put("auth.users", removed);
                 return new DeletionResult(service(), subject.scope(), subject.id(), deleted, Map.of(), Map.of(), List.of(),

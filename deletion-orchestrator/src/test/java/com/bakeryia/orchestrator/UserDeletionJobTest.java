@@ -43,6 +43,12 @@ class UserDeletionJobTest {
     @Autowired
     OwnedTenants ownedTenants;
 
+    @Autowired
+    DeletionJobStarts starts;
+
+    @Autowired
+    com.bakeryia.platform.deletion.DataServices dataServices;
+
     private final TestTenants tenants = new TestTenants();
     private final ParticipantFaults faults = ParticipantFaults.INSTANCE;
     private final FakeTenancy tenancy = FakeTenancy.INSTANCE;
@@ -74,8 +80,9 @@ class UserDeletionJobTest {
         assertThat(tenancy.userExists(owner)).isTrue();
         DeletionJobSummary tenantJob = jobs.list(tenant, null, 5).get(0);
         assertThat(tenantJob.status()).isEqualTo(JobStatus.FAILED);
+        // Asked by the person (a service's repeat would retry it, see below).
         assertThat(users.start(new UserDeletions.Request(owner, UserDeletions.OwnedTenants.DELETE, Map.of()),
-                Initiator.service("again")).jobId())
+                Initiator.user(owner)).jobId())
                 .as("a FAILED user job is still the user's unfinished job").isEqualTo(started.jobId());
 
         faults.down("oven", false);
@@ -208,6 +215,44 @@ class UserDeletionJobTest {
         assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
         assertThat(tenancy.roleOf(tenant, admin)).isEqualTo(TenantRole.OWNER);
         assertThat(tenancy.userExists(owner)).isFalse();
+    }
+
+    @Test
+    void aRepeatedDeletionByAServiceRetriesAFailedUserJobAndOneByThePersonAnswersItAsItIs() {
+        UUID owner = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, admin, TenantRole.ADMIN, Instant.parse("2025-06-01T00:00:00Z"));
+        UUID jobId = startWhileTheWorkerIsPaused(owner, () -> tenancy.setRole(tenant, admin, TenantRole.MEMBER));
+        assertThat(awaitFinished(jobId).status()).isEqualTo(JobStatus.FAILED);
+        tenancy.setRole(tenant, admin, TenantRole.ADMIN);
+        UserDeletions.Request request = new UserDeletions.Request(owner, null, Map.of());
+
+        assertThat(users.start(request, Initiator.user(owner)).status()).as("the person is locked out; theirs is no retry")
+                .isEqualTo(JobStatus.FAILED);
+        DeletionJobSummary retried = users.start(request, Initiator.service("support"));
+
+        assertThat(retried.jobId()).isEqualTo(jobId);
+        assertThat(retried.status()).isIn(JobStatus.RUNNING, JobStatus.COMPLETED);
+        assertThat(awaitFinished(jobId).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenancy.userExists(owner)).isFalse();
+        assertThat(FakeAccounts.INSTANCE.account(owner)).isEmpty();
+    }
+
+    @Test
+    void aJobCreatedBeforeAccountsHadADeletionLifecycleLocksItsPersonInItsPrepareStep() {
+        UUID user = UUID.randomUUID();
+        tenancy.add(UUID.randomUUID(), user, TenantRole.MEMBER, Instant.parse("2025-01-01T00:00:00Z"));
+        // As such a job was created: its steps straight away, the account left ACTIVE.
+        UUID jobId = starts.startOrFind(JobKind.USER, user, Initiator.user(user), dataServices.names(), java.util.List.of(),
+                3, OrchestratorTestApplication.CLOCK.instant()).jobId();
+
+        DeletionJobSummary done = awaitFinished(jobId);
+
+        assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(FakeAccounts.INSTANCE.everDeleting(user)).as("DELETING before anything of the user went").isTrue();
+        assertThat(FakeAccounts.INSTANCE.account(user)).isEmpty();
     }
 
     /**

@@ -154,6 +154,12 @@ class ThreeProcessDeletionIT {
                 bakeryTenant.owner().accessToken());
 
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        assertThat(deleted.json().path("status").asText()).as("the person's erasure waits out its window")
+                .isEqualTo("SCHEDULED");
+        // Support skips the window (the packaged default is 30 days).
+        ApiClient.Response skipped = orchestrator.api().delete("/api/v1/users/" + owner + "?immediate=true", serviceToken());
+        assertThat(skipped.status()).as(skipped.toString()).isEqualTo(202);
+        assertThat(skipped.json().path("job_id").asText()).isEqualTo(deleted.json().path("job_id").asText());
         JsonNode job = awaitFinished(deleted.json().path("job_id").asText(), serviceToken());
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         JsonNode tenant = users.get("/api/v1/tenants/" + bakeryTenant.tenantId(), bakeryTenant.admin().accessToken()).json();

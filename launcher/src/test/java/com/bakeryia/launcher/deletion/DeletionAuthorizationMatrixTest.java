@@ -64,6 +64,11 @@ class DeletionAuthorizationMatrixTest {
                 return s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token);
             }
         },
+        RESTORE_USER(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/restore", token, null);
+            }
+        },
         READ_JOB(false) {
             ApiClient.Response call(Scenario s, String token) {
                 return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token);
@@ -106,6 +111,8 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.RESTORE_TENANT, new int[] {409, 409, 403, 403, 403, 409}),
             Map.entry(Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200}),
             Map.entry(Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202}),
+            // Services only (the subject too is refused: a person cancels by logging in); nothing is scheduled: 409.
+            Map.entry(Endpoint.RESTORE_USER, new int[] {403, 403, 403, 403, 403, 409}),
             Map.entry(Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200}),
             Map.entry(Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202}),
@@ -166,6 +173,7 @@ class DeletionAuthorizationMatrixTest {
                         api.delete("/api/v1/auth/user/" + nil, service),
                         api.delete("/api/v1/users/" + nil, service),
                         api.get("/api/v1/users/" + nil + "/deletion-preview", service),
+                        api.post("/api/v1/users/" + nil + "/restore", service, null),
                         api.delete("/api/v1/tenants/" + nil, service),
                         api.get("/api/v1/tenants/" + nil + "/deletion-preview", service),
                         api.post("/api/v1/deletion-jobs", service, Map.of("kind", "TENANT", "tenant_id", nil))));
@@ -187,7 +195,9 @@ class DeletionAuthorizationMatrixTest {
         assertThat(paths.path("/api/v1/tenants/{tenant_id}/deletion-preview").path("get").path("responses").propertyNames())
                 .contains("200", "401", "403", "404", "409");
         assertThat(paths.path("/api/v1/users/{user_id}").path("delete").path("responses").propertyNames())
-                .contains("202", "400", "401", "403", "404", "409");
+                .contains("202", "400", "401", "403", "404", "409", "503");
+        assertThat(paths.path("/api/v1/users/{user_id}/restore").path("post").path("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404", "409", "503");
         assertThat(paths.path("/api/v1/deletion-jobs/{job_id}/retry").path("post").path("responses").propertyNames())
                 .contains("202", "403", "404", "409");
         assertThat(paths.path("/api/v1/tenants/{tenant_id}/status").path("put").path("responses").propertyNames())

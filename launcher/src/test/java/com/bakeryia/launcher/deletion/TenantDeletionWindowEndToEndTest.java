@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row, and writes work again.
  */
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bakery.deletion.tenant-grace-period=30d")
+        properties = {"bakery.deletion.tenant-grace-period=30d", "bakery.deletion.user-grace-period=30d"})
 class TenantDeletionWindowEndToEndTest {
 
     @LocalServerPort
