@@ -321,14 +321,14 @@ public class UserDeletions {
                 plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "DELETE", null, null));
                 continue;
             }
-            List<UUID> admins = TenantSuccessors.of(tenancy, tenantId, request.userId());
+            List<UUID> admins = TenantSuccessors.of(tenancy, users, tenantId, request.userId());
             UUID chosen = request.newOwners().get(tenantId);
             if (chosen != null) {
                 plans.add(admins.contains(chosen) ? new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", chosen, null)
                         : new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null,
-                        "the chosen new owner " + chosen + " is not an ADMIN of the tenant"));
+                        "the chosen new owner " + chosen + " is not an ADMIN of the tenant with an ACTIVE account"));
             } else if (admins.isEmpty()) {
-                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null, "the tenant has no other ADMIN"));
+                plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "BLOCKED", null, "the tenant has no other ADMIN with an ACTIVE account"));
             } else {
                 plans.add(new UserDeletionPreview.OwnedTenant(tenantId, "TRANSFER", admins.get(0), null));
             }

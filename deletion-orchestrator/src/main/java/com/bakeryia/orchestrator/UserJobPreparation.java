@@ -131,7 +131,7 @@ class UserJobPreparation {
      * choice; empty when there is none (the plan made at the start can no longer be carried out).
      */
     private Optional<UUID> newOwner(LeasedStep step, OwnedTenants.OwnedTenant owned) {
-        List<UUID> admins = TenantSuccessors.of(tenancy, owned.tenantId(), step.subjectId());
+        List<UUID> admins = TenantSuccessors.of(tenancy, users, owned.tenantId(), step.subjectId());
         if (admins.contains(owned.newOwnerId())) {
             return Optional.of(owned.newOwnerId());
         }

@@ -147,6 +147,34 @@ class UserDeletionJobTest {
         assertThat(done.serviceResults().get(0).counts().get("deleted")).containsEntry("tenant.memberships", 2L);
     }
 
+    /** An admin whose own deletion is scheduled is locked out: the tenant goes to the next admin, or the start is refused. */
+    @Test
+    void anAdminWhoseOwnDeletionIsScheduledDoesNotInheritTheTenant() {
+        UUID owner = UUID.randomUUID();
+        UUID leavingAdmin = UUID.randomUUID();
+        UUID otherAdmin = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        UUID lonely = UUID.randomUUID();
+        tenancy.add(tenant, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(tenant, leavingAdmin, TenantRole.ADMIN, Instant.parse("2025-02-01T00:00:00Z"));
+        tenancy.add(tenant, otherAdmin, TenantRole.ADMIN, Instant.parse("2025-09-01T00:00:00Z"));
+        FakeAccounts.INSTANCE.set(leavingAdmin, com.bakeryia.platform.identity.UserDirectory.AccountStatus.PENDING_DELETION,
+                Instant.parse("2027-01-01T00:00:00Z"));
+
+        UserDeletionPreview preview = users.preview(new UserDeletions.Request(owner, null, Map.of()));
+
+        assertThat(preview.ownedTenants()).as("the longest-standing admin is leaving too")
+                .containsExactly(new UserDeletionPreview.OwnedTenant(tenant, "TRANSFER", otherAdmin, null));
+        assertThat(users.preview(new UserDeletions.Request(owner, null, Map.of(tenant, leavingAdmin))).ownedTenants())
+                .singleElement().satisfies(plan -> assertThat(plan.reason()).contains("ACTIVE account"));
+        tenancy.add(lonely, owner, TenantRole.OWNER, Instant.parse("2025-01-01T00:00:00Z"));
+        tenancy.add(lonely, leavingAdmin, TenantRole.ADMIN, Instant.parse("2025-02-01T00:00:00Z"));
+        assertThatThrownBy(() -> users.start(new UserDeletions.Request(owner, null, Map.of()), Initiator.service("support")))
+                .as("the only other admin cannot take over").isInstanceOfSatisfying(ApiProblem.class, problem ->
+                        assertThat(problem.getBody().getProperties()).containsEntry("tenants", java.util.List.of(lonely)));
+        assertThat(users.unfinishedJob(owner)).isEmpty();
+    }
+
     @Test
     void anOwnedTenantWithoutAnotherAdminIsRefusedAndNoJobIsCreated() {
         UUID owner = UUID.randomUUID();

@@ -63,13 +63,21 @@ class UserDeletionEndToEndTest {
         ApiClient.Response started = api.delete("/api/v1/users/" + leaver.userId(), leaver.accessToken());
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.json().path("kind").asText()).isEqualTo("USER");
-        ApiClient.Response again = api.delete("/api/v1/users/" + leaver.userId(), leaver.accessToken());
+        ApiClient.Response again = api.delete("/api/v1/users/" + leaver.userId(), serviceToken());
         assertThat(again.json().path("job_id").asText()).as("repeating returns the same unfinished job")
                 .isEqualTo(started.json().path("job_id").asText());
         ApiClient.Response ownView = api.get("/api/v1/deletion-jobs/" + started.json().path("job_id").asText(),
                 leaver.accessToken());
-        assertThat(ownView.status()).as("the user reads their own job while it runs: %s", ownView).isEqualTo(200);
+        assertThat(ownView.status()).as("the person is locked out from the moment they asked: %s", ownView).isEqualTo(401);
+        assertThat(ownView.json().path("detail").asText()).containsAnyOf("being erased", "does not exist");
         JsonNode job = awaitCompleted(api, started.json().path("job_id").asText());
+        String erasedToken = tokens.issueUserToken(leaver.userId()).value();
+        ApiClient.Response afterwards = api.post("/api/v1/tenants", erasedToken, Map.of("name", "Back from the dead"));
+        assertThat(afterwards.status()).as("a fresh token naming the erased id: %s", afterwards).isEqualTo(401);
+        assertThat(afterwards.json().path("detail").asText()).contains("does not exist");
+        ApiClient.Response rejoin = api.post("/api/v1/tenants/" + second.tenantId() + "/members",
+                second.owner().accessToken(), Map.of("user_id", leaver.userId().toString(), "role", "MEMBER"));
+        assertThat(rejoin.status()).as("nothing can name the erased id again: %s", rejoin).isEqualTo(404);
 
         assertThat(api.post("/api/v1/auth/login", null, Map.of("email", leaver.email(), "password", TenantFixture.PASSWORD))
                 .status()).isEqualTo(401);
