@@ -284,8 +284,9 @@ class UserDeletionWindowTest {
         ApiClient.Response byService = api.post("/api/v1/users/" + user + "/restore", serviceToken(), null);
         ApiClient.Response again = api.post("/api/v1/users/" + user + "/restore", serviceToken(), null);
 
-        assertThat(bySubject.status()).as(bySubject.toString()).isEqualTo(403);
+        assertThat(bySubject.status()).as("the subject is locked out before any rule applies: %s", bySubject).isEqualTo(401);
         assertThat(bySubject.isProblem()).isTrue();
+        assertThat(bySubject.json().path("detail").asText()).contains("scheduled for deletion").contains("cancel_deletion");
         assertThat(byService.status()).as(byService.toString()).isEqualTo(200);
         assertThat(byService.json().path("job_id").asText()).isEqualTo(job.jobId().toString());
         assertThat(byService.json().path("status").asText()).isEqualTo("CANCELLED");
