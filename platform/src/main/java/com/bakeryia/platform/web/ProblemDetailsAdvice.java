@@ -106,9 +106,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String[] allowed = e.getSupportedMethods();
+        List<String> allowed = e.getSupportedMethods() == null ? List.of()
+                : java.util.Arrays.stream(e.getSupportedMethods()).sorted().toList();
         String detail = "Method " + e.getMethod() + " is not allowed on " + pathOf(request)
-                + (allowed == null || allowed.length == 0 ? "." : "; allowed: " + String.join(", ", allowed) + ".");
+                + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".");
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, detail);
         return handleExceptionInternal(e, problem, headers, HttpStatus.METHOD_NOT_ALLOWED, request);
     }

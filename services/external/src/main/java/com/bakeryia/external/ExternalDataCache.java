@@ -39,7 +39,8 @@ class ExternalDataCache {
                 returning id""", UUID.class,
                 UUID.randomUUID(), tenantId, entry.source(), entry.cacheKey(), json.writeValueAsString(entry.payload()),
                 now, expiresAt, now);
-        return new CacheEntryView(id, tenantId, entry.source(), entry.cacheKey(), entry.payload(), now, expiresAt);
+        return new CacheEntryView(id, tenantId, entry.source(), entry.cacheKey(), json.valueToTree(entry.payload()),
+                now, expiresAt);
     }
 
     /** Newest first, ties broken by id; optionally only one source. */
