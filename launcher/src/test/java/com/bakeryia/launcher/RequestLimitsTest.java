@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.testsupport.ApiClient;
+import com.bakeryia.testsupport.SharedTestPostgres;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,6 +171,25 @@ class RequestLimitsTest {
             assertThat(response.json().path("detail").asText()).contains(detail);
         });
         assertThat(storedKeys()).noneMatch(key -> key.startsWith("caps-"));
+    }
+
+    @Test
+    void externalDataCapsAreInTheApiDocs() {
+        JsonNode payload = api.get("/v3/api-docs", null).json().path("components").path("schemas")
+                .path("NewCacheEntry").path("properties").path("payload");
+
+        assertThat(payload.path("maxProperties").asInt()).isEqualTo(100);
+        assertThat(payload.path("description").asText()).contains("8192", "65536");
+    }
+
+    @Test
+    void payloadStoredBeforeTheCapsStaysListable() {
+        new JdbcTemplate(SharedTestPostgres.dataSource(SharedTestPostgres.DEFAULT_DATABASE)).update("""
+                insert into external.external_data_cache (id, tenant_id, source, cache_key, payload, fetched_at, expires_at, created_at)
+                values (?, ?, 'EVENTS', 'legacy', ?::jsonb, now(), now() + interval '1 hour', now())""",
+                UUID.randomUUID(), tenantId, "{\"long\": \"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(storedKeys()).contains("legacy");
     }
 
     @Test

@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ExternalDataCache {
 
+    /**
+     * Reads stored payloads with Jackson's default caps, not the request caps of the application's
+     * mapper: rows written before those caps existed must stay listable.
+     */
+    private static final JsonMapper STORED = JsonMapper.shared();
+
     private final ServiceDatabase db;
     private final JsonMapper json;
     private final Clock clock;
@@ -51,7 +57,7 @@ class ExternalDataCache {
                 order by fetched_at desc, id limit ? offset ?""",
                 (row, index) -> new CacheEntryView(row.getObject("id", UUID.class),
                         row.getObject("tenant_id", UUID.class), row.getString("source"), row.getString("cache_key"),
-                        json.readTree(row.getString("payload")), row.getObject("fetched_at", OffsetDateTime.class),
+                        STORED.readTree(row.getString("payload")), row.getObject("fetched_at", OffsetDateTime.class),
                         row.getObject("expires_at", OffsetDateTime.class)),
                 tenantId, source, source, limit, offset);
     }

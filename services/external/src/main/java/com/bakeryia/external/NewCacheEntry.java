@@ -29,7 +29,7 @@ record NewCacheEntry(
         @NotBlank @Pattern(regexp = "WEATHER|TRAFFIC|HOLIDAYS|EVENTS",
                 message = "must be WEATHER, TRAFFIC, HOLIDAYS or EVENTS") String source,
         @NotBlank @Size(max = 300) String cacheKey,
-        @Schema(description = "The provider's answer: at most " + MAX_FIELDS + " fields, names of at most "
+        @Schema(maxProperties = MAX_FIELDS, description = "The provider's answer: at most " + MAX_FIELDS + " fields, names of at most "
                 + MAX_NAME + " characters, each value at most " + MAX_VALUE + " characters of JSON, "
                 + MAX_PAYLOAD + " characters in all")
         @NotNull @Size(max = MAX_FIELDS, message = "must have at most {max} fields") @MaxJsonLength(max = MAX_PAYLOAD)
