@@ -139,9 +139,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            // Never ask for more than one byte past the limit.
-            int wanted = (int) Math.min(length, limit - read + 1);
-            int n = body.read(buffer, offset, Math.max(wanted, 1));
+            if (length == 0) {
+                return 0;
+            }
+            // Never ask for more than one byte past the limit (read <= limit here, so at least one).
+            int n = body.read(buffer, offset, (int) Math.min(length, limit - read + 1));
             if (n > 0) {
                 count(n);
             }
