@@ -30,7 +30,9 @@ import com.bakeryia.platform.identity.RemoteUserDirectory;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemDetailsAdvice;
 import com.bakeryia.platform.web.ProblemWriter;
+import com.bakeryia.platform.web.RequestBodyLimitFilter;
 import com.bakeryia.platform.web.RequestIdFilter;
+import com.bakeryia.platform.web.RequestLimits;
 import com.bakeryia.platform.web.ServiceInfoController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
@@ -38,15 +40,19 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import org.springframework.web.client.RestClient;
 
@@ -55,11 +61,13 @@ import org.springframework.web.client.RestClient;
         // Before WebMvc, so its fallback ProblemDetailsExceptionHandler sees ProblemDetailsAdvice and stays out:
         // otherwise it answers validation errors first, without naming the fields.
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        // Before Jackson, so the mapper is built on the factory with the parser caps (jsonMapperBuilder below).
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
-        TenancyProperties.class, ServiceClientProperties.class})
+        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class})
 @Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
@@ -85,6 +93,39 @@ public class PlatformAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Second only to the request id (so a refusal carries it), ahead of security and of any parsing. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimits limits, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Spring Boot's JSON mapper builder, with every customizer applied as Boot would, but on a
+     * factory that carries the parser caps of {@code bakery.limits.json}: Jackson 3 fixes the stream
+     * factory when the builder is created, so a customizer cannot add them. Replaces Boot's
+     * {@code jsonMapperBuilder} (conditional on a missing builder), and so its {@code JsonMapper} too.
+     */
+    @Bean
+    @Scope("prototype")
+    @ConditionalOnMissingBean
+    JsonMapper.Builder jsonMapperBuilder(RequestLimits limits, List<JsonMapperBuilderCustomizer> customizers) {
+        RequestLimits.Json caps = limits.json();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(caps.maxNestingDepth())
+                        .maxStringLength(caps.maxStringLength())
+                        .maxNumberLength(caps.maxNumberLength())
+                        .maxNameLength(caps.maxNameLength())
+                        .maxDocumentLength(caps.maxDocumentLength().toBytes())
+                        .build())
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(factory);
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder;
     }
 
     /** The platform's own service client (also accepted by the auth service without configuration). */

@@ -2,12 +2,15 @@ package com.bakeryia.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,24 +26,30 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every error into RFC 9457 problem+json that says what was wrong: bad input is a 4xx with
  * the field named; an unexpected failure is a 500 that carries the request id and never a stack
- * trace.
+ * trace. Nor does any answer name the framework: an unknown path is "No endpoint GET /x.", not a
+ * missing static resource.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Pattern JACKSON_LIMIT = Pattern.compile("exceeds the maximum allowed \\((\\d+)");
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
@@ -67,6 +76,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request conflicts with existing data (a uniqueness or reference rule).");
     }
 
+    /** A body read outside a message converter that went past its limit. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(RequestBodyTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
@@ -77,8 +92,47 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return noEndpoint(e, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return noEndpoint(e, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> allowed = e.getSupportedMethods() == null ? List.of()
+                : java.util.Arrays.stream(e.getSupportedMethods()).sorted().toList();
+        String detail = "Method " + e.getMethod() + " is not allowed on " + pathOf(request)
+                + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".");
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, detail);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.METHOD_NOT_ALLOWED, request);
+    }
+
+    private ResponseEntity<Object> noEndpoint(Exception e, HttpHeaders headers, WebRequest request) {
+        String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "";
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No endpoint " + method + " " + pathOf(request) + ".");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    private static String pathOf(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "this path";
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(e));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -113,6 +167,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String unreadableDetail(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        StreamConstraintsException overLimit = constraintIn(e);
+        if (overLimit != null) {
+            return limitDetail(overLimit);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
@@ -126,6 +184,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "The request body is not valid JSON.";
         }
         return "The request body is missing or unreadable.";
+    }
+
+    private static StreamConstraintsException constraintIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException constraint) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+
+    /** Which parser cap was passed, in the API's words (Jackson's own message names its classes). */
+    private static String limitDetail(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher limit = JACKSON_LIMIT.matcher(message);
+        String max = limit.find() ? limit.group(1) : null;
+        if (max == null) {
+            return "The request body exceeds a limit of the JSON parser.";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "The request body nests objects and arrays deeper than the limit of " + max + " levels.";
+        }
+        if (message.startsWith("String value length")) {
+            return "A string in the request body is longer than the limit of " + max + " characters.";
+        }
+        if (message.startsWith("Number value length")) {
+            return "A number in the request body is longer than the limit of " + max + " characters.";
+        }
+        if (message.startsWith("Name length")) {
+            return "A field name in the request body is longer than the limit of " + max + " characters.";
+        }
+        if (message.startsWith("Document length")) {
+            return "The request body is longer than the limit of " + max + " characters.";
+        }
+        return "The request body exceeds a limit of the JSON parser (" + max + ").";
     }
 
     private static String path(JacksonException e) {

@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ExternalDataCache {
 
+    /**
+     * Reads stored payloads with Jackson's default caps, not the request caps of the application's
+     * mapper: rows written before those caps existed must stay listable.
+     */
+    private static final JsonMapper STORED = JsonMapper.shared();
+
     private final ServiceDatabase db;
     private final JsonMapper json;
     private final Clock clock;
@@ -39,7 +45,8 @@ class ExternalDataCache {
                 returning id""", UUID.class,
                 UUID.randomUUID(), tenantId, entry.source(), entry.cacheKey(), json.writeValueAsString(entry.payload()),
                 now, expiresAt, now);
-        return new CacheEntryView(id, tenantId, entry.source(), entry.cacheKey(), entry.payload(), now, expiresAt);
+        return new CacheEntryView(id, tenantId, entry.source(), entry.cacheKey(), json.valueToTree(entry.payload()),
+                now, expiresAt);
     }
 
     /** Newest first, ties broken by id; optionally only one source. */
@@ -50,7 +57,7 @@ class ExternalDataCache {
                 order by fetched_at desc, id limit ? offset ?""",
                 (row, index) -> new CacheEntryView(row.getObject("id", UUID.class),
                         row.getObject("tenant_id", UUID.class), row.getString("source"), row.getString("cache_key"),
-                        json.readTree(row.getString("payload")), row.getObject("fetched_at", OffsetDateTime.class),
+                        STORED.readTree(row.getString("payload")), row.getObject("fetched_at", OffsetDateTime.class),
                         row.getObject("expires_at", OffsetDateTime.class)),
                 tenantId, source, source, limit, offset);
     }

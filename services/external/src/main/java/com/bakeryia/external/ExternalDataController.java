@@ -3,7 +3,6 @@ package com.bakeryia.external;
 import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
-import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.web.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,9 +41,6 @@ class ExternalDataController {
     CacheEntryView put(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewCacheEntry entry,
                        Authentication authentication) {
         guard.requireWrite(tenantId, authentication);
-        if (!entry.payload().isObject()) {
-            throw ApiProblem.badRequest("Field 'payload' must be a JSON object.");
-        }
         return cache.put(tenantId, entry);
     }
 

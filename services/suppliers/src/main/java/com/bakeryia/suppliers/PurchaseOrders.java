@@ -102,20 +102,23 @@ class PurchaseOrders {
         });
     }
 
-    /** The order's deliveries, oldest first; 404 when the order is not the tenant's. */
-    List<DeliveryView> deliveries(UUID tenantId, UUID orderId) {
+    /**
+     * A page of the order's deliveries, oldest first; 404 when the order is not the tenant's. Paged
+     * like every list: an open order takes any number of PARTIAL deliveries.
+     */
+    List<DeliveryView> deliveries(UUID tenantId, UUID orderId, int limit, int offset) {
         if (db.jdbc().queryForList("select id from suppliers.purchase_orders where tenant_id = ? and id = ?",
                 UUID.class, tenantId, orderId).isEmpty()) {
             throw ApiProblem.notFound("Purchase order " + orderId + " does not exist in tenant " + tenantId + ".");
         }
         return db.jdbc().query("""
                 select * from suppliers.deliveries where tenant_id = ? and purchase_order_id = ?
-                order by delivered_on, created_at, id""",
+                order by delivered_on, created_at, id limit ? offset ?""",
                 (row, index) -> new DeliveryView(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
                         row.getObject("purchase_order_id", UUID.class), row.getObject("delivered_on", LocalDate.class),
                         row.getString("status"), row.getString("notes"), row.getObject("received_by", UUID.class),
                         row.getObject("created_at", OffsetDateTime.class)),
-                tenantId, orderId);
+                tenantId, orderId, limit, offset);
     }
 
     /** Oldest first, ties broken by id; each order with its items. */

@@ -76,11 +76,13 @@ class SuppliersController {
     }
 
     @GetMapping("/purchase-orders/{purchase_order_id}/deliveries")
-    List<DeliveryView> listDeliveries(@PathVariable("tenant_id") UUID tenantId,
-                                      @PathVariable("purchase_order_id") UUID purchaseOrderId,
-                                      Authentication authentication) {
+    PageView<DeliveryView> listDeliveries(@PathVariable("tenant_id") UUID tenantId,
+                                          @PathVariable("purchase_order_id") UUID purchaseOrderId,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                          @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                          Authentication authentication) {
         guard.requireRead(tenantId, authentication);
-        return purchaseOrders.deliveries(tenantId, purchaseOrderId);
+        return new PageView<>(purchaseOrders.deliveries(tenantId, purchaseOrderId, limit, offset), limit, offset);
     }
 
     @GetMapping("/purchase-orders")

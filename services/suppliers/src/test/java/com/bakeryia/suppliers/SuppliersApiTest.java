@@ -76,7 +76,10 @@ class SuppliersApiTest {
         assertThat(complete.status()).isEqualTo(201);
         assertThat(late.status()).isEqualTo(409);
         ApiClient.Response deliveries = api.get(path, bakery.viewer().accessToken());
-        assertThat(deliveries.json().findValuesAsString("status")).containsExactly("PARTIAL", "COMPLETE");
+        assertThat(deliveries.json().path("items").findValuesAsString("status")).containsExactly("PARTIAL", "COMPLETE");
+        assertThat(api.get(path + "?limit=1&offset=1", bakery.viewer().accessToken()).json().path("items")
+                .findValuesAsString("status")).containsExactly("COMPLETE");
+        assertThat(api.get(path + "?limit=501", bakery.viewer().accessToken()).status()).isEqualTo(400);
         assertThat(api.get(base + "/purchase-orders?limit=500", bakery.viewer().accessToken()).json().path("items")
                 .findParents("id").stream().filter(node -> node.path("id").asText().equals(order))
                 .map(node -> node.path("status").asText())).containsExactly("RECEIVED");
