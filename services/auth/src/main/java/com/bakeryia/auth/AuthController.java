@@ -42,16 +42,18 @@ class AuthController {
 
     private final Users users;
     private final PasswordHasher hasher;
+    private final PasswordChecks passwordChecks;
     private final LoginThrottle throttle;
     private final RefreshTokens refreshTokens;
     private final JwtTokens tokens;
     private final AuthProperties properties;
     private final ServiceClientCredentials platformClient;
 
-    AuthController(Users users, PasswordHasher hasher, LoginThrottle throttle, RefreshTokens refreshTokens,
+    AuthController(Users users, PasswordHasher hasher, PasswordChecks passwordChecks, LoginThrottle throttle, RefreshTokens refreshTokens,
                    JwtTokens tokens, AuthProperties properties, ServiceClientCredentials platformClient) {
         this.users = users;
         this.hasher = hasher;
+        this.passwordChecks = passwordChecks;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
@@ -84,7 +86,8 @@ class AuthController {
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
         String email = request.email().strip();
         requireStrongPassword(request.password(), email);
-        UserView user = users.register(email, request.fullName().strip(), hasher.hash(request.password()));
+        String hash = passwordChecks.run(() -> hasher.hash(request.password()));
+        UserView user = users.register(email, request.fullName().strip(), hash);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
     }
 
@@ -101,13 +104,15 @@ class AuthController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        LoginThrottle.Outcome<UserView> outcome = throttle.attempt(request.email(), () -> {
+        // The permit covers the attempt's few short statements too, so a flood holds at most as many
+        // pooled connections as there are permits; none is held while the password is hashed.
+        LoginThrottle.Outcome<UserView> outcome = passwordChecks.run(() -> throttle.attempt(request.email(), () -> {
             Optional<Users.Account> account = users.findByEmail(request.email().strip());
             boolean matches = hasher.matches(request.password(), account.map(Users.Account::passwordHash).orElse(null));
             // A right password counts as a success for the throttle whatever the account's standing;
             // a DISABLED account is refused like a wrong password.
             return account.filter(found -> matches && found.mayLogIn()).map(Users.Account::view);
-        });
+        }));
         if (outcome.retryAfter() != null) {
             long seconds = Math.max(1, outcome.retryAfter().toSeconds());
             ApiProblem tooMany = ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS,

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginWindow      the window in which failures are counted
  * @param loginLockout     how long a locked account refuses logins (answering 429)
  * @param bcryptStrength   BCrypt cost factor (log2 rounds) for new password hashes
+ * @param passwordCheckPermits password hashes (login checks, registrations) that may run at once;
+ *                         0, the default, means half the processors, at least one, so a login flood
+ *                         leaves CPU to the other services
+ * @param passwordCheckWait how long a login or registration waits for a free permit before it is
+ *                         answered 503 with {@code Retry-After}
  */
 @ConfigurationProperties("bakery.auth")
 record AuthProperties(
@@ -26,10 +31,22 @@ record AuthProperties(
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration loginWindow,
         @DefaultValue("15m") Duration loginLockout,
-        @DefaultValue("10") int bcryptStrength) {
+        @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("0") int passwordCheckPermits,
+        @DefaultValue("1s") Duration passwordCheckWait) {
 
     AuthProperties {
         serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
+        if (passwordCheckPermits < 0) {
+            throw new IllegalArgumentException("bakery.auth.password-check-permits must not be negative, got "
+                    + passwordCheckPermits + ".");
+        }
+    }
+
+    /** The permits in force: the configured number, or half the processors (at least one) when 0. */
+    int effectivePasswordCheckPermits() {
+        return passwordCheckPermits > 0 ? passwordCheckPermits
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /**

@@ -48,4 +48,9 @@ public class AuthServiceConfiguration {
     PasswordHasher passwordHasher(AuthProperties properties) {
         return new PasswordHasher(new BCryptPasswordEncoder(properties.bcryptStrength()));
     }
+
+    @Bean
+    PasswordChecks passwordChecks(AuthProperties properties) {
+        return new PasswordChecks(properties.effectivePasswordCheckPermits(), properties.passwordCheckWait());
+    }
 }

@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Limits password guessing per account: after {@code max-failed-logins} failures within
  * {@code login-window} the account refuses logins for {@code login-lockout}. State lives in
- * {@code auth.login_throttle} and the account's row is locked while a password is checked, so
- * parallel guesses against one account are serialised and counted across replicas. Unknown
- * emails are throttled the same way, so the answer does not reveal whether an account exists.
+ * {@code auth.login_throttle}, so failures are counted across replicas. An attempt is counted as a
+ * failure before its password is checked, in a short transaction of its own (the row is locked only
+ * for that update), and a success then clears the row: the slow password check holds no lock, no
+ * transaction and no pooled connection, yet parallel guesses against one account are still counted
+ * one by one, and no more than {@code max-failed-logins} of them are ever checked per window.
+ * Unknown emails are throttled the same way, so the answer does not reveal whether an account exists.
  */
 @Component
 class LoginThrottle {
@@ -34,12 +37,29 @@ class LoginThrottle {
     }
 
     /**
-     * Runs the password check under the account's throttle.
+     * Runs the password check under the account's throttle. The check runs outside any transaction.
      *
      * @param check answers whether the credentials are right
      */
     <T> Outcome<T> attempt(String email, Supplier<Optional<T>> check) {
         String account = accountOf(email);
+        Duration locked = countAttempt(account);
+        if (locked != null) {
+            return Outcome.locked(locked);
+        }
+        Optional<T> result = check.get();
+        if (result.isEmpty()) {
+            return Outcome.rejected();
+        }
+        db.jdbc().update("delete from auth.login_throttle where account_email = ?", account);
+        return Outcome.success(result.get());
+    }
+
+    /**
+     * Counts one attempt as a failure (a success clears it afterwards), locking the account when it
+     * reaches the limit; answers how long the account is still locked, or null when the attempt may go on.
+     */
+    private Duration countAttempt(String account) {
         return db.transactions().execute(status -> {
             Instant now = clock.instant();
             db.jdbc().update("insert into auth.login_throttle (account_email, failures, window_started_at)"
@@ -48,12 +68,7 @@ class LoginThrottle {
                     + " from auth.login_throttle where account_email = ? for update", account);
             Timestamp lockedUntil = (Timestamp) state.get("locked_until");
             if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-                return Outcome.<T>locked(Duration.between(now, lockedUntil.toInstant()));
-            }
-            Optional<T> result = check.get();
-            if (result.isPresent()) {
-                db.jdbc().update("delete from auth.login_throttle where account_email = ?", account);
-                return Outcome.success(result.get());
+                return Duration.between(now, lockedUntil.toInstant());
             }
             Instant windowStart = ((Timestamp) state.get("window_started_at")).toInstant();
             boolean windowOver = lockedUntil != null || windowStart.plus(properties.loginWindow()).isBefore(now);
@@ -63,7 +78,7 @@ class LoginThrottle {
             db.jdbc().update("update auth.login_throttle set failures = ?, window_started_at = ?, locked_until = ?"
                     + " where account_email = ?", failures, Timestamp.from(start),
                     lock == null ? null : Timestamp.from(lock), account);
-            return Outcome.<T>rejected();
+            return null;
         });
     }
 

@@ -3,6 +3,10 @@ package com.bakeryia.auth;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SettableClock;
@@ -21,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Five failed logins in 15 minutes lock that account (429 with Retry-After) for 15 minutes; others are unaffected. */
 @SpringBootTest(classes = AuthTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoginRateLimitTest {
+
+    private static final ExecutorService PARALLEL = Executors.newFixedThreadPool(20);
 
     @LocalServerPort
     int port;
@@ -61,6 +67,18 @@ class LoginRateLimitTest {
         }
 
         assertThat(login(user.email(), TenantFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesAgainstOneAccountAreCountedOneByOneSoNoMoreThanFiveAreChecked() {
+        Member victim = register();
+        var guesses = IntStream.range(0, 20)
+                .mapToObj(attempt -> CompletableFuture.supplyAsync(
+                        () -> login(victim.email(), "parallel-guess-" + attempt).status(), PARALLEL))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(guesses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(guesses).filteredOn(status -> status != 401).containsOnly(429);
     }
 
     @Test
