@@ -89,6 +89,8 @@ class WritesDuringDeletionIT {
                 "--bakery.db.username=" + SharedTestPostgres.username(),
                 "--bakery.data-dir=" + dataDirs.resolve(name),
                 "--bakery.service-client.secret=" + SECRET,
+                // A load test: each writer sends a few dozen writes a second as one user.
+                "--bakery.rate-limits.enabled=false",
                 "--bakery.deletion.tenant-grace-period=0s",
                 "--bakery.orchestrator.poll-interval=200ms",
                 "--bakery.orchestrator.write-settle-period=" + SETTLE));

@@ -30,6 +30,7 @@ import com.bakeryia.platform.identity.RemoteUserDirectory;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemDetailsAdvice;
 import com.bakeryia.platform.web.ProblemWriter;
+import com.bakeryia.platform.web.RateLimits;
 import com.bakeryia.platform.web.RequestBodyLimitFilter;
 import com.bakeryia.platform.web.RequestIdFilter;
 import com.bakeryia.platform.web.RequestLimits;
@@ -67,7 +68,7 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
-        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class})
+        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class})
 @Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {

@@ -16,7 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the JVM's shared test PostgreSQL and at a JVM-wide temporary
- * data directory (for generated keys), with the cheapest password hashing, at the lowest precedence
+ * data directory (for generated keys), with the cheapest password hashing and no rate limits (a
+ * suite registers and logs in thousands of users from 127.0.0.1), at the lowest precedence
  * so a test's own properties win.
  * One customizer for all tests, so context caching is not defeated.
  */
@@ -54,7 +55,9 @@ public class SharedTestPostgresContextCustomizerFactory implements ContextCustom
                     "bakery.data-dir", DATA_DIR.toString(),
                     "server.port", "0",
                     // Tests register many users; the lowest BCrypt cost keeps that fast (production default: 10).
-                    "bakery.auth.bcrypt-strength", "4")));
+                    "bakery.auth.bcrypt-strength", "4",
+                    // RateLimitFilterTest and RateLimitsOverHttpTest turn them on with small limits.
+                    "bakery.rate-limits.enabled", "false")));
         }
 
         @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemWriter;
+import com.bakeryia.platform.web.RateLimitFilter;
+import com.bakeryia.platform.web.RateLimits;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +64,8 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
-                                         List<PublicPaths> publicPaths, UserDirectory users) throws Exception {
+                                         List<PublicPaths> publicPaths, UserDirectory users, RateLimits rateLimits)
+            throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
         String[] servicePublic = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
@@ -82,8 +85,14 @@ public class PlatformSecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .addFilterAfter(new ActiveAccountFilter(users, problems), BearerTokenAuthenticationFilter.class);
+                        .accessDeniedHandler(handlers));
+        if (rateLimits.enabled()) {
+            // Added first at the same place, so it runs before the account lookup (filters of one
+            // order keep the order they were added in): a refused request costs no lookup.
+            http.addFilterAfter(new RateLimitFilter(rateLimits, List.of(servicePublic), problems),
+                    BearerTokenAuthenticationFilter.class);
+        }
+        http.addFilterAfter(new ActiveAccountFilter(users, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
