@@ -34,6 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
+    static final String RATE_LIMITED = "Too many requests from this client address (bakery.rate-limits.per-address);"
+            + " Retry-After says when to try again";
+    static final String PASSWORD_CHECKS_BUSY = "Too many password checks at once (bakery.auth.password-check-permits);"
+            + " Retry-After says when to try again";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthController.class);
 
     /** BCrypt reads at most 72 bytes; a longer password would be silently truncated. */
@@ -82,6 +87,12 @@ class AuthController {
     record ServiceTokenRequest(@NotBlank @Size(max = 200) String clientId, @NotBlank @Size(max = 1000) String clientSecret) {
     }
 
+    @Operation(summary = "Register a user account")
+    @ApiResponse(responseCode = "201", description = "The new account")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field, or a weak password", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An account with this email already exists", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = PASSWORD_CHECKS_BUSY, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
         String email = request.email().strip();
@@ -100,8 +111,10 @@ class AuthController {
     @ApiResponse(responseCode = "403", description = "Right password, but the account is scheduled for deletion"
             + " (deletion_scheduled_for says when; repeat with \"cancel_deletion\": true to cancel it) or being erased",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account; Retry-After says when to try again",
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account, or too many requests from"
+            + " this client address (bakery.rate-limits.per-address); Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = PASSWORD_CHECKS_BUSY, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         // The permit covers the attempt's few short statements too, so a flood holds at most as many
@@ -145,6 +158,11 @@ class AuthController {
         return ApiProblem.of(HttpStatus.FORBIDDEN, "This account is being erased; its deletion can no longer be cancelled.");
     }
 
+    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token is rotated)")
+    @ApiResponse(responseCode = "200", description = "The tokens (OAuth 2 token response)")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired or revoked", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         UserView user = refreshTokens.redeem(request.refreshToken())
@@ -154,12 +172,21 @@ class AuthController {
         return issueUserTokens(user);
     }
 
+    @Operation(summary = "Revoke a refresh token")
+    @ApiResponse(responseCode = "204", description = "Revoked (also when it was unknown)")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
         refreshTokens.revoke(request.refreshToken());
     }
 
+    @Operation(summary = "Exchange service client credentials for a service token")
+    @ApiResponse(responseCode = "200", description = "The service token (OAuth 2 token response)")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "Unknown service client or wrong secret", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/service-token")
     TokenResponse serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
         boolean known = platformClient.matches(request.clientId(), request.clientSecret())

@@ -1,5 +1,6 @@
 package com.bakeryia.auth;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,9 +9,11 @@ import com.bakeryia.testsupport.fixtures.TenantFixture;
 import com.bakeryia.testsupport.fixtures.TenantFixture.Member;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static com.bakeryia.auth.RegistrationTest.assertProblem;
@@ -32,6 +35,30 @@ class RateLimitsOverHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy security;
+
+    @Test
+    void theLimitRunsAfterTheTokenIsVerifiedAndBeforeTheAccountLookup() {
+        List<String> filters = security.getFilterChains().get(0).getFilters().stream()
+                .map(filter -> filter.getClass().getSimpleName()).toList();
+
+        assertThat(filters).containsSubsequence("BearerTokenAuthenticationFilter", "RateLimitFilter", "ActiveAccountFilter");
+    }
+
+    @Test
+    void thePublicAuthOperationsDocumentThe429() {
+        var paths = ApiClient.onPort(port).get("/v3/api-docs", null).json().path("paths");
+
+        for (String path : List.of("register", "login", "refresh", "logout", "service-token")) {
+            var responses = paths.path("/api/v1/auth/" + path).path("post").path("responses");
+            assertThat(responses.has("429")).as(path).isTrue();
+            assertThat(responses.path("429").path("content").has("application/problem+json")).as(path).isTrue();
+        }
+        assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("503")).isTrue();
+        assertThat(paths.path("/api/v1/auth/register").path("post").path("responses").has("503")).isTrue();
+    }
 
     @Test
     void aUserPastTheirLimitIsAnswered429AndTheClientAddressPastItsLimitToo() {
