@@ -41,6 +41,19 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar <jar> --server.port=<port> <arguments>}; returns at once. */
+    /** Argument lists joined in order. */
+    @SafeVarargs
+    static List<String> concat(List<String>... lists) {
+        return java.util.stream.Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    /** Stops every started process at once (each waits for its own exit); null entries are skipped. */
+    static void closeAll(PlatformProcess... processes) {
+        java.util.concurrent.CompletableFuture.allOf(java.util.stream.Stream.of(processes).filter(java.util.Objects::nonNull)
+                .map(process -> java.util.concurrent.CompletableFuture.runAsync(process::close))
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    }
+
     static PlatformProcess start(String name, Path jar, int port, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),

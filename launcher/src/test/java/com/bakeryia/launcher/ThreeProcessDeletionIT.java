@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
@@ -64,9 +62,9 @@ class ThreeProcessDeletionIT {
         identity = PlatformProcess.start("identity", jar, identityPort,
                 common("identity", dataDirs, List.of("--targets=auth,tenant")));
         orchestrator = PlatformProcess.start("deletion", jar, orchestratorPort, common("deletion", dataDirs,
-                concat(List.of("--targets=deletion-orchestrator"), toIdentity, toData)));
+                PlatformProcess.concat(List.of("--targets=deletion-orchestrator"), toIdentity, toData)));
         bakery = PlatformProcess.start("bakery", jar, bakeryPort, common("bakery", dataDirs,
-                concat(List.of("--targets=" + String.join(",", Target.dataServices())), toIdentity)));
+                PlatformProcess.concat(List.of("--targets=" + String.join(",", Target.dataServices())), toIdentity)));
         for (PlatformProcess process : List.of(identity, orchestrator, bakery)) {
             // isUp fails at once, with the process's last log lines, when the process has exited.
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(process::isUp);
@@ -89,15 +87,9 @@ class ThreeProcessDeletionIT {
         return arguments;
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        return Stream.of(lists).flatMap(List::stream).toList();
-    }
-
     @AfterAll
     void stopThem() {
-        CompletableFuture.allOf(Stream.of(identity, orchestrator, bakery).filter(java.util.Objects::nonNull)
-                .map(process -> CompletableFuture.runAsync(process::close)).toArray(CompletableFuture[]::new)).join();
+        PlatformProcess.closeAll(identity, orchestrator, bakery);
     }
 
     @Test

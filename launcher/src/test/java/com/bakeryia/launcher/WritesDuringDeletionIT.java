@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
@@ -72,7 +71,7 @@ class WritesDuringDeletionIT {
                 .map(service -> "--bakery.services." + service + ".url=" + bakeryUrl).toList();
         long started = System.nanoTime();
         control = PlatformProcess.start("settle-control", jar, controlPort, common("control", dataDirs,
-                concat(List.of("--targets=auth,tenant,deletion-orchestrator"), toData)));
+                PlatformProcess.concat(List.of("--targets=auth,tenant,deletion-orchestrator"), toData)));
         bakery = PlatformProcess.start("settle-bakery", jar, bakeryPort, common("bakery", dataDirs,
                 List.of("--targets=" + String.join(",", Target.dataServices()),
                         "--bakery.services.auth.url=" + controlUrl, "--bakery.services.tenant.url=" + controlUrl,
@@ -98,15 +97,9 @@ class WritesDuringDeletionIT {
         return arguments;
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        return Stream.of(lists).flatMap(List::stream).toList();
-    }
-
     @AfterAll
     void stopThem() {
-        CompletableFuture.allOf(Stream.of(control, bakery).filter(java.util.Objects::nonNull)
-                .map(process -> CompletableFuture.runAsync(process::close)).toArray(CompletableFuture[]::new)).join();
+        PlatformProcess.closeAll(control, bakery);
     }
 
     @Test
