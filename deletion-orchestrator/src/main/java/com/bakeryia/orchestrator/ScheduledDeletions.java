@@ -121,27 +121,26 @@ class ScheduledDeletions {
      * is CANCELLED, decided with the job row locked. An auth service that does not answer ends the
      * sweep; the next one begins there again.
      */
-    int reconcile(Instant now) {
-        synchronized (sweep) {
-            List<DeletionJobStarts.ScheduledJob> page = starts.scheduledAfter(JobKind.USER, sweptUpTo, RECONCILE_LIMIT);
-            int cancelled = 0;
-            for (DeletionJobStarts.ScheduledJob job : page) {
-                try {
-                    if (cancelIfWithdrawn(job, now)) {
-                        cancelled++;
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("Could not check whether the deletion of user {} (job {}) was cancelled: {}", job.subjectId(),
-                            job.jobId(), e.getMessage());
-                    return cancelled;
+    private int reconcile(Instant now) {
+        // Called with the sweep lock held (reconcileIfDue), which guards sweptUpTo.
+        List<DeletionJobStarts.ScheduledJob> page = starts.scheduledAfter(JobKind.USER, sweptUpTo, RECONCILE_LIMIT);
+        int cancelled = 0;
+        for (DeletionJobStarts.ScheduledJob job : page) {
+            try {
+                if (cancelIfWithdrawn(job, now)) {
+                    cancelled++;
                 }
-                sweptUpTo = new DeletionJobStarts.ScheduledPosition(job.scheduledFor(), job.jobId());
+            } catch (RuntimeException e) {
+                log.warn("Could not check whether the deletion of user {} (job {}) was cancelled: {}", job.subjectId(),
+                        job.jobId(), e.getMessage());
+                return cancelled;
             }
-            if (page.size() < RECONCILE_LIMIT) {
-                sweptUpTo = null;
-            }
-            return cancelled;
+            sweptUpTo = new DeletionJobStarts.ScheduledPosition(job.scheduledFor(), job.jobId());
         }
+        if (page.size() < RECONCILE_LIMIT) {
+            sweptUpTo = null;
+        }
+        return cancelled;
     }
 
     /** Cancels a SCHEDULED user job whose account is ACTIVE (or DISABLED) again; whether it did. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.bakeryia.platform.security.CallerPrincipal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -34,8 +35,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final String SERVICE_AUTHORITY = "ROLE_SERVICE";
-
     private final List<RequestMatcher> publicPaths;
     private final ProblemWriter problems;
     private final Limiters perAddress;
@@ -55,7 +54,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long retryAfter = limitersFor(request).map(limiters -> limiters.secondsToWait(keyOf(request))).orElse(0L);
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        long retryAfter = limitersFor(caller, request)
+                .map(limiters -> limiters.secondsToWait(caller instanceof JwtAuthenticationToken
+                        ? caller.getName() : request.getRemoteAddr()))
+                .orElse(0L);
         if (retryAfter > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
             problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
@@ -65,22 +68,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Limiters> limitersFor(HttpServletRequest request) {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    /** Per principal (a verified token), else per address on the public paths, else none. */
+    private Optional<Limiters> limitersFor(Authentication caller, HttpServletRequest request) {
         if (caller instanceof JwtAuthenticationToken) {
-            boolean service = caller.getAuthorities().stream().anyMatch(a -> SERVICE_AUTHORITY.equals(a.getAuthority()));
-            return Optional.of(service ? perService : perUser);
+            return Optional.of(CallerPrincipal.of(caller).isService() ? perService : perUser);
         }
         if (publicPaths.stream().anyMatch(path -> path.matches(request))) {
             return Optional.of(perAddress);
         }
         // Neither: security refuses it (401) right after, at no cost worth limiting.
         return Optional.empty();
-    }
-
-    private static String keyOf(HttpServletRequest request) {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return caller instanceof JwtAuthenticationToken ? caller.getName() : request.getRemoteAddr();
     }
 
     /** One limiter per key of a kind, idle keys forgotten. */

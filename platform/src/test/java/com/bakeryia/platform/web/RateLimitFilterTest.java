@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.bakeryia.platform.security.JwtTokens;
+import com.bakeryia.platform.security.PrincipalKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,15 +63,15 @@ class RateLimitFilterTest {
 
     @Test
     void aUserIsLimitedPerSubjectWhateverAddressTheyComeFromAndServicesHaveTheirOwnLimit() throws Exception {
-        authenticate("user-a", "ROLE_USER");
+        authenticate("user-a", PrincipalKind.USER);
         assertThat(send("/api/v1/tenants", "10.0.1.1").getStatus()).isEqualTo(200);
         assertThat(send("/api/v1/tenants", "10.0.1.2").getStatus()).isEqualTo(200);
         assertThat(send("/api/v1/tenants", "10.0.1.3").getStatus()).isEqualTo(429);
 
-        authenticate("user-b", "ROLE_USER");
+        authenticate("user-b", PrincipalKind.USER);
         assertThat(send("/api/v1/tenants", "10.0.1.1").getStatus()).isEqualTo(200);
 
-        authenticate("bakery-platform", "ROLE_SERVICE");
+        authenticate("bakery-platform", PrincipalKind.SERVICE);
         for (int i = 0; i < 4; i++) {
             assertThat(send("/api/v1/users/x", "10.0.1.1").getStatus()).as("service request %d", i).isEqualTo(200);
         }
@@ -99,9 +101,11 @@ class RateLimitFilterTest {
         return response;
     }
 
-    private static void authenticate(String subject, String authority) {
-        Jwt jwt = new Jwt("token", Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "RS256"), Map.of("sub", subject));
+    /** As the platform's security chain leaves a verified token: its kind claim and the role it gives. */
+    private static void authenticate(String subject, PrincipalKind kind) {
+        Jwt jwt = new Jwt("token", Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "RS256"),
+                Map.of("sub", subject, JwtTokens.KIND_CLAIM, kind.claim()));
         SecurityContextHolder.getContext().setAuthentication(
-                new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(authority)), subject));
+                new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(kind.authority())), subject));
     }
 }

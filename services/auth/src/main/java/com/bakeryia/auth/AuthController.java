@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,7 +41,7 @@ class AuthController {
     static final String PASSWORD_CHECKS_BUSY = "Too many password checks at once (bakery.auth.password-check-permits);"
             + " Retry-After says when to try again";
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthController.class);
+    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     /** BCrypt reads at most 72 bytes; a longer password would be silently truncated. */
     static final int MAX_PASSWORD_BYTES = 72;

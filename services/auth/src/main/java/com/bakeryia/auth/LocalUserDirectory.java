@@ -20,7 +20,7 @@ class LocalUserDirectory implements UserDirectory {
 
     @Override
     public Optional<Account> account(UUID userId) {
-        return users.find(userId).map(LocalUserDirectory::account);
+        return users.standing(userId);
     }
 
     @Override
@@ -36,9 +36,5 @@ class LocalUserDirectory implements UserDirectory {
     @Override
     public boolean restore(UUID userId) {
         return users.restore(userId);
-    }
-
-    static Account account(UserView user) {
-        return new Account(user.id(), AccountStatus.valueOf(user.status()), user.deletionScheduledFor());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ApiProblem;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,7 @@ class Users {
     static final String ACTIVE = "ACTIVE";
     static final String PENDING_DELETION = "PENDING_DELETION";
     static final String DELETING = "DELETING";
+    static final String DISABLED = "DISABLED";
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -110,6 +112,17 @@ class Users {
                 Timestamp.from(clock.instant()), id);
     }
 
+    /**
+     * The account's standing and deadline alone (no hash, no personal data): what every process
+     * asks on every user request.
+     */
+    Optional<UserDirectory.Account> standing(UUID id) {
+        return db.jdbc().query("select status, deletion_scheduled_for from auth.users where id = ?",
+                (row, n) -> new UserDirectory.Account(id, UserDirectory.AccountStatus.valueOf(row.getString("status")),
+                        Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant)
+                                .orElse(null)), id).stream().findFirst();
+    }
+
     private static Account account(ResultSet row, int index) throws SQLException {
         return new Account(new UserView(row.getObject("id", UUID.class), row.getString("email"),
                 row.getString("full_name"), row.getString("status"), row.getTimestamp("created_at").toInstant(),
@@ -122,7 +135,7 @@ class Users {
 
         /** Whether a right password gets an answer beyond "incorrect": every standing but DISABLED. */
         boolean mayLogIn() {
-            return !"DISABLED".equals(view.status());
+            return !DISABLED.equals(view.status());
         }
     }
 }
