@@ -1,11 +1,20 @@
 package com.bakeryia.deletion;
 
+import java.util.UUID;
+
 /**
  * A service that owns tenant- or user-scoped data. Implementations are Spring beans (in-process)
  * or {@link RemoteDeletionParticipant}s (over HTTP); the orchestrator treats both alike.
  *
  * <p>Contract: {@link #delete} is idempotent (a second call deletes 0 rows and succeeds), touches
  * only the subject's rows, and after it succeeds {@link #preview} of the same subject reports 0.
+ *
+ * <p>Counts are exact per run: every call with the same {@code runId} reports everything deleted
+ * and anonymised under that run so far, including what an earlier call of the run committed before
+ * it died (a crash, a timeout, a lost lease). A participant achieves that by recording its counts
+ * in the same transactions as the changes they count. The orchestrator passes one run id per step,
+ * the same for every attempt of it, so a step's counts are what the step did, whatever happened to
+ * its attempts.
  */
 public interface DeletionParticipant {
 
@@ -15,6 +24,14 @@ public interface DeletionParticipant {
     /** Counts per table of what {@link #delete} would remove or anonymise; changes nothing. */
     DeletionPreview preview(DeletionSubject subject);
 
-    /** Removes (or anonymises) the subject's data and reports what it did. */
-    DeletionResult delete(DeletionSubject subject);
+    /**
+     * Removes (or anonymises) the subject's data and reports what was done under {@code runId}
+     * altogether, by this call and by every earlier call with the same run id.
+     */
+    DeletionResult delete(DeletionSubject subject, UUID runId);
+
+    /** A delete that is a run of its own: it reports what this call did. */
+    default DeletionResult delete(DeletionSubject subject) {
+        return delete(subject, UUID.randomUUID());
+    }
 }

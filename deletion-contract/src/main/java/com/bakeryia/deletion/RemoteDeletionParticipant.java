@@ -1,10 +1,12 @@
 package com.bakeryia.deletion;
 
+import java.util.UUID;
+
 import org.springframework.web.client.RestClient;
 
 /**
  * A participant in another process, reached over its HTTP binding:
- * {@code DELETE /api/v1/{service}/{tenant|user}/{id}} and
+ * {@code DELETE /api/v1/{service}/{tenant|user}/{id}?run_id={run}} and
  * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview}. The client is expected to
  * carry the base URL, a service token and timeouts; HTTP errors surface as exceptions (which
  * {@link SafeDeletion} turns into error results).
@@ -33,9 +35,10 @@ public final class RemoteDeletionParticipant implements DeletionParticipant {
     }
 
     @Override
-    public DeletionResult delete(DeletionSubject subject) {
+    public DeletionResult delete(DeletionSubject subject, UUID runId) {
         return client.delete()
-                .uri("/api/v1/{service}/{scope}/{id}", service, subject.scope().pathSegment(), subject.id())
+                .uri("/api/v1/{service}/{scope}/{id}?run_id={run}", service, subject.scope().pathSegment(), subject.id(),
+                        runId)
                 .retrieve()
                 .body(DeletionResult.class);
     }

@@ -61,7 +61,7 @@ class SafeDeletionTest {
             }
 
             @Override
-            public DeletionResult delete(DeletionSubject subject) {
+            public DeletionResult delete(DeletionSubject subject, java.util.UUID runId) {
                 return delete.apply(subject);
             }
         };

@@ -3,6 +3,7 @@ package com.bakeryia.orchestrator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionParticipant;
@@ -35,14 +36,18 @@ class StepAttempt {
                 ? DeletionSubject.tenant(step.subjectId()) : DeletionSubject.user(step.subjectId());
         return switch (step.phase()) {
             case PREPARE -> userJobPreparation.run(step);
-            case DELETE -> delete(participants.participant(step.service()), subject);
-            case VERIFY -> verify(participants.participant(step.service()), subject);
-            case FINAL -> removeRecord(participants.participant(step.service()), subject);
+            case DELETE -> delete(participants.participant(step.service()), subject, step.stepId());
+            case VERIFY -> verify(participants.participant(step.service()), subject, step.stepId(), step.attempt());
+            case FINAL -> removeRecord(participants.participant(step.service()), subject, step.stepId());
         };
     }
 
-    private AttemptOutcome delete(DeletionParticipant participant, DeletionSubject subject) {
-        DeletionResult result = SafeDeletion.delete(participant, subject, clock);
+    /**
+     * The step's id is the run of every attempt: the counts are what the step deleted altogether,
+     * including chunks committed by an attempt that died.
+     */
+    private AttemptOutcome delete(DeletionParticipant participant, DeletionSubject subject, UUID runId) {
+        DeletionResult result = SafeDeletion.delete(participant, subject, runId, clock);
         if (!result.succeeded()) {
             return AttemptOutcome.failed(String.join("; ", result.errors()), true);
         }
@@ -57,14 +62,16 @@ class StepAttempt {
     /**
      * Zero must be left. Rows written late (after the delete, before now) are deleted again and
      * checked once more; rows still there after that fail the step for good, naming the tables,
-     * because something keeps writing for a subject that is being deleted.
+     * because something keeps writing for a subject that is being deleted. A later attempt deletes
+     * (nothing, or what is left) even when nothing is found, to report what an earlier attempt of
+     * the step deleted before it died.
      */
-    private AttemptOutcome verify(DeletionParticipant participant, DeletionSubject subject) {
+    private AttemptOutcome verify(DeletionParticipant participant, DeletionSubject subject, UUID runId, int attempt) {
         DeletionPreview first = participant.preview(subject);
-        if (first.remaining() == 0) {
+        if (first.remaining() == 0 && attempt == 1) {
             return AttemptOutcome.succeeded(Map.of(), 0, 0);
         }
-        AttemptOutcome again = delete(participant, subject);
+        AttemptOutcome again = delete(participant, subject, runId);
         if (!again.succeeded()) {
             return again;
         }
@@ -73,7 +80,9 @@ class StepAttempt {
             return AttemptOutcome.failed("rows remain after deleting again: " + nonZero(second), false);
         }
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>(again.counts());
-        counts.put("found_late", nonZeroCounts(first));
+        if (first.remaining() > 0) {
+            counts.put("found_late", nonZeroCounts(first));
+        }
         return AttemptOutcome.succeeded(counts, again.deleted(), again.anonymised());
     }
 
@@ -82,8 +91,8 @@ class StepAttempt {
      * memberships, the tenant row, {@code tenant.deleted}); the auth service the user (refresh
      * tokens, throttle rows, the user row). Then its preview must be zero.
      */
-    private AttemptOutcome removeRecord(DeletionParticipant participant, DeletionSubject subject) {
-        AttemptOutcome deleted = delete(participant, subject);
+    private AttemptOutcome removeRecord(DeletionParticipant participant, DeletionSubject subject, UUID runId) {
+        AttemptOutcome deleted = delete(participant, subject, runId);
         if (!deleted.succeeded()) {
             return deleted;
         }

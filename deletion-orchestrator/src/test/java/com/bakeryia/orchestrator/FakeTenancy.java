@@ -163,7 +163,7 @@ final class FakeTenancy implements UserMemberships {
             }
 
             @Override
-            public DeletionResult delete(DeletionSubject subject) {
+            public DeletionResult delete(DeletionSubject subject, java.util.UUID runId) {
                 Instant now = Instant.now();
                 long removed;
                 synchronized (tenancy) {

@@ -48,7 +48,7 @@ final class FaultyParticipant implements DeletionParticipant {
     }
 
     @Override
-    public DeletionResult delete(DeletionSubject subject) {
+    public DeletionResult delete(DeletionSubject subject, java.util.UUID runId) {
         String key = service() + ":" + subject.id();
         faults.enter(key);
         try {
@@ -72,7 +72,7 @@ final class FaultyParticipant implements DeletionParticipant {
                 return new DeletionResult(service(), subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(),
                         java.util.List.of(), nothing.startedAt(), nothing.completedAt(), 0);
             }
-            return delegate.delete(subject);
+            return delegate.delete(subject, runId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

@@ -195,7 +195,7 @@ class OrchestratorTestApplication {
                 }
 
                 @Override
-                public DeletionResult delete(DeletionSubject subject) {
+                public DeletionResult delete(DeletionSubject subject, UUID runId) {
                     Instant now = Instant.now();
                     long removed = subject.scope() == DeletionScope.TENANT
                             ? database.jdbc().update("delete from registry.tenants where id = ?", subject.id()) : 0;

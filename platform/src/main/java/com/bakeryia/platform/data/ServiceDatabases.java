@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import com.bakeryia.platform.ServiceModule;
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.deletion.DeletionRunCounts;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -122,6 +123,17 @@ public class ServiceDatabases implements DisposableBean {
                 .migrate();
         log.info("Schema {} at version {} ({} migrations applied now)", database.schema(),
                 result.targetSchemaVersion, result.migrationsExecuted);
+        // The platform's own table in every service's schema (what each deletion run counted), with
+        // a history of its own so its versions never mix with the service's.
+        Flyway.configure()
+                .dataSource(database.dataSource())
+                .schemas(database.schema())
+                .table(DeletionRunCounts.HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:db/deletion-counts")
+                .load()
+                .migrate();
     }
 
     static String withoutQuery(String jdbcUrl) {

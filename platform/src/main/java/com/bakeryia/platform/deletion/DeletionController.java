@@ -15,11 +15,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP binding of the deletion contract for every participant in this process (services only):
- * {@code DELETE /api/v1/{service}/tenant/{tenant_id}}, {@code GET .../deletion-preview}, and the
+ * {@code DELETE /api/v1/{service}/tenant/{tenant_id}[?run_id=]}, {@code GET .../deletion-preview}, and the
  * same pair under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
  * caller that retries sees what went wrong.
  */
@@ -35,8 +36,9 @@ public class DeletionController {
 
     @DeleteMapping("/api/v1/{service}/tenant/{tenant_id}")
     public ResponseEntity<DeletionResult> deleteTenant(@PathVariable String service,
-                                                       @PathVariable("tenant_id") UUID tenantId) {
-        return delete(service, subject(DeletionScope.TENANT, tenantId));
+                                                       @PathVariable("tenant_id") UUID tenantId,
+                                                       @RequestParam(name = "run_id", required = false) UUID runId) {
+        return delete(service, subject(DeletionScope.TENANT, tenantId), runId);
     }
 
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
@@ -45,8 +47,9 @@ public class DeletionController {
     }
 
     @DeleteMapping("/api/v1/{service}/user/{user_id}")
-    public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
-        return delete(service, subject(DeletionScope.USER, userId));
+    public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId,
+                                                     @RequestParam(name = "run_id", required = false) UUID runId) {
+        return delete(service, subject(DeletionScope.USER, userId), runId);
     }
 
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
@@ -54,8 +57,10 @@ public class DeletionController {
         return participant(service, DeletionScope.USER).preview(subject(DeletionScope.USER, userId));
     }
 
-    private ResponseEntity<DeletionResult> delete(String service, DeletionSubject subject) {
-        DeletionResult result = participant(service, subject.scope()).delete(subject);
+    /** A delete of the run {@code runId} (a run of its own when none is given): its counts are the run's so far. */
+    private ResponseEntity<DeletionResult> delete(String service, DeletionSubject subject, UUID runId) {
+        DeletionParticipant participant = participant(service, subject.scope());
+        DeletionResult result = runId == null ? participant.delete(subject) : participant.delete(subject, runId);
         return ResponseEntity.status(result.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(result);
     }
 

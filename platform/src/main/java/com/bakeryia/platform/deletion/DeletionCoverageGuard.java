@@ -22,7 +22,8 @@ import com.bakeryia.platform.data.ServiceDatabase;
  *   <li>a declared table or column that does not exist (a stale or misspelt plan).</li>
  * </ul>
  *
- * Flyway's own history table, whose {@code installed_by} is a database role, is not service data.
+ * Flyway's history tables, whose {@code installed_by} is a database role, and the platform's
+ * {@link DeletionRunCounts} (runs and counts) are not service data.
  * This is what stops the classic orphaned-rows failure: a table nobody remembered. The rules look
  * at names only, whatever the column's type ({@code tenant_deletions.deleted_by} is text).
  */
@@ -47,8 +48,9 @@ public final class DeletionCoverageGuard {
         List<Map<String, Object>> catalog = database.jdbc().queryForList("""
                 select c.table_name, c.column_name from information_schema.columns c
                 join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where c.table_schema = ? and t.table_type = 'BASE TABLE' and c.table_name <> 'flyway_schema_history'
-                order by c.table_name, c.column_name""", schema);
+                where c.table_schema = ? and t.table_type = 'BASE TABLE' and c.table_name not in (?, ?, ?)
+                order by c.table_name, c.column_name""", schema, "flyway_schema_history", DeletionRunCounts.HISTORY_TABLE,
+                DeletionRunCounts.TABLE);
         Set<String> columns = new LinkedHashSet<>();
         catalog.forEach(row -> columns.add(row.get("table_name") + "." + row.get("column_name")));
 

@@ -16,6 +16,7 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DeletionRunCounts;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,11 @@ class AuthUserParticipant implements DeletionParticipant {
 
     private final ServiceDatabase db;
     private final Clock clock;
+    private final DeletionRunCounts runCounts;
 
     AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock) {
         this.db = db;
+        this.runCounts = new DeletionRunCounts(db);
         this.clock = clock;
     }
 
@@ -65,25 +68,30 @@ class AuthUserParticipant implements DeletionParticipant {
     }
 
     @Override
-    public DeletionResult delete(DeletionSubject subject) {
+    public DeletionResult delete(DeletionSubject subject, UUID runId) {
         Instant startedAt = clock.instant();
         Map<String, Long> deleted = new LinkedHashMap<>();
-        Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.USER) {
             db.transactions().executeWithoutResult(status -> {
                 UUID user = subject.id();
                 db.jdbc().update("update auth.refresh_tokens set revoked_at = ? where user_id = ? and revoked_at is null",
                         Timestamp.from(startedAt), user);
-                deleted.put("auth.refresh_tokens", (long) db.jdbc().update("delete from auth.refresh_tokens where user_id = ?", user));
+                runCounts.add(runId, "auth.refresh_tokens", db.jdbc().update(
+                        "delete from auth.refresh_tokens where user_id = ?", user), 0);
                 // Before the user row: the address is found through it.
-                deleted.put("auth.login_throttle", email(user).map(email -> (long) db.jdbc().update(
+                runCounts.add(runId, "auth.login_throttle", email(user).map(email -> db.jdbc().update(
                         "delete from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
-                        .orElse(0L));
-                deleted.put("auth.users", (long) db.jdbc().update("delete from auth.users where id = ?", user));
+                        .orElse(0), 0);
+                runCounts.add(runId, "auth.users", db.jdbc().update("delete from auth.users where id = ?", user), 0);
             });
+            deleted.put("auth.refresh_tokens", 0L);
+            deleted.put("auth.login_throttle", 0L);
+            deleted.put("auth.users", 0L);
+            // The run's counts commit with the deletion, so a retry after a lost answer still reports it.
+            deleted.putAll(runCounts.deleted(runId));
         }
         Instant completedAt = clock.instant();
-        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, anonymised, Map.of(), List.of(),
+        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, Map.of(), Map.of(), List.of(),
                 startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
     }
 

@@ -15,6 +15,7 @@ import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DeletionRunCounts;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.security.PrincipalKind;
 
@@ -50,9 +51,11 @@ class TenantRecordParticipant implements DeletionParticipant {
     private final ServiceDatabase db;
     private final TenantRecordDeletion deletion;
     private final Clock clock;
+    private final DeletionRunCounts runCounts;
 
     TenantRecordParticipant(@Qualifier("tenant") ServiceDatabase db, TenantRecordDeletion deletion, Clock clock) {
         this.db = db;
+        this.runCounts = new DeletionRunCounts(db);
         this.deletion = deletion;
         this.clock = clock;
     }
@@ -82,43 +85,51 @@ class TenantRecordParticipant implements DeletionParticipant {
     }
 
     @Override
-    public DeletionResult delete(DeletionSubject subject) {
+    public DeletionResult delete(DeletionSubject subject, UUID runId) {
         Instant startedAt = clock.instant();
         if (subject.scope() != DeletionScope.TENANT) {
             // Nothing to delete here: the PREPARE step removed the memberships, with the owner rules.
-            Map<String, Long> anonymised = forgetAsDeleter(subject.id());
-            Instant completedAt = clock.instant();
-            return new DeletionResult(SERVICE, subject.scope(), subject.id(), Map.of(), anonymised, Map.of(), List.of(),
-                    startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
+            forgetAsDeleter(subject.id(), runId);
+        } else if (count("select count(*) from tenant.tenants where id = ?", subject.id()) > 0) {
+            // The run's counts commit with the deletion, so a retry after a lost answer still reports it.
+            db.transactions().executeWithoutResult(status -> {
+                TenantDeletionSummary summary = deletion.delete(subject.id(), ORCHESTRATOR);
+                if (!summary.alreadyDeleted()) {
+                    runCounts.add(runId, "tenant.subscriptions", summary.subscriptionsDeleted(), 0);
+                    runCounts.add(runId, "tenant.memberships", summary.membershipsDeleted(), 0);
+                    runCounts.add(runId, "tenant.tenants", 1, 0);
+                }
+            });
         }
-        boolean exists = count("select count(*) from tenant.tenants where id = ?", subject.id()) > 0;
         Map<String, Long> deleted = new LinkedHashMap<>();
-        if (exists) {
-            TenantDeletionSummary summary = deletion.delete(subject.id(), ORCHESTRATOR);
-            if (!summary.alreadyDeleted()) {
-                deleted.put("tenant.subscriptions", (long) summary.subscriptionsDeleted());
-                deleted.put("tenant.memberships", (long) summary.membershipsDeleted());
-                deleted.put("tenant.tenants", 1L);
-            }
+        if (subject.scope() == DeletionScope.TENANT) {
+            deleted.put("tenant.subscriptions", 0L);
+            deleted.put("tenant.memberships", 0L);
+            deleted.put("tenant.tenants", 0L);
         }
+        deleted.putAll(runCounts.deleted(runId));
+        Map<String, Long> anonymised = new LinkedHashMap<>();
+        if (subject.scope() == DeletionScope.USER) {
+            anonymised.put("tenant.tenant_deletions", 0L);
+            anonymised.put("tenant.outbox_events", 0L);
+        }
+        anonymised.putAll(runCounts.anonymised(runId));
         Instant completedAt = clock.instant();
-        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, Map.of(), Map.of(), List.of(),
+        return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, anonymised, Map.of(), List.of(),
                 startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
     }
 
     /** Replaces the user's id as who deleted a tenant by the tombstone, in the record and in the events. */
-    private Map<String, Long> forgetAsDeleter(UUID userId) {
+    private void forgetAsDeleter(UUID userId, UUID runId) {
         String user = userId.toString();
         String tombstone = UserTombstone.ID.toString();
-        Map<String, Long> anonymised = new LinkedHashMap<>();
         db.transactions().executeWithoutResult(status -> {
-            anonymised.put("tenant.tenant_deletions", (long) db.jdbc().update(
+            runCounts.add(runId, "tenant.tenant_deletions", 0, db.jdbc().update(
                     "update tenant.tenant_deletions set deleted_by = ? where deleted_by = ?", tombstone, user));
-            anonymised.put("tenant.outbox_events", (long) db.jdbc().update(
+            runCounts.add(runId, "tenant.outbox_events", 0, db.jdbc().update(
                     "update tenant.outbox_events set payload = jsonb_set(payload, '{deleted_by}', to_jsonb(?::text))"
                             + " where payload ->> 'deleted_by' = ?", tombstone, user));
         });
-        return anonymised;
     }
 
     private long count(String sql, Object key) {
