@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code valid: signed by key <kid>} on stdout, exit 0. Invalid: {@code invalid: <reason>} on
  * stderr, exit 1. A file that cannot be read, or a JWK Set file that is not one: exit 2.
  */
-@Command(name = "verify-certificate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify-certificate", sortOptions = false,
         description = {"Checks a signed deletion certificate offline: an ES256 signature by a key of the given JWK Set,"
                 + " and every required claim.",
                 "Exit 0: valid (claims printed); 1: invalid (the reason on stderr); 2: a usage error or an unreadable file."})
@@ -47,6 +47,9 @@ final class VerifyCertificateCommand implements Callable<Integer> {
     @Option(names = "--jwks", required = true, paramLabel = "<file>",
             description = "The JWK Set to verify with, e.g. saved from /api/v1/deletion-certificates/jwks.json.")
     Path jwks;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;

@@ -2,9 +2,7 @@ package com.bakeryia.orchestrator.certificate;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.text.ParseException;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +12,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * Signs deletion certificates with the current {@link CertificateKeys} key: a compact JWS with
@@ -53,6 +52,7 @@ public class DeletionCertificateSigner {
      *                 is signed is exactly what any verifier decodes; must not contain {@code iss} or
      *                 {@code iat}
      * @param issuedAt becomes {@code iat}, in whole seconds (as JWT writes it)
+     * @return the compact JWS, its payload the JSON object of {@code iss}, {@code iat} and the claims
      * @throws IllegalArgumentException for a value that is not JSON-compatible, or {@code iss}/{@code iat} given
      */
     public SignedCertificate sign(Map<String, Object> claims, Instant issuedAt) {
@@ -64,23 +64,23 @@ public class DeletionCertificateSigner {
         }
         claims.forEach((name, value) -> requireJson(name, value));
         ECKey key = keys.current();
+        // iss and iat first, then the claims in the caller's order: the payload reads as assembled.
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", issuer);
+        payload.put("iat", issuedAt.getEpochSecond());
+        payload.putAll(claims);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(new JOSEObjectType(TYPE))
+                .build();
+        // Serialised here: a Payload built from a Map would not keep the order.
+        JWSObject jws = new JWSObject(header, new Payload(JSONObjectUtils.toJSONString(payload)));
         try {
-            JWTClaimsSet claimsSet = new JWTClaimsSet.Builder(JWTClaimsSet.parse(new LinkedHashMap<>(claims)))
-                    .issuer(issuer)
-                    .issueTime(Date.from(issuedAt))
-                    .build();
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                    .keyID(key.getKeyID())
-                    .type(new JOSEObjectType(TYPE))
-                    .build();
-            SignedJWT jwt = new SignedJWT(header, claimsSet);
-            jwt.sign(new ECDSASigner(key));
-            return new SignedCertificate(jwt.serialize(), key.getKeyID());
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("The claims are not a valid JWT claims set: " + e.getMessage(), e);
+            jws.sign(new ECDSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a deletion certificate with key " + key.getKeyID(), e);
         }
+        return new SignedCertificate(jws.serialize(), key.getKeyID());
     }
 
     private static void requireJson(String path, Object value) {

@@ -88,6 +88,20 @@ class DeletionCertificateSignerTest {
     }
 
     @Test
+    void thePayloadKeepsTheClaimsInTheirOrderAfterIssuerAndIssueTimeWithNullsAndNesting() throws Exception {
+        Map<String, Object> claims = claims();
+        claims.put("note", null);
+
+        String payload = JWSObject.parse(signer.sign(claims, ISSUED_AT).jws()).getPayload().toString();
+
+        assertThat(payload).startsWith("{\"iss\":\"bakery-ia\",\"iat\":" + ISSUED_AT.getEpochSecond() + ",\"job_id\":");
+        assertThat(payload).contains("\"note\":null").contains("\"verification\":{");
+        assertThat(List.copyOf(DeletionCertificateVerifier.verify(signer.sign(claims, ISSUED_AT).jws(), keys.publicKeys())
+                .keySet())).containsExactly("iss", "iat", "job_id", "kind", "subject_id", "requested_at", "completed_at",
+                "services", "totals", "verification", "audit_head", "note");
+    }
+
+    @Test
     void surroundingWhitespaceIsIgnored() {
         String jws = signer.sign(claims(), ISSUED_AT).jws();
 
