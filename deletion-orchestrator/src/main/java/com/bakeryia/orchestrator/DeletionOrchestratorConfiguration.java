@@ -2,6 +2,7 @@ package com.bakeryia.orchestrator;
 
 import java.time.Clock;
 
+import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
-@Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class})
+@Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class,
+        DeletionCertificateConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */

@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Starts the services named by {@code --targets} (default: all of them) in this JVM, on one port. */
+/**
+ * Starts the services named by {@code --targets} (default: all of them) in this JVM, on one port; or,
+ * when the first argument names one of the {@link Cli} tools, runs that tool alone and exits.
+ */
 @SpringBootApplication
 @Import(TargetSelector.class)
 public class BakeryPlatformApplication {
@@ -19,6 +22,10 @@ public class BakeryPlatformApplication {
     }
 
     public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            // An offline tool (verify-certificate, ...), not the platform: Spring is never started.
+            System.exit(Cli.run(args));
+        }
         try {
             SpringApplication.run(BakeryPlatformApplication.class, args);
         } catch (RuntimeException startupFailure) {
