@@ -30,6 +30,15 @@ public interface DeletionParticipant {
      */
     DeletionResult delete(DeletionSubject subject, UUID runId);
 
+    /**
+     * Scans the live catalog of the service's database for rows that still name the subject,
+     * whatever the deletion plan says: the independent check run after verification. A participant
+     * without a database of its own to scan answers with an exception (the step then fails).
+     */
+    default DeletionScan scan(DeletionSubject subject) {
+        throw new UnsupportedOperationException(service() + " cannot scan its catalog for " + subject);
+    }
+
     /** A delete that is a run of its own: it reports what this call did. */
     default DeletionResult delete(DeletionSubject subject) {
         return delete(subject, UUID.randomUUID());

@@ -7,7 +7,7 @@ import org.springframework.web.client.RestClient;
 /**
  * A participant in another process, reached over its HTTP binding:
  * {@code DELETE /api/v1/{service}/{tenant|user}/{id}?run_id={run}} and
- * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview}. The client is expected to
+ * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview} and {@code .../deletion-scan}. The client is expected to
  * carry the base URL, a service token and timeouts; HTTP errors surface as exceptions (which
  * {@link SafeDeletion} turns into error results).
  */
@@ -32,6 +32,14 @@ public final class RemoteDeletionParticipant implements DeletionParticipant {
                 .uri("/api/v1/{service}/{scope}/{id}/deletion-preview", service, subject.scope().pathSegment(), subject.id())
                 .retrieve()
                 .body(DeletionPreview.class);
+    }
+
+    @Override
+    public DeletionScan scan(DeletionSubject subject) {
+        return client.get()
+                .uri("/api/v1/{service}/{scope}/{id}/deletion-scan", service, subject.scope().pathSegment(), subject.id())
+                .retrieve()
+                .body(DeletionScan.class);
     }
 
     @Override

@@ -2,20 +2,17 @@ package com.bakeryia.orchestrator;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.security.CallerPrincipal;
-import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -39,11 +36,11 @@ class DeletionJobController {
     static final int LIST_LIMIT = 100;
 
     private final DeletionJobs jobs;
-    private final TenantDirectory tenants;
+    private final DeletionJobReaders readers;
 
     DeletionJobController(DeletionJobs jobs, TenantDirectory tenants) {
         this.jobs = jobs;
-        this.tenants = tenants;
+        this.readers = new DeletionJobReaders(tenants);
     }
 
     /**
@@ -91,33 +88,8 @@ class DeletionJobController {
     @GetMapping("/api/v1/deletion-jobs/{job_id}")
     DeletionJobSummary job(@PathVariable("job_id") UUID jobId, Authentication authentication) {
         DeletionJobSummary job = jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
-        CallerPrincipal caller = CallerPrincipal.of(authentication);
-        if (!caller.isService() && !mayRead(job, caller.userId().orElse(null))) {
-            throw ApiProblem.forbidden("Only services, the user who started deletion job " + jobId
-                    + " and the OWNER and ADMINs of its tenant may read it.");
-        }
+        readers.requireMayRead(job, CallerPrincipal.of(authentication));
         return job;
-    }
-
-    /** The initiator; for a tenant job, the tenant's OWNER and ADMINs; for a user job, that user. */
-    private boolean mayRead(DeletionJobSummary job, UUID userId) {
-        if (userId == null) {
-            return false;
-        }
-        if (userId.equals(job.initiatedBy())) {
-            return true;
-        }
-        if (job.kind() == JobKind.USER) {
-            return userId.equals(job.subjectId());
-        }
-        Optional<TenantAccess> access;
-        try {
-            access = tenants.access(job.subjectId(), userId);
-        } catch (RuntimeException unreachable) {
-            throw ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Your role in tenant " + job.subjectId()
-                    + " cannot be checked right now (the tenant service did not answer); try again.");
-        }
-        return access.flatMap(TenantAccess::membership).map(role -> role.canManage()).orElse(false);
     }
 
     /** Services only: the newest 100 jobs matching the filters. */
@@ -143,8 +115,8 @@ class DeletionJobController {
     @ApiResponse(responseCode = "409", description = "The job has not failed", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/deletion-jobs/{job_id}/retry")
     @PreAuthorize("hasRole('SERVICE')")
-    ResponseEntity<DeletionJobSummary> retry(@PathVariable("job_id") UUID jobId) {
-        return switch (jobs.retry(jobId)) {
+    ResponseEntity<DeletionJobSummary> retry(@PathVariable("job_id") UUID jobId, Authentication authentication) {
+        return switch (jobs.retry(jobId, Initiator.of(CallerPrincipal.of(authentication)))) {
             case NOT_FOUND -> throw ApiProblem.notFound("No deletion job " + jobId);
             case NOT_FAILED -> throw ApiProblem.conflict("Deletion job " + jobId + " has not failed; only a FAILED job can be retried")
                     .with("status", jobs.find(jobId).map(DeletionJobSummary::status).orElse(null));

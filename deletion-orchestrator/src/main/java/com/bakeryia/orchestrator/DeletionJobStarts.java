@@ -18,10 +18,15 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
  */
 class DeletionJobStarts {
 
-    private final JobStoreTables tables;
+    /** The audit trail's actor of what the orchestrator does by itself when a window ends. */
+    static final String WINDOW_ENDED = "system:window-ended";
 
-    DeletionJobStarts(JobStoreTables tables) {
+    private final JobStoreTables tables;
+    private final DeletionAudit audit;
+
+    DeletionJobStarts(JobStoreTables tables, DeletionAudit audit) {
         this.tables = tables;
+        this.audit = audit;
     }
 
     /** A job that was found or created; {@code created} is false when an unfinished one already existed. */
@@ -78,6 +83,12 @@ class DeletionJobStarts {
                     throw new IllegalStateException("A new " + kind + " job has no first phase");
                 }
                 tables.insertSteps(jobId, first.phase(), attemptLimit, startAt);
+                audit.append(now, DeletionAudit.Action.REQUESTED, jobId, kind, subjectId, initiator.actor(),
+                        DeletionAudit.details("services", dataServices.size(), "owned_tenants", ownedTenants.size()));
+                if (scheduled) {
+                    audit.append(now, DeletionAudit.Action.SCHEDULED, jobId, kind, subjectId, initiator.actor(),
+                            DeletionAudit.details("scheduled_for", startAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
+                }
                 return new StartedJob(jobId, true);
             });
             if (job != null) {
@@ -107,8 +118,8 @@ class DeletionJobStarts {
      * Cancels a SCHEDULED job (its grace window has not ended): CANCELLED, nothing was deleted.
      * Locks the job row, so a cancellation and {@link #startIfDue} never both succeed.
      */
-    CancelResult cancel(UUID jobId, Instant now) {
-        return cancelIf(jobId, now, () -> true);
+    CancelResult cancel(UUID jobId, Instant now, String actor) {
+        return cancelIf(jobId, now, actor, DeletionAudit.Action.RESTORED, () -> true);
     }
 
     /**
@@ -117,7 +128,7 @@ class DeletionJobStarts {
      * cancelled by logging in). A start of the job waits for the answer, so the question and the
      * cancellation are one step against it.
      */
-    CancelResult cancelIf(UUID jobId, Instant now, BooleanSupplier withdrawn) {
+    CancelResult cancelIf(UUID jobId, Instant now, String actor, DeletionAudit.Action action, BooleanSupplier withdrawn) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
@@ -131,14 +142,17 @@ class DeletionJobStarts {
             if (!withdrawn.getAsBoolean()) {
                 return CancelResult.KEPT;
             }
-            markCancelled(jobId, now);
+            markCancelled(jobId, now, actor, action);
             return CancelResult.CANCELLED;
         });
     }
 
-    private void markCancelled(UUID jobId, Instant now) {
-        tables.sql().update("update " + tables.jobs() + " set status = 'CANCELLED', completed_at = :now where id = :id",
+    private void markCancelled(UUID jobId, Instant now, String actor, DeletionAudit.Action action) {
+        Map<String, Object> job = tables.sql().queryForMap("update " + tables.jobs() + " set status = 'CANCELLED',"
+                + " completed_at = :now where id = :id returning kind, subject_id",
                 new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now)));
+        audit.append(now, action, jobId, JobKind.valueOf((String) job.get("kind")), (UUID) job.get("subject_id"), actor,
+                Map.of());
     }
 
     /** A SCHEDULED job, its subject, and when its window ends. */
@@ -194,8 +208,8 @@ class DeletionJobStarts {
      *
      * @return whether this call started the job
      */
-    boolean startIfDue(UUID jobId, Instant now, Instant startedAt, Runnable beforeStart) {
-        return startOrCancelIfDue(jobId, now, startedAt, () -> {
+    boolean startIfDue(UUID jobId, Instant now, Instant startedAt, String actor, Runnable beforeStart) {
+        return startOrCancelIfDue(jobId, now, startedAt, actor, () -> {
             beforeStart.run();
             return true;
         }) == StartResult.STARTED;
@@ -207,7 +221,7 @@ class DeletionJobStarts {
      * DELETING, and is CANCELLED when the person cancelled their deletion (the account is ACTIVE
      * again). An exception leaves the job SCHEDULED, for the next pass.
      */
-    StartResult startOrCancelIfDue(UUID jobId, Instant now, Instant startedAt, BooleanSupplier mayStart) {
+    StartResult startOrCancelIfDue(UUID jobId, Instant now, Instant startedAt, String actor, BooleanSupplier mayStart) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id"
@@ -218,11 +232,14 @@ class DeletionJobStarts {
                 return StartResult.NOT_SCHEDULED;
             }
             if (!mayStart.getAsBoolean()) {
-                markCancelled(jobId, startedAt);
+                markCancelled(jobId, startedAt, actor, DeletionAudit.Action.CANCELLED);
                 return StartResult.CANCELLED;
             }
             var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(startedAt));
-            sql.update("update " + tables.jobs() + " set status = 'PENDING' where id = :id", params);
+            Map<String, Object> job = sql.queryForMap("update " + tables.jobs() + " set status = 'PENDING' where id = :id"
+                    + " returning kind, subject_id", params);
+            audit.append(startedAt, DeletionAudit.Action.STARTED, jobId, JobKind.valueOf((String) job.get("kind")),
+                    (UUID) job.get("subject_id"), actor, DeletionAudit.details("window_skipped", now == null));
             sql.update("update " + tables.steps() + " set next_attempt_at = least(next_attempt_at, :at)"
                     + " where job_id = :id and status = 'PENDING'", params);
             return StartResult.STARTED;
@@ -239,7 +256,7 @@ class DeletionJobStarts {
     /**
      * Up to {@code limit} jobs FAILED at or before {@code failedBefore}, longest-failed first: the
      * candidates of an automatic retry, in one statement on the partial index of FAILED jobs. Not
-     * locked: {@link #retry(UUID, int, Instant, Instant)} decides under the job's lock.
+     * locked: {@link #retry(UUID, int, Instant, Instant, String)} decides under the job's lock.
      */
     List<FailedJob> failedAtOrBefore(Instant failedBefore, int limit) {
         return tables.sql().query("select id, kind, subject_id, completed_at from " + tables.jobs()
@@ -253,18 +270,18 @@ class DeletionJobStarts {
      * Puts a FAILED job back to work: its failed steps become pending again, each allowed
      * {@code extraAttempts} more attempts; steps that succeeded are not run again.
      */
-    RetryResult retry(UUID jobId, int extraAttempts, Instant now) {
-        return retry(jobId, extraAttempts, now, null);
+    RetryResult retry(UUID jobId, int extraAttempts, Instant now, String actor) {
+        return retry(jobId, extraAttempts, now, null, actor);
     }
 
     /**
-     * As {@link #retry(UUID, int, Instant)}, but only a job that failed at or before
+     * As {@link #retry(UUID, int, Instant, String)}, but only a job that failed at or before
      * {@code failedBefore} (null: whenever). Decided with the job row locked, so of several callers
      * that saw the same failure (replicas running the automatic retry at once), one retries the job
      * and the others find it RUNNING, or FAILED again later than the bound, and leave it
      * ({@code NOT_FAILED}).
      */
-    RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore) {
+    RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore, String actor) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<Boolean> found = sql.query("select status = 'FAILED' and (cast(:before as timestamptz) is null"
@@ -283,8 +300,10 @@ class DeletionJobStarts {
             sql.update("update " + tables.steps() + " set status = 'PENDING', attempt_limit = attempts + :extra,"
                     + " next_attempt_at = :now, completed_at = null, version = version + 1"
                     + " where job_id = :job and status = 'FAILED'", params);
-            sql.update("update " + tables.jobs() + " set status = 'RUNNING', completed_at = null, error_summary = null"
-                    + " where id = :job", params);
+            Map<String, Object> job = sql.queryForMap("update " + tables.jobs() + " set status = 'RUNNING',"
+                    + " completed_at = null, error_summary = null where id = :job returning kind, subject_id", params);
+            audit.append(now, DeletionAudit.Action.RETRIED, jobId, JobKind.valueOf((String) job.get("kind")),
+                    (UUID) job.get("subject_id"), actor, DeletionAudit.details("extra_attempts", extraAttempts));
             return RetryResult.RETRIED;
         });
     }

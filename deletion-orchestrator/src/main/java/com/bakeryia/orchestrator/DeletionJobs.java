@@ -83,7 +83,7 @@ public class DeletionJobs {
         Optional<DeletionJobSummary> unfinished = reads.unfinished(JobKind.TENANT, tenantId, now);
         Optional<DeletionJobSummary> scheduled = unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED);
         if (scheduled.isPresent()) {
-            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId)
+            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId, initiator)
                     == DeletionJobStarts.StartResult.STARTED) {
                 log.info("Job {} tenant {}: its window skipped at the request of {}; deletion starts", scheduled.get().jobId(),
                         tenantId, initiator);
@@ -112,7 +112,8 @@ public class DeletionJobs {
             }
             worker.wake();
         } else if (reads.status(job.jobId()).orElse(null) == JobStatus.FAILED
-                && starts.retry(job.jobId(), properties.maxAttempts(), clock.instant()) == DeletionJobStarts.RetryResult.RETRIED) {
+                && starts.retry(job.jobId(), properties.maxAttempts(), clock.instant(), initiator.actor())
+                == DeletionJobStarts.RetryResult.RETRIED) {
             // Asking again to delete a tenant whose job failed means: try again. Of concurrent repeats
             // one retries (the job row is locked), the others find the job RUNNING and answer it.
             metrics.jobRetried(false);
@@ -157,7 +158,7 @@ public class DeletionJobs {
      *
      * @param tenantPendingDeletion whether the tenant service reports the tenant PENDING_DELETION
      */
-    public Restore restoreTenant(UUID tenantId, boolean tenantPendingDeletion) {
+    public Restore restoreTenant(UUID tenantId, boolean tenantPendingDeletion, Initiator by) {
         Instant now = clock.instant();
         Optional<DeletionJobSummary> job = reads.unfinished(JobKind.TENANT, tenantId, now);
         if (job.isEmpty()) {
@@ -167,7 +168,7 @@ public class DeletionJobs {
             }
             return new Restore(RestoreOutcome.NOT_SCHEDULED, Optional.empty());
         }
-        if (starts.cancel(job.get().jobId(), now) != DeletionJobStarts.CancelResult.CANCELLED) {
+        if (starts.cancel(job.get().jobId(), now, by.actor()) != DeletionJobStarts.CancelResult.CANCELLED) {
             return new Restore(RestoreOutcome.STARTED, find(job.get().jobId()));
         }
         tenancy.restoreTenant(tenantId);
@@ -189,8 +190,8 @@ public class DeletionJobs {
     }
 
     /** Re-runs only the steps of a FAILED job that did not succeed, each with a fresh set of attempts. */
-    public RetryOutcome retry(UUID jobId) {
-        DeletionJobStarts.RetryResult result = starts.retry(jobId, properties.maxAttempts(), clock.instant());
+    public RetryOutcome retry(UUID jobId, Initiator by) {
+        DeletionJobStarts.RetryResult result = starts.retry(jobId, properties.maxAttempts(), clock.instant(), by.actor());
         if (result == DeletionJobStarts.RetryResult.RETRIED) {
             metrics.jobRetried(false);
             UUID subject = find(jobId).map(DeletionJobSummary::subjectId).orElse(null);

@@ -3,6 +3,9 @@ package com.bakeryia.orchestrator;
 import java.time.Clock;
 
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
+import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
+import com.bakeryia.orchestrator.certificate.SignedCertificate;
+import com.bakeryia.platform.security.PublicPaths;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
@@ -33,7 +36,7 @@ import org.springframework.context.annotation.Import;
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
 @Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class,
-        DeletionCertificateConfiguration.class})
+        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */
@@ -62,13 +65,33 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionJobStarts deletionJobStarts(JobStoreTables tables) {
-        return new DeletionJobStarts(tables);
+    DeletionAudit deletionAudit(JobStoreTables tables) {
+        return new DeletionAudit(tables);
     }
 
     @Bean
-    DeletionStepLeases deletionStepLeases(JobStoreTables tables, OrchestratorProperties properties) {
-        return new DeletionStepLeases(tables, properties.writeSettlePeriod());
+    DeletionCertificates deletionCertificates(JobStoreTables tables, DeletionAudit audit, DeletionCertificateSigner signer) {
+        return new DeletionCertificates(tables, audit, (claims, issuedAt) -> {
+            SignedCertificate signed = signer.sign(claims, issuedAt);
+            return new DeletionCertificates.Signed(signed.jws(), signed.keyId());
+        });
+    }
+
+    /** The hand-over of a certificate to its holder without logging in: the token is the credential. */
+    @Bean
+    PublicPaths deletionCertificateHandOverPaths() {
+        return PublicPaths.of(DeletionCertificateController.HAND_OVER_PATH);
+    }
+
+    @Bean
+    DeletionJobStarts deletionJobStarts(JobStoreTables tables, DeletionAudit audit) {
+        return new DeletionJobStarts(tables, audit);
+    }
+
+    @Bean
+    DeletionStepLeases deletionStepLeases(JobStoreTables tables, OrchestratorProperties properties, DeletionAudit audit,
+                                          DeletionCertificates certificates) {
+        return new DeletionStepLeases(tables, properties.writeSettlePeriod(), audit, certificates);
     }
 
     @Bean

@@ -26,17 +26,26 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
  */
 class DeletionStepLeases {
 
+    /** The audit trail's actor of what workers record. */
+    static final String WORKER = "system:worker";
+
     private final JobStoreTables tables;
     private final Duration writeSettlePeriod;
+    private final DeletionAudit audit;
+    private final DeletionCertificates certificates;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
      * @param writeSettlePeriod how long after a job's creation its VERIFY steps become due at the
      *                          earliest ({@link OrchestratorProperties#writeSettlePeriod()})
+     * @param certificates      issues a job's certificate in the transaction that completes it
      */
-    DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod) {
+    DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod, DeletionAudit audit,
+                       DeletionCertificates certificates) {
         this.tables = tables;
         this.writeSettlePeriod = writeSettlePeriod;
+        this.audit = audit;
+        this.certificates = certificates;
     }
 
     /**
@@ -74,8 +83,15 @@ class DeletionStepLeases {
                     rs.getInt("attempts"), rs.getInt("attempt_limit"), rs.getLong("version"), owner));
             if (!steps.isEmpty()) {
                 List<UUID> ids = steps.stream().map(LeasedStep::stepId).toList();
-                sql.update("update " + tables.attempts() + " set outcome = 'ABANDONED', error = 'worker stopped; its lease expired'"
-                        + " where step_id in (:ids) and outcome is null", Map.of("ids", ids));
+                Map<UUID, LeasedStep> byId = steps.stream().collect(Collectors.toMap(LeasedStep::stepId, step -> step));
+                List<Map<String, Object>> abandoned = sql.queryForList("update " + tables.attempts()
+                        + " set outcome = 'ABANDONED', error = 'worker stopped; its lease expired'"
+                        + " where step_id in (:ids) and outcome is null returning step_id, attempt", Map.of("ids", ids));
+                for (Map<String, Object> row : abandoned) {
+                    LeasedStep step = byId.get((UUID) row.get("step_id"));
+                    audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details("service",
+                            step.service(), "phase", step.phase().name(), "attempt", row.get("attempt"), "outcome", "ABANDONED"));
+                }
                 sql.batchUpdate("insert into " + tables.attempts() + " (step_id, attempt, worker, started_at)"
                         + " values (:step, :attempt, :worker, :now) on conflict (step_id, attempt) do nothing",
                         steps.stream().map(step -> new MapSqlParameterSource().addValue("step", step.stepId())
@@ -144,6 +160,10 @@ class DeletionStepLeases {
                     + " where step_id = :step and attempt = :attempt", new MapSqlParameterSource()
                     .addValue("outcome", outcome.result().name()).addValue("duration", duration.toMillis())
                     .addValue("error", outcome.error()).addValue("step", step.stepId()).addValue("attempt", step.attempt()));
+            audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details("service", step.service(),
+                    "phase", step.phase().name(), "attempt", step.attempt(), "outcome", outcome.result().name(),
+                    "duration_ms", duration.toMillis(), "deleted", outcome.succeeded() ? outcome.deleted() : null,
+                    "anonymised", outcome.succeeded() ? outcome.anonymised() : null, "step_status", next.name()));
             return advance(step, now);
         });
     }
@@ -168,21 +188,37 @@ class DeletionStepLeases {
                     + " select string_agg(s.service || ' ' || lower(s.phase) || ': ' || coalesce(s.last_error, 'failed'), '; '"
                     + " order by s.service) from " + tables.steps() + " s where s.job_id = j.id and s.status = 'FAILED')"
                     + " where j.id = :job", params);
+            List<String> failed = sql.queryForList("select service || ' ' || phase from " + tables.steps()
+                    + " where job_id = :job and status = 'FAILED' order by service, phase", params, String.class);
+            audit.append(now, DeletionAudit.Action.FAILED, step, WORKER, DeletionAudit.details("failed_steps", failed));
             return JobTransition.FAILED;
         }
         if (next instanceof JobPlan.Next.Start start) {
+            if (step.phase() == StepPhase.VERIFY || step.phase() == StepPhase.SCAN) {
+                audit.append(now, step.phase() == StepPhase.VERIFY ? DeletionAudit.Action.VERIFIED : DeletionAudit.Action.SCANNED,
+                        step, WORKER, DeletionAudit.details("services", sql.queryForObject("select count(*) from "
+                                + tables.steps() + " where job_id = :job and phase = :phase", new MapSqlParameterSource(
+                                params.getValues()).addValue("phase", step.phase().name()), Long.class), "remaining", 0));
+            }
             int attemptLimit = sql.queryForObject("select max(attempt_limit) from " + tables.steps()
                     + " where job_id = :job", params, Integer.class);
             tables.insertSteps(step.jobId(), start.phase(), attemptLimit, dueAt(start.phase().phase(), step.jobId(), now));
             return JobTransition.NEXT_PHASE;
         }
-        sql.update("update " + tables.jobs() + " j set status = 'COMPLETED', completed_at = :now, error_summary = null,"
+        Map<String, Object> totals = sql.queryForMap("update " + tables.jobs() + " j set status = 'COMPLETED',"
+                + " completed_at = :now, error_summary = null,"
                 + " total_items_deleted = (select coalesce(sum(items_deleted), 0) from " + tables.steps() + " where job_id = j.id),"
                 + " total_items_anonymised = (select coalesce(sum(items_anonymised), 0) from " + tables.steps()
-                + " where job_id = j.id) where j.id = :job", params);
+                + " where job_id = j.id) where j.id = :job returning total_items_deleted, total_items_anonymised", params);
         if (step.kind() == JobKind.USER) {
             forgetErasedUser(step.subjectId());
         }
+        String head = audit.append(now, DeletionAudit.Action.COMPLETED, step, WORKER, DeletionAudit.details(
+                "deleted", totals.get("total_items_deleted"), "anonymised", totals.get("total_items_anonymised"),
+                "retained", 0));
+        // The certificate commits with the completion (one transaction): a crash before the commit
+        // leaves neither, and the step's next attempt completes the job and issues it then.
+        certificates.issue(step.jobId(), head, now);
         return JobTransition.COMPLETED;
     }
 

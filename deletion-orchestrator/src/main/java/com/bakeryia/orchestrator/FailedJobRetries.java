@@ -26,6 +26,9 @@ class FailedJobRetries {
 
     private static final Logger log = LoggerFactory.getLogger(FailedJobRetries.class);
 
+    /** The audit trail's actor of an automatic retry. */
+    static final String AUTOMATIC = "system:automatic-retry";
+
     /** Jobs retried per pass at most; any more are retried by the next pass. */
     static final int PASS_LIMIT = 100;
 
@@ -48,7 +51,8 @@ class FailedJobRetries {
         Instant failedBefore = now.minus(interval);
         List<UUID> retried = new ArrayList<>();
         for (DeletionJobStarts.FailedJob job : starts.failedAtOrBefore(failedBefore, PASS_LIMIT)) {
-            if (starts.retry(job.jobId(), properties.maxAttempts(), now, failedBefore) != DeletionJobStarts.RetryResult.RETRIED) {
+            if (starts.retry(job.jobId(), properties.maxAttempts(), now, failedBefore, AUTOMATIC)
+                    != DeletionJobStarts.RetryResult.RETRIED) {
                 continue; // another replica retried it first, or it is no longer (or not long enough) FAILED
             }
             retried.add(job.jobId());

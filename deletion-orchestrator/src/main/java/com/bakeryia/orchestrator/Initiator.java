@@ -33,6 +33,11 @@ public record Initiator(UUID userId, String serviceId) {
         return user(caller.userId().orElseThrow(() -> new IllegalArgumentException("The token's subject is not a user id")));
     }
 
+    /** As the audit trail names who asked: {@code user:<id>} or {@code service:<client id>}. */
+    public String actor() {
+        return userId != null ? "user:" + userId : "service:" + serviceId;
+    }
+
     @Override
     public String toString() {
         return userId != null ? "user " + userId : "service " + serviceId;

@@ -10,9 +10,10 @@ import java.util.Set;
  * The saga, read in one place: each job kind's phases in order, and who gets a step in each.
  *
  * <pre>
- * TENANT = DELETE (every data service, in parallel) -> VERIFY (the same) -> FINAL (tenant: the tenant record)
+ * TENANT = DELETE (every data service, in parallel) -> VERIFY (the same) -> SCAN (the same)
+ *          -> FINAL (tenant: the tenant record)
  * USER   = PREPARE (tenant: owned tenants, memberships) -> DELETE (every data service and tenant)
- *          -> VERIFY (the same) -> FINAL (auth: the user record)
+ *          -> VERIFY (the same) -> SCAN (the same) -> FINAL (auth: the user record)
  * </pre>
  *
  * In a user job the tenant service deletes and verifies too: its deletion records name who asked,
@@ -54,6 +55,7 @@ final class JobPlan {
         if (!sweep.isEmpty()) {
             phases.add(new Phase(StepPhase.DELETE, sweep));
             phases.add(new Phase(StepPhase.VERIFY, sweep));
+            phases.add(new Phase(StepPhase.SCAN, sweep));
         }
         phases.add(new Phase(StepPhase.FINAL, List.of(kind == JobKind.TENANT ? TENANT_SERVICE : USER_SERVICE)));
         return List.copyOf(phases);

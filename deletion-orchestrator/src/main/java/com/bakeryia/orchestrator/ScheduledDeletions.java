@@ -71,7 +71,7 @@ class ScheduledDeletions {
         Instant now = clock.instant();
         int started = 0;
         for (DeletionJobStarts.ScheduledJob job : starts.dueScheduled(now, PASS_LIMIT)) {
-            DeletionJobStarts.StartResult result = start(job.jobId(), job.kind(), job.subjectId(), now);
+            DeletionJobStarts.StartResult result = start(job.jobId(), job.kind(), job.subjectId(), now, DeletionJobStarts.WINDOW_ENDED);
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString())) {
                 if (result == DeletionJobStarts.StartResult.STARTED) {
                     started++;
@@ -89,12 +89,12 @@ class ScheduledDeletions {
      * Starts a SCHEDULED job now, whatever its deadline (a service asked to skip the window); a user
      * job whose person cancelled meanwhile is CANCELLED instead.
      */
-    DeletionJobStarts.StartResult startNow(UUID jobId, JobKind kind, UUID subjectId) {
-        return start(jobId, kind, subjectId, null);
+    DeletionJobStarts.StartResult startNow(UUID jobId, JobKind kind, UUID subjectId, Initiator by) {
+        return start(jobId, kind, subjectId, null, by.actor());
     }
 
-    private DeletionJobStarts.StartResult start(UUID jobId, JobKind kind, UUID subjectId, Instant dueBy) {
-        return starts.startOrCancelIfDue(jobId, dueBy, clock.instant(), () -> {
+    private DeletionJobStarts.StartResult start(UUID jobId, JobKind kind, UUID subjectId, Instant dueBy, String actor) {
+        return starts.startOrCancelIfDue(jobId, dueBy, clock.instant(), actor, () -> {
             if (kind == JobKind.TENANT) {
                 tenancy.markTenantDeleting(subjectId);
                 return true;
@@ -145,7 +145,8 @@ class ScheduledDeletions {
 
     /** Cancels a SCHEDULED user job whose account is ACTIVE (or DISABLED) again; whether it did. */
     boolean cancelIfWithdrawn(DeletionJobStarts.ScheduledJob job, Instant now) {
-        boolean cancelled = starts.cancelIf(job.jobId(), now, () -> withdrawn(job.subjectId()))
+        boolean cancelled = starts.cancelIf(job.jobId(), now, "user:" + job.subjectId(), DeletionAudit.Action.CANCELLED,
+                () -> withdrawn(job.subjectId()))
                 == DeletionJobStarts.CancelResult.CANCELLED;
         if (cancelled) {
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString())) {

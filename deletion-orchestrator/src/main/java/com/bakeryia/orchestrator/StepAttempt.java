@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.deletion.SafeDeletion;
 
@@ -38,6 +39,7 @@ class StepAttempt {
             case PREPARE -> userJobPreparation.run(step);
             case DELETE -> delete(participants.participant(step.service()), subject, step.stepId());
             case VERIFY -> verify(participants.participant(step.service()), subject, step.stepId(), step.attempt());
+            case SCAN -> scan(participants.participant(step.service()), subject);
             case FINAL -> removeRecord(participants.participant(step.service()), subject, step.stepId());
         };
     }
@@ -84,6 +86,29 @@ class StepAttempt {
             counts.put("found_late", nonZeroCounts(first));
         }
         return AttemptOutcome.succeeded(counts, again.deleted(), again.anonymised());
+    }
+
+    /**
+     * The independent check: the service's live catalog holds 0 rows of the subject. Rows found
+     * there fail the step for good, naming the columns: a table the plan missed (deleting again
+     * by the plan would not help).
+     */
+    private AttemptOutcome scan(DeletionParticipant participant, DeletionSubject subject) {
+        DeletionScan scan;
+        try {
+            scan = participant.scan(subject);
+        } catch (UnsupportedOperationException e) {
+            return AttemptOutcome.failed(e.getMessage(), false);
+        }
+        if (scan.rowsFound() > 0) {
+            return AttemptOutcome.failed("the catalog scan found rows the deletion plan missed: " + scan.found().entrySet()
+                    .stream().sorted(Map.Entry.comparingByKey()).map(entry -> entry.getKey() + "=" + entry.getValue())
+                    .collect(Collectors.joining(", ")), false);
+        }
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        counts.put("scanned", Map.of("tables", (long) scan.tablesScanned(), "columns", (long) scan.columnsScanned(),
+                "rows_found", 0L));
+        return AttemptOutcome.succeeded(counts, 0, 0);
     }
 
     /**

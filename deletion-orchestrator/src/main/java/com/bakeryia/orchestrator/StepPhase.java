@@ -11,6 +11,12 @@ public enum StepPhase {
     DELETE,
     /** Each participant's preview must be zero; late rows are deleted again first. */
     VERIFY,
+    /**
+     * Each participant scans its service's live catalog, not its plan: no table with a
+     * {@code tenant_id} holds a row of the deleted tenant, no uuid or person column names the
+     * erased user. A table the plans missed fails the job, naming it.
+     */
+    SCAN,
     /** The subject's own record goes last: it is the index of what still exists. */
     FINAL
 }

@@ -101,7 +101,7 @@ class TenantDeletionController {
         TenantAccess access = requireManager(tenantId, caller, "restore it");
         DeletionJobs.Restore restore;
         try {
-            restore = jobs.restoreTenant(tenantId, access.status() == TenantStatus.PENDING_DELETION);
+            restore = jobs.restoreTenant(tenantId, access.status() == TenantStatus.PENDING_DELETION, Initiator.of(caller));
         } catch (ApiProblem problem) {
             throw problem;
         } catch (RuntimeException e) {

@@ -114,7 +114,7 @@ class UserDeletionController {
         }
         UserDeletions.Restore restore;
         try {
-            restore = deletions.restore(userId);
+            restore = deletions.restore(userId, Initiator.of(CallerPrincipal.of(authentication)));
         } catch (ApiProblem problem) {
             throw problem;
         } catch (RuntimeException e) {

@@ -190,7 +190,7 @@ public class UserDeletions {
 
     /** A service's {@code immediate=true} on a SCHEDULED job: it starts now, unless the person cancelled meanwhile (409). */
     private void skipWindow(UUID jobId, UUID userId, Initiator initiator) {
-        DeletionJobStarts.StartResult result = scheduledDeletions.startNow(jobId, JobKind.USER, userId);
+        DeletionJobStarts.StartResult result = scheduledDeletions.startNow(jobId, JobKind.USER, userId, initiator);
         try (var job = MDC.putCloseable("job_id", jobId.toString());
              var subject = MDC.putCloseable("user_id", userId.toString())) {
             if (result == DeletionJobStarts.StartResult.STARTED) {
@@ -207,7 +207,8 @@ public class UserDeletions {
     /** Asking again to delete a user whose job failed means, for a service: try again (the person is locked out). */
     private void retryIfFailed(DeletionJobSummary job, Initiator initiator) {
         if (job.status() != JobStatus.FAILED || initiator.serviceId() == null
-                || starts.retry(job.jobId(), properties.maxAttempts(), clock.instant()) != DeletionJobStarts.RetryResult.RETRIED) {
+                || starts.retry(job.jobId(), properties.maxAttempts(), clock.instant(), initiator.actor())
+                != DeletionJobStarts.RetryResult.RETRIED) {
             return;
         }
         // Of concurrent repeats one retries (the job row is locked); the others find it RUNNING and answer it.
@@ -247,7 +248,7 @@ public class UserDeletions {
      * PENDING_DELETION account without a job (its job was never created, or a restore could not
      * reach the auth service after cancelling it) is made ACTIVE too.
      */
-    public Restore restore(UUID userId) {
+    public Restore restore(UUID userId, Initiator by) {
         Instant now = clock.instant();
         Optional<DeletionJobSummary> job = unfinishedJob(userId);
         if (job.isEmpty()) {
@@ -264,7 +265,7 @@ public class UserDeletions {
             return new Restore(users.restore(userId) ? RestoreOutcome.RESTORED : RestoreOutcome.STARTED, Optional.empty());
         }
         UUID jobId = job.get().jobId();
-        DeletionJobStarts.CancelResult cancel = starts.cancel(jobId, now);
+        DeletionJobStarts.CancelResult cancel = starts.cancel(jobId, now, by.actor());
         if (cancel != DeletionJobStarts.CancelResult.CANCELLED
                 && reads.status(jobId).orElse(null) != JobStatus.CANCELLED) {
             return new Restore(RestoreOutcome.STARTED, reads.find(jobId, clock.instant()));

@@ -158,7 +158,8 @@ class UserJobPreparation {
         if (status == JobStatus.SCHEDULED) {
             // The tenant's deletion was already scheduled (its window running): the user asked to
             // delete their tenants now, so it starts now instead of holding up their erasure.
-            starts.startIfDue(tenantJob, null, clock.instant(), () -> tenancy.markTenantDeleting(owned.tenantId()));
+            starts.startIfDue(tenantJob, null, clock.instant(), USER_DELETION.actor(),
+                    () -> tenancy.markTenantDeleting(owned.tenantId()));
             status = reads.status(tenantJob).orElse(JobStatus.FAILED);
         }
         return switch (status) {

@@ -77,6 +77,7 @@ class DeletionJobLifecycleTest {
         assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service() + " " + step.status())
                 .containsExactly("DELETE ledger SUCCEEDED", "DELETE oven SUCCEEDED", "DELETE pantry SUCCEEDED",
                         "VERIFY ledger SUCCEEDED", "VERIFY oven SUCCEEDED", "VERIFY pantry SUCCEEDED",
+                        "SCAN ledger SUCCEEDED", "SCAN oven SUCCEEDED", "SCAN pantry SUCCEEDED",
                         "FINAL tenant SUCCEEDED");
         assertThat(step(done, StepPhase.DELETE, "oven").counts().get("deleted"))
                 .containsEntry("oven.bakes", 40L).containsEntry("oven.bake_checks", 40L);
@@ -129,7 +130,7 @@ class DeletionJobLifecycleTest {
                 .as("a failed job is not forgotten").containsExactly(failed.jobId());
 
         faults.down("ledger", false);
-        assertThat(jobs.retry(failed.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(failed.jobId(), Initiator.service("test"))).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
         DeletionJobSummary done = awaitFinished(failed.jobId());
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);

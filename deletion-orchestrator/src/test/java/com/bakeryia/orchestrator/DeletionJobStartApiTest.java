@@ -59,7 +59,7 @@ class DeletionJobStartApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             DeletionJobSummary job = jobs.find(UUID.fromString(jobId)).orElseThrow();
             if (job.status() == JobStatus.FAILED) {
-                jobs.retry(job.jobId());
+                jobs.retry(job.jobId(), Initiator.service("test"));
             }
             return job.status() == JobStatus.COMPLETED;
         });

@@ -40,6 +40,12 @@ class DeletionStepLeasesTest {
     @Autowired
     JobStoreTables tables;
 
+    @Autowired
+    DeletionAudit audit;
+
+    @Autowired
+    DeletionCertificates certificates;
+
     private Instant now;
 
     @BeforeEach
@@ -57,7 +63,9 @@ class DeletionStepLeasesTest {
     @AfterEach
     void removeJobsAndResumeWorker() {
         // This test's jobs live a day ahead: left behind, they would stay in progress for a day.
-        started.forEach(job -> new TestTenants().jdbc().update("delete from deletion.deletion_jobs where id = ?", job));
+        // A completed job keeps its certificate, which is never deleted, and a completed job claims nothing.
+        started.forEach(job -> new TestTenants().jdbc().update("delete from deletion.deletion_jobs where id = ?"
+                + " and not exists (select 1 from deletion.deletion_certificates where job_id = ?)", job, job));
         worker.start();
     }
 
@@ -124,20 +132,23 @@ class DeletionStepLeasesTest {
         List<LeasedStep> verifies = claimAll("worker-a", now);
         assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
         verifies.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        List<LeasedStep> scans = claimAll("worker-a", now);
+        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(3);
+        scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
         List<LeasedStep> last = claimAll("worker-a", now);
         assertThat(last).singleElement().satisfies(step -> {
             assertThat(step.phase()).isEqualTo(StepPhase.FINAL);
             assertThat(step.service()).isEqualTo("tenant");
         });
         assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
-        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).isEqualTo(7 * 7);
+        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("ten steps of 7 rows each").isEqualTo(10 * 7);
     }
 
     @Test
     void theVerificationWaitsUntilWritesAdmittedBeforeTheMarkHaveSettled() {
         Duration settle = Duration.ofSeconds(30);
         // The context's store verifies at once (settle 0s); this one, on the same tables, waits.
-        DeletionStepLeases settling = new DeletionStepLeases(tables, settle);
+        DeletionStepLeases settling = new DeletionStepLeases(tables, settle, audit, certificates);
         start(UUID.randomUUID());
         Instant created = now;
         Instant deleted = created.plusSeconds(4);
@@ -153,7 +164,7 @@ class DeletionStepLeasesTest {
     @Test
     void aVerificationQueuedAfterTheSettlePeriodIsDueAtOnce() {
         Duration settle = Duration.ofSeconds(30);
-        DeletionStepLeases settling = new DeletionStepLeases(tables, settle);
+        DeletionStepLeases settling = new DeletionStepLeases(tables, settle, audit, certificates);
         start(UUID.randomUUID());
         Instant deleted = now.plus(settle).plusSeconds(5);
         List<LeasedStep> deletes = settling.claim("worker-a", 100, deleted, LEASE);

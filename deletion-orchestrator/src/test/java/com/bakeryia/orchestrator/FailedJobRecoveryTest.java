@@ -164,7 +164,7 @@ class FailedJobRecoveryTest {
                 .isGreaterThanOrEqualTo(30 * 60);
 
         faults.down("pantry", false);
-        assertThat(jobs.retry(failed.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(failed.jobId(), Initiator.service("test"))).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
         awaitStatus(failed.jobId(), JobStatus.COMPLETED);
         await().atMost(PATIENCE).until(() -> gauge("bakery.deletion.jobs.failed") == failedInStore());
         assertThat(reads.list(null, JobStatus.FAILED, 1000, Instant.now())).extracting(DeletionJobSummary::jobId)

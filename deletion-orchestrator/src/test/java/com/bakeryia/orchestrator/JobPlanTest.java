@@ -20,6 +20,7 @@ class JobPlanTest {
         assertThat(JobPlan.phases(JobKind.TENANT, DATA)).containsExactly(
                 new JobPlan.Phase(StepPhase.DELETE, DATA),
                 new JobPlan.Phase(StepPhase.VERIFY, DATA),
+                new JobPlan.Phase(StepPhase.SCAN, DATA),
                 new JobPlan.Phase(StepPhase.FINAL, List.of("tenant")));
     }
 
@@ -30,6 +31,7 @@ class JobPlanTest {
                 new JobPlan.Phase(StepPhase.PREPARE, List.of("tenant")),
                 new JobPlan.Phase(StepPhase.DELETE, sweep),
                 new JobPlan.Phase(StepPhase.VERIFY, sweep),
+                new JobPlan.Phase(StepPhase.SCAN, sweep),
                 new JobPlan.Phase(StepPhase.FINAL, List.of("auth")));
     }
 
@@ -67,6 +69,9 @@ class JobPlanTest {
         done.putAll(statuses(StepPhase.DELETE, StepStatus.SUCCEEDED));
         done.putAll(statuses(StepPhase.VERIFY, StepStatus.SUCCEEDED));
         assertThat(JobPlan.next(JobKind.TENANT, DATA, done))
+                .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.SCAN, DATA)));
+        done.putAll(statuses(StepPhase.SCAN, StepStatus.SUCCEEDED));
+        assertThat(JobPlan.next(JobKind.TENANT, DATA, done))
                 .isEqualTo(new JobPlan.Next.Start(new JobPlan.Phase(StepPhase.FINAL, List.of("tenant"))));
 
         done.putAll(statuses(StepPhase.FINAL, StepStatus.SUCCEEDED));
@@ -78,7 +83,7 @@ class JobPlanTest {
         assertThat(JobPlan.phases(JobKind.TENANT, List.of())).extracting(JobPlan.Phase::phase).containsExactly(StepPhase.FINAL);
         assertThat(JobPlan.phases(JobKind.USER, List.of())).extracting(JobPlan.Phase::phase)
                 .as("the tenant service still sweeps a user's traces").containsExactly(StepPhase.PREPARE, StepPhase.DELETE,
-                        StepPhase.VERIFY, StepPhase.FINAL);
+                        StepPhase.VERIFY, StepPhase.SCAN, StepPhase.FINAL);
     }
 
     private static Map<StepPhase, Set<StepStatus>> statuses(StepPhase phase, StepStatus... statuses) {

@@ -10,10 +10,12 @@ import java.util.UUID;
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.CatalogScan;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.SqlDeletionParticipant;
@@ -192,6 +194,13 @@ class OrchestratorTestApplication {
                             "select count(*) from registry.tenants where id = ?", Long.class, subject.id()) : 0;
                     return new DeletionPreview(service(), subject.scope(), subject.id(),
                             Map.of("registry.tenants", rows), Map.of(), Map.of());
+                }
+
+                /** In a user job the tenant service is swept too: its catalog is the registry's. */
+                @Override
+                public DeletionScan scan(DeletionSubject subject) {
+                    return CatalogScan.scan(service(), database, DeletionPlan.forServiceWithOwnDeletion(service()).build(),
+                            subject);
                 }
 
                 @Override

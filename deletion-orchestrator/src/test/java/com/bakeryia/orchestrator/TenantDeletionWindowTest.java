@@ -91,7 +91,7 @@ class TenantDeletionWindowTest {
         long rows = tenants.totalRowsOf(tenant);
         DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
 
-        DeletionJobs.Restore restore = jobs.restoreTenant(tenant, true);
+        DeletionJobs.Restore restore = jobs.restoreTenant(tenant, true, Initiator.service("test"));
 
         assertThat(restore.outcome()).isEqualTo(DeletionJobs.RestoreOutcome.RESTORED);
         assertThat(restore.job().orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
@@ -101,7 +101,7 @@ class TenantDeletionWindowTest {
         assertThat(scheduledDeletions.startDue()).as("a cancelled job never starts").isZero();
         assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(tenants.totalRowsOf(tenant)).isEqualTo(rows);
-        assertThat(jobs.restoreTenant(tenant, false).outcome()).as("nothing left to restore")
+        assertThat(jobs.restoreTenant(tenant, false, Initiator.service("test")).outcome()).as("nothing left to restore")
                 .isEqualTo(DeletionJobs.RestoreOutcome.NOT_SCHEDULED);
         // The tenant can be deleted again later: a new job, not the cancelled one.
         DeletionJobSummary again = jobs.startTenantDeletion(tenant, Initiator.service("ops"), Duration.ZERO);
@@ -119,7 +119,7 @@ class TenantDeletionWindowTest {
         assertThat(skipped.jobId()).isEqualTo(job.jobId());
         assertThat(skipped.status()).as("a service skipped the window").isIn(JobStatus.PENDING, JobStatus.RUNNING,
                 JobStatus.COMPLETED);
-        assertThat(jobs.restoreTenant(tenant, false).outcome()).isIn(DeletionJobs.RestoreOutcome.STARTED,
+        assertThat(jobs.restoreTenant(tenant, false, Initiator.service("test")).outcome()).isIn(DeletionJobs.RestoreOutcome.STARTED,
                 DeletionJobs.RestoreOutcome.NOT_SCHEDULED);
         assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(tenants.totalRowsOf(tenant)).isZero();
@@ -171,7 +171,7 @@ class TenantDeletionWindowTest {
         for (UUID tenant : racedTenants) {
             restores.add(CompletableFuture.supplyAsync(() -> {
                 awaitQuietly(go);
-                return jobs.restoreTenant(tenant, true);
+                return jobs.restoreTenant(tenant, true, Initiator.service("test"));
             }));
         }
         CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {

@@ -86,8 +86,8 @@ class UserDeletionJobTest {
                 .as("a FAILED user job is still the user's unfinished job").isEqualTo(started.jobId());
 
         faults.down("oven", false);
-        assertThat(jobs.retry(tenantJob.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
-        assertThat(jobs.retry(started.jobId())).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(tenantJob.jobId(), Initiator.service("test"))).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(started.jobId(), Initiator.service("test"))).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
         DeletionJobSummary done = awaitFinished(started.jobId());
 
         assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);
@@ -95,7 +95,8 @@ class UserDeletionJobTest {
         assertThat(tenants.recordExists(tenant)).isFalse();
         assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service())
                 .containsExactly("PREPARE tenant", "DELETE ledger", "DELETE oven", "DELETE pantry", "DELETE tenant",
-                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "VERIFY tenant", "FINAL auth");
+                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "VERIFY tenant",
+                        "SCAN ledger", "SCAN oven", "SCAN pantry", "SCAN tenant", "FINAL auth");
         assertThat(done.serviceResults().get(0).counts().get("tenant_deleted")).containsOnlyKeys(tenant.toString());
         assertThat(tenancy.userExists(owner)).isFalse();
     }
@@ -237,7 +238,7 @@ class UserDeletionJobTest {
         assertThat(tenancy.roleOf(tenant, owner)).isEqualTo(TenantRole.OWNER);
 
         tenancy.setRole(tenant, admin, TenantRole.ADMIN);
-        assertThat(jobs.retry(jobId)).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
+        assertThat(jobs.retry(jobId, Initiator.service("test"))).isEqualTo(DeletionJobs.RetryOutcome.RETRIED);
         DeletionJobSummary done = awaitFinished(jobId);
 
         assertThat(done.status()).as(done.errors().toString()).isEqualTo(JobStatus.COMPLETED);

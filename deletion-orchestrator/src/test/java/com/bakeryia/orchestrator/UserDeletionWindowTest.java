@@ -104,7 +104,7 @@ class UserDeletionWindowTest {
         UUID user = member();
         DeletionJobSummary job = schedule(user, Initiator.user(user));
 
-        UserDeletions.Restore restore = users.restore(user);
+        UserDeletions.Restore restore = users.restore(user, Initiator.service("test"));
 
         assertThat(restore.outcome()).isEqualTo(UserDeletions.RestoreOutcome.RESTORED);
         assertThat(restore.job().orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
@@ -112,7 +112,7 @@ class UserDeletionWindowTest {
         OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
         assertThat(scheduledDeletions.startDue()).as("a cancelled job never starts").isZero();
         assertKept(user, job.jobId());
-        assertThat(users.restore(user).outcome()).as("nothing left to restore")
+        assertThat(users.restore(user, Initiator.service("test")).outcome()).as("nothing left to restore")
                 .isEqualTo(UserDeletions.RestoreOutcome.NOT_SCHEDULED);
         // The user can be deleted again later: a new job, not the cancelled one.
         DeletionJobSummary again = users.start(request(user), Initiator.service("ops"), Duration.ZERO);
@@ -126,12 +126,12 @@ class UserDeletionWindowTest {
         UUID user = member();
         accounts.scheduleDeletion(user, OrchestratorTestApplication.CLOCK.instant().plus(WINDOW));
 
-        assertThat(users.restore(user).outcome()).isEqualTo(UserDeletions.RestoreOutcome.RESTORED);
+        assertThat(users.restore(user, Initiator.service("test")).outcome()).isEqualTo(UserDeletions.RestoreOutcome.RESTORED);
         assertThat(accounts.account(user).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
 
         UUID gone = UUID.randomUUID();
         accounts.erase(gone);
-        assertThat(users.restore(gone).outcome()).isEqualTo(UserDeletions.RestoreOutcome.NOT_FOUND);
+        assertThat(users.restore(gone, Initiator.service("test")).outcome()).isEqualTo(UserDeletions.RestoreOutcome.NOT_FOUND);
     }
 
     @Test
@@ -181,7 +181,7 @@ class UserDeletionWindowTest {
         assertThat(second.status()).isEqualTo(JobStatus.SCHEDULED);
         assertThat(reads.status(first.jobId())).contains(JobStatus.CANCELLED);
         assertThat(accounts.account(user).orElseThrow().status()).isEqualTo(AccountStatus.PENDING_DELETION);
-        assertThat(users.restore(user).outcome()).isEqualTo(UserDeletions.RestoreOutcome.RESTORED);
+        assertThat(users.restore(user, Initiator.service("test")).outcome()).isEqualTo(UserDeletions.RestoreOutcome.RESTORED);
     }
 
     @Test
@@ -212,7 +212,7 @@ class UserDeletionWindowTest {
             scheduledDeletions.startDue();
         }
         assertThat(reads.status(lastJob.jobId())).as("a later sweep goes on where the last stopped").contains(JobStatus.CANCELLED);
-        scheduled.forEach(users::restore);
+        scheduled.forEach(user -> users.restore(user, Initiator.service("test")));
     }
 
     @Test
@@ -225,7 +225,7 @@ class UserDeletionWindowTest {
 
         assertThat(job.status()).isNotEqualTo(JobStatus.SCHEDULED);
         assertThat(job.scheduledFor()).isNull();
-        assertThat(users.restore(user).outcome()).isEqualTo(UserDeletions.RestoreOutcome.STARTED);
+        assertThat(users.restore(user, Initiator.service("test")).outcome()).isEqualTo(UserDeletions.RestoreOutcome.STARTED);
         assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
         assertErased(user);
     }
@@ -332,7 +332,7 @@ class UserDeletionWindowTest {
                 awaitQuietly(go);
                 Map<UUID, UserDeletions.Restore> outcomes = new java.util.HashMap<>();
                 for (int i = roundUsers.size() - 1; i >= 0; i--) {
-                    outcomes.put(roundUsers.get(i), users.restore(roundUsers.get(i)));
+                    outcomes.put(roundUsers.get(i), users.restore(roundUsers.get(i), Initiator.service("test")));
                 }
                 return outcomes;
             });
@@ -340,7 +340,7 @@ class UserDeletionWindowTest {
             for (UUID user : roundUsers) {
                 alongside.add(CompletableFuture.supplyAsync(() -> {
                     awaitQuietly(go);
-                    return users.restore(user);
+                    return users.restore(user, Initiator.service("test"));
                 }));
             }
             CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {

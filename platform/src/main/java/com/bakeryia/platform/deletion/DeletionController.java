@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.web.ApiProblem;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP binding of the deletion contract for every participant in this process (services only):
- * {@code DELETE /api/v1/{service}/tenant/{tenant_id}[?run_id=]}, {@code GET .../deletion-preview}, and the
- * same pair under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
+ * {@code DELETE /api/v1/{service}/tenant/{tenant_id}[?run_id=]}, {@code GET .../deletion-preview},
+ * {@code GET .../deletion-scan} (the catalog scan after verification), and the
+ * same under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
  * caller that retries sees what went wrong.
  */
 @RestController
@@ -44,6 +46,16 @@ public class DeletionController {
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
+    }
+
+    @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-scan")
+    public DeletionScan scanTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
+        return participant(service, DeletionScope.TENANT).scan(subject(DeletionScope.TENANT, tenantId));
+    }
+
+    @GetMapping("/api/v1/{service}/user/{user_id}/deletion-scan")
+    public DeletionScan scanUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
+        return participant(service, DeletionScope.USER).scan(subject(DeletionScope.USER, userId));
     }
 
     @DeleteMapping("/api/v1/{service}/user/{user_id}")

@@ -7,10 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionParticipant;
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionScan;
+import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 /**
@@ -45,6 +50,10 @@ public class LocalDeletionParticipants {
         }
         databases.stream().sorted(Comparator.comparing(ServiceDatabase::schema))
                 .forEach(database -> DeletionCoverageGuard.check(database, plan(database.module().name())));
+        // Every participant with a database here scans that database's catalog after verification.
+        all.replaceAll(participant -> databaseByService.containsKey(participant.service())
+                ? new CatalogScanning(participant, databaseByService.get(participant.service()), plan(participant.service()))
+                : participant);
         this.byService = all.stream().sorted(Comparator.comparing(DeletionParticipant::service))
                 .collect(Collectors.toMap(DeletionParticipant::service, Function.identity(),
                         (first, second) -> {
@@ -58,6 +67,34 @@ public class LocalDeletionParticipants {
 
     public Optional<DeletionParticipant> find(String service) {
         return Optional.ofNullable(byService.get(service));
+    }
+
+    /**
+     * A participant whose {@link DeletionParticipant#scan} reads its service's live catalog
+     * ({@link CatalogScan}); everything else is the participant's own.
+     */
+    private record CatalogScanning(DeletionParticipant participant, ServiceDatabase database, DeletionPlan plan)
+            implements DeletionParticipant {
+
+        @Override
+        public String service() {
+            return participant.service();
+        }
+
+        @Override
+        public DeletionPreview preview(DeletionSubject subject) {
+            return participant.preview(subject);
+        }
+
+        @Override
+        public DeletionResult delete(DeletionSubject subject, UUID runId) {
+            return participant.delete(subject, runId);
+        }
+
+        @Override
+        public DeletionScan scan(DeletionSubject subject) {
+            return CatalogScan.scan(service(), database, plan, subject);
+        }
     }
 
     /** The plan the coverage guard checks the service's schema against: its own, or an empty one. */

@@ -1,0 +1,107 @@
+package com.bakeryia.platform.deletion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.bakeryia.deletion.DeletionScan;
+import com.bakeryia.deletion.DeletionScope;
+import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.platform.data.ServiceDatabase;
+
+/**
+ * The independent check after a deletion: reads the live catalog of a service's schema (not its
+ * deletion plan) and counts the rows that still name the subject.
+ *
+ * <ul>
+ *   <li>A tenant: every base table with a {@code tenant_id} column holds 0 rows of it.</li>
+ *   <li>A user: every {@code uuid} column, and every column named like a person's id
+ *       ({@link DeletionCoverageGuard#USER_COLUMN_PATTERN}, whatever its type, compared as text),
+ *       holds 0 references to them.</li>
+ * </ul>
+ *
+ * A table created after start-up, or one a plan forgot, is found all the same. Columns the plan
+ * declares retained (records that outlive their subject, with the reason) and the platform's own
+ * bookkeeping ({@link DeletionRunCounts}, the migration histories) are left out, and listed as such.
+ * One statement per table: the columns of a table are checked together.
+ */
+public final class CatalogScan {
+
+    private static final Pattern USER_COLUMN = Pattern.compile(DeletionCoverageGuard.USER_COLUMN_PATTERN);
+    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", DeletionRunCounts.HISTORY_TABLE,
+            DeletionRunCounts.TABLE);
+
+    private CatalogScan() {
+    }
+
+    public static DeletionScan scan(String service, ServiceDatabase database, DeletionPlan plan, DeletionSubject subject) {
+        String schema = database.schema();
+        Set<String> retained = plan.outsideEngine().stream()
+                .filter(entry -> entry.handling() == DeletionPlan.OutsideEngine.Handling.RETAINED)
+                .map(entry -> entry.table() + "." + entry.column()).collect(Collectors.toCollection(TreeSet::new));
+        Map<String, List<Column>> columnsByTable = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        database.jdbc().query("""
+                select c.table_name, c.column_name, c.data_type from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema = ? and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position""",
+                rs -> {
+                    String table = rs.getString(1);
+                    String column = rs.getString(2);
+                    boolean uuid = "uuid".equals(rs.getString(3));
+                    boolean scanned = subject.scope() == DeletionScope.TENANT ? column.equals("tenant_id")
+                            : uuid || USER_COLUMN.matcher(column).matches();
+                    if (!scanned || BOOKKEEPING.contains(table)) {
+                        return;
+                    }
+                    if (retained.contains(table + "." + column)) {
+                        skipped.add(schema + "." + table + "." + column);
+                        return;
+                    }
+                    columnsByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(column, uuid));
+                }, schema);
+        Map<String, Long> found = new LinkedHashMap<>();
+        int columns = 0;
+        for (Map.Entry<String, List<Column>> table : columnsByTable.entrySet()) {
+            columns += table.getValue().size();
+            String qualified = quoted(schema) + "." + quoted(table.getKey());
+            StringBuilder sql = new StringBuilder("select");
+            List<Object> parameters = new ArrayList<>();
+            for (int i = 0; i < table.getValue().size(); i++) {
+                Column column = table.getValue().get(i);
+                sql.append(i == 0 ? " " : ", ").append("count(*) filter (where ").append(column.condition()).append(")");
+                parameters.add(column.uuid() ? subject.id() : subject.id().toString());
+            }
+            // The same conditions again as the filter: each can use an index on its column.
+            sql.append(" from ").append(qualified).append(" where ").append(table.getValue().stream()
+                    .map(Column::condition).collect(Collectors.joining(" or ")));
+            table.getValue().forEach(column -> parameters.add(column.uuid() ? subject.id() : subject.id().toString()));
+            database.jdbc().query(sql.toString(), rs -> {
+                for (int i = 0; i < table.getValue().size(); i++) {
+                    long rows = rs.getLong(i + 1);
+                    if (rows > 0) {
+                        found.put(schema + "." + table.getKey() + "." + table.getValue().get(i).name(), rows);
+                    }
+                }
+            }, parameters.toArray());
+        }
+        return new DeletionScan(service, subject.scope(), subject.id(), columnsByTable.size(), columns, found, skipped);
+    }
+
+    /** A catalog name as an SQL identifier, whatever it holds (a table made by hand may have any name). */
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private record Column(String name, boolean uuid) {
+
+        String condition() {
+            return uuid ? quoted(name) + " = ?" : quoted(name) + "::text = ?";
+        }
+    }
+}
