@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,16 +45,30 @@ class UserDeletionController {
 
     private final UserDeletions deletions;
     private final UserDirectory users;
+    private final DeletionCertificates certificates;
 
-    UserDeletionController(UserDeletions deletions, UserDirectory users) {
+    UserDeletionController(UserDeletions deletions, UserDirectory users, DeletionCertificates certificates) {
         this.deletions = deletions;
         this.users = users;
+        this.certificates = certificates;
+    }
+
+    /**
+     * The answer to a deletion request: the job, and the hand-over of its certificate to the person,
+     * who cannot log in once erased. Each answer carries a fresh token (the newest one counts).
+     *
+     * @param certificateToken the credential of {@code certificate_url}; shown once, only its hash is kept
+     * @param certificateUrl   where the certificate can be read without logging in once the job completes
+     */
+    record UserDeletionAnswer(@JsonUnwrapped DeletionJobSummary job, String certificateToken, String certificateUrl) {
     }
 
     @Operation(summary = "Erase a user (GDPR Art. 17): after the grace window (SCHEDULED, the account locked at once,"
             + " restorable), or at once for a service with immediate=true; answers the user's unfinished job when there is one")
     @ApiResponse(responseCode = "202", description = "The job (SCHEDULED with scheduled_for, or under way), new or the one"
-            + " already there; Location names it")
+            + " already there; Location names it. certificate_token and certificate_url hand the deletion certificate"
+            + " over to the person, who cannot log in once erased: keep them (each answer gives a new token, the"
+            + " newest counts)")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service; or a user asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
@@ -62,7 +77,7 @@ class UserDeletionController {
             + " their deletion while it was starting; nothing was started", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "The auth service or the job store could not be reached; repeat the request", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/users/{user_id}")
-    ResponseEntity<DeletionJobSummary> delete(@PathVariable("user_id") UUID userId,
+    ResponseEntity<UserDeletionAnswer> delete(@PathVariable("user_id") UUID userId,
                                               @RequestParam(name = "owned_tenants", required = false) String ownedTenants,
                                               @RequestParam(name = "new_owner", required = false) List<String> newOwners,
                                               @RequestParam(name = "immediate", defaultValue = "false") boolean immediate,
@@ -89,7 +104,11 @@ class UserDeletionController {
         }
         log.info("User {}: deletion asked for by {} {}; deletion job {} is {}", userId, caller.kind(), caller.subject(),
                 job.jobId(), job.status());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
+        String token = certificates.newHandOverToken(job.jobId());
+        String certificateUrl = DeletionCertificateController.HAND_OVER_PATH.replace("{job_id}", job.jobId().toString())
+                + "?token=" + token;
+        return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
+                .body(new UserDeletionAnswer(job, token, certificateUrl));
     }
 
     @Operation(summary = "Restore a user whose erasure is scheduled (services only): the job is cancelled, the account"
