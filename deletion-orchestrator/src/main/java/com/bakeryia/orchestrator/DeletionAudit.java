@@ -208,6 +208,7 @@ class DeletionAudit {
         return JSON.writeValueAsString(fields);
     }
 
+    /** SHA-256 of {@code previousHash} followed by {@code canonical} (UTF-8), in lower-case hex. */
     static String hash(String previousHash, String canonical) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

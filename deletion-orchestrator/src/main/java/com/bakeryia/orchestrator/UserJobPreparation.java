@@ -93,7 +93,8 @@ class UserJobPreparation {
             }
             ownedTenants.done(step.jobId(), owned.tenantId(), clock.instant());
         }
-        UserMemberships.Removal removal = tenancy.removeAll(step.subjectId());
+        // The step is the run: its count includes memberships an earlier attempt removed before it died.
+        UserMemberships.Removal removal = tenancy.removeAll(step.subjectId(), step.stepId());
         if (!removal.blockingTenantIds().isEmpty()) {
             return AttemptOutcome.failed("the user owns tenants that were not handed over: " + removal.blockingTenantIds()
                     + "; start a new user deletion once they have another owner", false);

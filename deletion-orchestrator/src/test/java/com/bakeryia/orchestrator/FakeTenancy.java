@@ -138,7 +138,7 @@ final class FakeTenancy implements UserMemberships {
     }
 
     @Override
-    public synchronized Removal removeAll(UUID userId) {
+    public synchronized Removal removeAll(UUID userId, UUID runId) {
         forgetDeletedTenants();
         List<UUID> blocking = rows.stream().filter(r -> r.userId().equals(userId) && r.role() == TenantRole.OWNER)
                 .map(Row::tenantId).toList();

@@ -93,7 +93,7 @@ class ThreeProcessDeletionIT {
     }
 
     @Test
-    void anOwnerDeletesAFilledTenantThroughTheOrchestratorProcessAndNothingIsLeftInAnyDatabase() {
+    void anOwnerDeletesAFilledTenantThroughTheOrchestratorProcessAndNothingIsLeftInAnyDatabase() throws Exception {
         ApiClient users = identity.api();
         TenantFixture doomed = TenantFixture.create(users);
         TenantFixture kept = TenantFixture.create(users);
@@ -131,6 +131,28 @@ class ThreeProcessDeletionIT {
         }
         assertThat(rowsOf(kept.tenantId(), "bakery")).isEqualTo(keptBefore);
         assertThat(users.get("/api/v1/tenants/" + doomed.tenantId(), service).status()).isEqualTo(404);
+        List<String> phases = new ArrayList<>();
+        for (JsonNode step : job.path("service_results")) {
+            phases.add(step.path("phase").asText());
+        }
+        assertThat(phases).as("the catalog scanned over HTTP").contains("SCAN");
+
+        // The job's certificate, checked offline by the platform's own jar as its holder would.
+        String jobId = job.path("job_id").asText();
+        JsonNode certificate = orchestrator.api().get("/api/v1/deletion-jobs/" + jobId + "/certificate",
+                doomed.owner().accessToken()).json();
+        assertThat(certificate.path("claims").path("totals").path("deleted").asLong())
+                .isEqualTo(job.path("total_items_deleted").asLong());
+        Path certificateFile = Files.createTempFile("certificate", ".jws");
+        Path jwksFile = Files.createTempFile("jwks", ".json");
+        Files.writeString(certificateFile, certificate.path("certificate").asText());
+        Files.writeString(jwksFile, orchestrator.api().get("/api/v1/deletion-certificates/jwks.json", null).text());
+        Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "bakery-platform.jar").toAbsolutePath().toString(), "verify-certificate",
+                certificateFile.toString(), "--jwks", jwksFile.toString()).redirectErrorStream(true).start();
+        String printed = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(printed).isZero();
+        assertThat(printed).contains(jobId).contains("valid: signed by key");
     }
 
     @Test
@@ -199,7 +221,10 @@ class ThreeProcessDeletionIT {
         return rows;
     }
 
-    /** Every uuid column of the database that holds the id, but the job's subject (the record that the erasure happened). */
+    /**
+     * Every uuid column of the database that holds the id, but the job's subject and its audit
+     * trail's (the record that the erasure happened).
+     */
     private static Map<String, Long> uuidColumnsNaming(UUID user, String database) {
         JdbcTemplate jdbc = jdbc(database);
         Map<String, Long> found = new TreeMap<>();
@@ -209,7 +234,7 @@ class ThreeProcessDeletionIT {
                 where c.data_type = 'uuid' and t.table_type = 'BASE TABLE'
                   and c.table_schema not in ('pg_catalog', 'information_schema')""", String.class);
         for (String column : columns) {
-            if (column.equals("deletion.deletion_jobs.subject_id")) {
+            if (column.equals("deletion.deletion_jobs.subject_id") || column.equals("deletion.deletion_audit_entries.subject_id")) {
                 continue;
             }
             int dot = column.lastIndexOf('.');

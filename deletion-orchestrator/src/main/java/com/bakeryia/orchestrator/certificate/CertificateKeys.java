@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.ParseException;
 import java.time.Clock;
@@ -108,7 +107,7 @@ public final class CertificateKeys {
         if (!createdAt(current).plus(rotation).isAfter(now)) {
             ECKey fresh = generate(now);
             keys.add(0, fresh);
-            replace(file, keySet(keys));
+            OwnerOnlyFiles.replace(file, keySet(keys));
             log.info("Rotated the deletion certificate signing key in {}: {} signs from now on, {} keeps verifying"
                     + " what it signed", file, fresh.getKeyID(), current.getKeyID());
             current = fresh;
@@ -162,13 +161,4 @@ public final class CertificateKeys {
         return new JWKSet(List.<JWK>copyOf(keys)).toString(false);
     }
 
-    /** Replaces the file atomically (under the lock, so no other loader is writing it). */
-    private static void replace(Path file, String content) throws IOException {
-        Path temporary = OwnerOnlyFiles.writeTemporary(file, content);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 }

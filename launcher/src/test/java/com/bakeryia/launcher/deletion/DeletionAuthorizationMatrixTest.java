@@ -89,6 +89,26 @@ class DeletionAuthorizationMatrixTest {
             ApiClient.Response call(Scenario s, String token) {
                 return s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null);
             }
+        },
+        READ_CERTIFICATE(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/certificate", token);
+            }
+        },
+        AUDIT_ENTRIES(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/deletion-audit?job_id=" + s.otherTenantsJob(), token);
+            }
+        },
+        AUDIT_VERIFICATION(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/deletion-audit/verification", token);
+            }
+        },
+        SCAN_TENANT(false) {
+            ApiClient.Response call(Scenario s, String token) {
+                return s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-scan", token);
+            }
         };
 
         final boolean destructive;
@@ -116,7 +136,12 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200}),
             Map.entry(Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200}),
             Map.entry(Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202}),
-            Map.entry(Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409}));
+            Map.entry(Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409}),
+            // Readable by whoever may read the job: its initiator (the other owner) and services.
+            Map.entry(Endpoint.READ_CERTIFICATE, new int[] {403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.AUDIT_ENTRIES, new int[] {403, 403, 403, 403, 403, 200}),
+            Map.entry(Endpoint.AUDIT_VERIFICATION, new int[] {403, 403, 403, 403, 403, 200}),
+            Map.entry(Endpoint.SCAN_TENANT, new int[] {403, 403, 403, 403, 403, 200}));
 
     private static Scenario shared;
 
@@ -134,6 +159,21 @@ class DeletionAuthorizationMatrixTest {
 
     static Stream<Arguments> cases() {
         return CallerKind.cases(Endpoint.class, EXPECTED);
+    }
+
+    /**
+     * The public certificate paths ignore whatever token comes along: the keys are anyone's, and
+     * the hand-over answers only to the job's hand-over token (a tenant job has none), so 404 for all.
+     */
+    @ParameterizedTest(name = "public certificate paths for {0}")
+    @org.junit.jupiter.params.provider.EnumSource(CallerKind.class)
+    void thePublicCertificatePathsAnswerEveryCallerAlike(CallerKind caller) {
+        Scenario scenario = sharedScenario();
+        String token = token(caller, scenario);
+        assertThat(scenario.api.get("/api/v1/deletion-certificates/jwks.json", token).status()).isEqualTo(200);
+        ApiClient.Response handOver = scenario.api.get("/api/v1/deletion-certificates/" + scenario.otherTenantsJob(), token);
+        assertThat(handOver.status()).as("%s: %s", caller, handOver).isEqualTo(404);
+        assertThat(handOver.isProblem()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} by {1} answers {2}")

@@ -82,4 +82,18 @@ public final class OwnerOnlyFiles {
      */
     public record Created(String content, boolean created) {
     }
+
+    /**
+     * Replaces an existing {@code file} atomically with {@code content} (owner-readable only).
+     * Only for a caller that holds the file's lock: unlike {@link #publish}, it overwrites.
+     */
+    public static void replace(Path file, String content) throws IOException {
+        Path temporary = writeTemporary(file, content);
+        try {
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
 }

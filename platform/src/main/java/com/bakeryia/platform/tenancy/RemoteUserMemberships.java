@@ -120,8 +120,8 @@ public class RemoteUserMemberships implements UserMemberships {
     }
 
     @Override
-    public Removal removeAll(UUID userId) {
-        JsonNode answer = client().delete().uri("/api/v1/tenants/user/{user_id}/memberships", userId)
+    public Removal removeAll(UUID userId, UUID runId) {
+        JsonNode answer = client().delete().uri("/api/v1/tenants/user/{user_id}/memberships?run_id={run}", userId, runId)
                 .retrieve().body(JsonNode.class);
         if (answer == null) {
             throw new IllegalStateException("The tenant service answered the membership removal without a body");

@@ -57,5 +57,14 @@ public interface UserMemberships {
     void restoreTenant(UUID tenantId);
 
     /** Removes the user from every tenant, except tenants they own. */
-    Removal removeAll(UUID userId);
+    default Removal removeAll(UUID userId) {
+        return removeAll(userId, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #removeAll(UUID)}, as part of the run {@code runId}: the removal's count is what the
+     * run removed across its calls (as the deletion contract's counts), so it stays exact when an
+     * earlier call removed memberships and its answer was lost.
+     */
+    Removal removeAll(UUID userId, UUID runId);
 }

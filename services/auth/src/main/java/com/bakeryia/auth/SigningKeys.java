@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.ParseException;
 import java.time.Clock;
@@ -120,7 +119,7 @@ final class SigningKeys {
             keys.add(0, current);
         }
         if (changed) {
-            replace(file, keySet(keys));
+            OwnerOnlyFiles.replace(file, keySet(keys));
         }
         return new SigningKeys(JwtSigningKey.of(current), new JWKSet(List.<JWK>copyOf(keys)));
     }
@@ -171,13 +170,4 @@ final class SigningKeys {
         return new JWKSet(List.<JWK>copyOf(keys)).toString(false);
     }
 
-    /** Replaces the file atomically (under the lock, so no other loader is writing it). */
-    private static void replace(Path file, String content) throws IOException {
-        Path temporary = OwnerOnlyFiles.writeTemporary(file, content);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 }

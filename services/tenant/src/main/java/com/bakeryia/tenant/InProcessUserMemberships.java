@@ -81,8 +81,8 @@ class InProcessUserMemberships implements UserMemberships {
     }
 
     @Override
-    public Removal removeAll(UUID userId) {
-        UserMembershipsRemoval removal = memberships.removeAllOf(userId);
+    public Removal removeAll(UUID userId, UUID runId) {
+        UserMembershipsRemoval removal = memberships.removeAllOf(userId, runId);
         return new Removal(removal.removed(), removal.blockingTenantIds());
     }
 }

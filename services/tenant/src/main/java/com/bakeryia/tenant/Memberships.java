@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DeletionRunCounts;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
@@ -35,10 +36,12 @@ class Memberships {
     private final UserDirectory users;
     private final TenantAccessGuard guard;
     private final Clock clock;
+    private final DeletionRunCounts runCounts;
 
     Memberships(@Qualifier("tenant") ServiceDatabase db, Tenants tenants, UserDirectory users,
                 TenantAccessGuard guard, Clock clock) {
         this.db = db;
+        this.runCounts = new DeletionRunCounts(db);
         this.tenants = tenants;
         this.users = users;
         this.guard = guard;
@@ -185,6 +188,15 @@ class Memberships {
      * membership would leave the tenant without an owner, so it stays and is reported as blocking.
      */
     UserMembershipsRemoval removeAllOf(UUID userId) {
+        return removeAllOf(userId, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #removeAllOf(UUID)}, counted under the run {@code runId} in the same transaction:
+     * {@code removed} is what the run removed across its calls, so a call after one whose answer
+     * was lost still reports the memberships that call removed.
+     */
+    UserMembershipsRemoval removeAllOf(UUID userId, UUID runId) {
         UserMembershipsRemoval removal = db.transactions().execute(status -> {
             // Lock the user's tenants in id order (deadlock-free), as every membership change does.
             db.jdbc().queryForList("select t.id from tenant.tenants t where t.id in"
@@ -201,8 +213,10 @@ class Memberships {
                                                 + " tenant first.")
                                 : new UserMembershipsRemoval.Outcome(tenantId, role, UserMembershipsRemoval.REMOVED, null));
                     }, userId);
-            db.jdbc().update("delete from tenant.memberships where user_id = ? and role <> 'OWNER'", userId);
-            return UserMembershipsRemoval.of(userId, outcomes);
+            int removed = db.jdbc().update("delete from tenant.memberships where user_id = ? and role <> 'OWNER'", userId);
+            runCounts.add(runId, "tenant.memberships", removed, 0);
+            return UserMembershipsRemoval.of(userId, outcomes)
+                    .removedInRun(runCounts.deleted(runId).getOrDefault("tenant.memberships", 0L));
         });
         removal.memberships().forEach(outcome -> guard.evict(outcome.tenantId()));
         return removal;

@@ -147,8 +147,9 @@ class TenantController {
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */
     @DeleteMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
-    UserMembershipsRemoval removeUser(@PathVariable("user_id") UUID userId) {
-        return memberships.removeAllOf(userId);
+    UserMembershipsRemoval removeUser(@PathVariable("user_id") UUID userId,
+                                      @RequestParam(name = "run_id", required = false) UUID runId) {
+        return runId == null ? memberships.removeAllOf(userId) : memberships.removeAllOf(userId, runId);
     }
 
     /** The current OWNER and services: hands ownership to an ADMIN, who becomes OWNER; the old owner becomes ADMIN. */

@@ -9,7 +9,7 @@ import com.bakeryia.platform.tenancy.TenantRole;
  * What removing a user from every tenant did, per membership.
  *
  * @param complete          true when no membership remains; false when some are blocking
- * @param removed           memberships removed
+ * @param removed           memberships removed (by the run, when removed under a run: across its calls)
  * @param blocked           memberships kept because the user is the tenant's OWNER
  * @param blockingTenantIds the tenants the user still owns
  */
@@ -23,6 +23,11 @@ record UserMembershipsRemoval(UUID userId, boolean complete, int removed, int bl
         List<UUID> blocking = outcomes.stream().filter(o -> BLOCKED.equals(o.outcome())).map(Outcome::tenantId).toList();
         return new UserMembershipsRemoval(userId, blocking.isEmpty(), outcomes.size() - blocking.size(), blocking.size(),
                 blocking, List.copyOf(outcomes));
+    }
+
+    /** The same, reporting {@code removed} as the run's count (an earlier call of the run may have removed some). */
+    UserMembershipsRemoval removedInRun(long runRemoved) {
+        return new UserMembershipsRemoval(userId, complete, (int) runRemoved, blocked, blockingTenantIds, memberships);
     }
 
     /**

@@ -63,6 +63,29 @@ class TenantDeletionContractTest extends TenantDataParticipantContractTest {
     }
 
     @Test
+    void aRepeatedMembershipRemovalOfTheSameRunReportsWhatTheRunRemovedAndARepeatedTenantDeleteItsRecord() {
+        UUID leaving = UUID.randomUUID();
+        seed(UUID.randomUUID(), List.of(leaving));
+        seed(UUID.randomUUID(), List.of(leaving));
+        UUID run = UUID.randomUUID();
+        UserMemberships memberships = context().getBean(UserMemberships.class);
+
+        // The first call's answer is lost (as when a worker dies): the second, of the same run, still counts both.
+        assertThat(memberships.removeAll(leaving, run).removed()).isEqualTo(2);
+        assertThat(memberships.removeAll(leaving, run).removed()).as("the run's count, not this call's").isEqualTo(2);
+        assertThat(memberships.removeAll(leaving).removed()).as("a run of its own removes nothing more").isZero();
+
+        UUID tenant = UUID.randomUUID();
+        seed(tenant, List.of(UUID.randomUUID()));
+        UUID tenantRun = UUID.randomUUID();
+        DeletionResult first = participant().delete(DeletionSubject.tenant(tenant), tenantRun);
+        DeletionResult again = participant().delete(DeletionSubject.tenant(tenant), tenantRun);
+        assertThat(first.deleted()).containsEntry("tenant.tenants", 1L).containsEntry("tenant.memberships", 2L);
+        assertThat(again.deleted()).as("the same run: what it deleted, though nothing was left").isEqualTo(first.deleted());
+        assertThat(participant().delete(DeletionSubject.tenant(tenant)).totalDeleted()).isZero();
+    }
+
+    @Test
     void erasingAUserReplacesTheirIdAsWhoDeletedATenantInTheRecordAndInTheEventButNotAServiceClientId() {
         UUID leaving = UUID.randomUUID();
         seed(UUID.randomUUID(), List.of(leaving));
