@@ -139,8 +139,12 @@ class ThreeProcessDeletionIT {
 
         // The job's certificate, checked offline by the platform's own jar as its holder would.
         String jobId = job.path("job_id").asText();
-        JsonNode certificate = orchestrator.api().get("/api/v1/deletion-jobs/" + jobId + "/certificate",
-                doomed.owner().accessToken()).json();
+        java.net.http.HttpResponse<String> fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(orchestrator.url() + "/api/v1/deletion-jobs/" + jobId + "/certificate"))
+                .header("Authorization", "Bearer " + doomed.owner().accessToken()).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(20)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+        JsonNode certificate = tools.jackson.databind.json.JsonMapper.builder().build().readTree(fetched.body());
         assertThat(certificate.path("claims").path("totals").path("deleted").asLong())
                 .isEqualTo(job.path("total_items_deleted").asLong());
         Path certificateFile = Files.createTempFile("certificate", ".jws");
