@@ -160,16 +160,23 @@ class DeletionStepLeases {
                     + " where step_id = :step and attempt = :attempt", new MapSqlParameterSource()
                     .addValue("outcome", outcome.result().name()).addValue("duration", duration.toMillis())
                     .addValue("error", outcome.error()).addValue("step", step.stepId()).addValue("attempt", step.attempt()));
-            audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details("service", step.service(),
-                    "phase", step.phase().name(), "attempt", step.attempt(), "outcome", outcome.result().name(),
-                    "duration_ms", duration.toMillis(), "deleted", outcome.succeeded() ? outcome.deleted() : null,
-                    "anonymised", outcome.succeeded() ? outcome.anonymised() : null, "step_status", next.name()));
-            return advance(step, now);
+            List<Runnable> appends = new java.util.ArrayList<>();
+            appends.add(() -> audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details(
+                    "service", step.service(), "phase", step.phase().name(), "attempt", step.attempt(),
+                    "outcome", outcome.result().name(), "duration_ms", duration.toMillis(),
+                    "deleted", outcome.succeeded() ? outcome.deleted() : null,
+                    "anonymised", outcome.succeeded() ? outcome.anonymised() : null, "step_status", next.name())));
+            JobTransition transition = advance(step, now, appends);
+            // The audit chain's lock is taken last, when every row lock of this transaction is held
+            // (the job's, its step's, and, for a user job, the rows that name the erased user), so an
+            // append never waits for a row while others wait for the chain.
+            appends.forEach(Runnable::run);
+            return transition;
         });
     }
 
     /** With the job row locked: does what {@link JobPlan#next} says. */
-    private JobTransition advance(LeasedStep step, Instant now) {
+    private JobTransition advance(LeasedStep step, Instant now, List<Runnable> appends) {
         var sql = tables.sql();
         var params = new MapSqlParameterSource().addValue("job", step.jobId()).addValue("now", at(now));
         Map<StepPhase, Set<StepStatus>> statuses = new EnumMap<>(StepPhase.class);
@@ -190,15 +197,19 @@ class DeletionStepLeases {
                     + " where j.id = :job", params);
             List<String> failed = sql.queryForList("select service || ' ' || phase from " + tables.steps()
                     + " where job_id = :job and status = 'FAILED' order by service, phase", params, String.class);
-            audit.append(now, DeletionAudit.Action.FAILED, step, WORKER, DeletionAudit.details("failed_steps", failed));
+            appends.add(() -> audit.append(now, DeletionAudit.Action.FAILED, step, WORKER,
+                    DeletionAudit.details("failed_steps", failed)));
             return JobTransition.FAILED;
         }
         if (next instanceof JobPlan.Next.Start start) {
             if (step.phase() == StepPhase.VERIFY || step.phase() == StepPhase.SCAN) {
-                audit.append(now, step.phase() == StepPhase.VERIFY ? DeletionAudit.Action.VERIFIED : DeletionAudit.Action.SCANNED,
-                        step, WORKER, DeletionAudit.details("services", sql.queryForObject("select count(*) from "
-                                + tables.steps() + " where job_id = :job and phase = :phase", new MapSqlParameterSource(
-                                params.getValues()).addValue("phase", step.phase().name()), Long.class), "remaining", 0));
+                Long services = sql.queryForObject("select count(*) from " + tables.steps() + " where job_id = :job"
+                        + " and phase = :phase", new MapSqlParameterSource(params.getValues())
+                        .addValue("phase", step.phase().name()), Long.class);
+                DeletionAudit.Action checked = step.phase() == StepPhase.VERIFY ? DeletionAudit.Action.VERIFIED
+                        : DeletionAudit.Action.SCANNED;
+                appends.add(() -> audit.append(now, checked, step, WORKER,
+                        DeletionAudit.details("services", services, "remaining", 0)));
             }
             int attemptLimit = sql.queryForObject("select max(attempt_limit) from " + tables.steps()
                     + " where job_id = :job", params, Integer.class);
@@ -213,12 +224,14 @@ class DeletionStepLeases {
         if (step.kind() == JobKind.USER) {
             forgetErasedUser(step.subjectId());
         }
-        String head = audit.append(now, DeletionAudit.Action.COMPLETED, step, WORKER, DeletionAudit.details(
-                "deleted", totals.get("total_items_deleted"), "anonymised", totals.get("total_items_anonymised"),
-                "retained", 0));
-        // The certificate commits with the completion (one transaction): a crash before the commit
-        // leaves neither, and the step's next attempt completes the job and issues it then.
-        certificates.issue(step.jobId(), head, now);
+        appends.add(() -> {
+            String head = audit.append(now, DeletionAudit.Action.COMPLETED, step, WORKER, DeletionAudit.details(
+                    "deleted", totals.get("total_items_deleted"), "anonymised", totals.get("total_items_anonymised"),
+                    "retained", 0));
+            // The certificate commits with the completion (one transaction): a crash before the commit
+            // leaves neither, and the step's next attempt completes the job and issues it then.
+            certificates.issue(step.jobId(), head, now);
+        });
         return JobTransition.COMPLETED;
     }
 
