@@ -9,6 +9,11 @@ import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.web.ApiProblem;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
  * same pair under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
  * caller that retries sees what went wrong.
  */
+@Tag(name = "deletion participants", description = "The HTTP binding of the deletion contract for every participant in this process (services "
+        + "only): `DELETE /api/v1/{service}/tenant/{tenant_id}`, `GET .../deletion-preview`, and the "
+        + "same pair under `/user/{user_id}`. A failed delete answers 500 with the error result, so a "
+        + "caller that retries sees what went wrong.")
 @RestController
 @PreAuthorize("hasRole('SERVICE')")
 public class DeletionController {
@@ -33,22 +42,34 @@ public class DeletionController {
         this.participants = participants;
     }
 
+    @Operation(summary = "Delete a tenant's data from one service")
+    @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
+    @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
+                    @Content(mediaType = "application/problem+json")})
     @DeleteMapping("/api/v1/{service}/tenant/{tenant_id}")
     public ResponseEntity<DeletionResult> deleteTenant(@PathVariable String service,
                                                        @PathVariable("tenant_id") UUID tenantId) {
         return delete(service, subject(DeletionScope.TENANT, tenantId));
     }
 
+    @Operation(summary = "Count what deleting a tenant would remove from one service")
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
     }
 
+    @Operation(summary = "Delete or anonymise a user's data in one service")
+    @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
+    @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
+                    @Content(mediaType = "application/problem+json")})
     @DeleteMapping("/api/v1/{service}/user/{user_id}")
     public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
         return delete(service, subject(DeletionScope.USER, userId));
     }
 
+    @Operation(summary = "Count what deleting a user would remove or anonymise in one service")
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
     public DeletionPreview previewUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
         return participant(service, DeletionScope.USER).preview(subject(DeletionScope.USER, userId));
