@@ -339,6 +339,16 @@ final class ApiContract implements GlobalOpenApiCustomizer {
                 || schema.getMaxLength() != null) {
             return;
         }
+        String pattern = schema.getPattern();
+        if (pattern != null && pattern.matches("\\^\\(\\?:[A-Za-z0-9_]+(\\|[A-Za-z0-9_]+)*\\)\\$")) {
+            // A choice of literal words (an enum validated by @Pattern): at most the longest of them.
+            int longest = 0;
+            for (String word : pattern.substring(4, pattern.length() - 2).split("\\|")) {
+                longest = Math.max(longest, word.length());
+            }
+            schema.setMaxLength(longest);
+            return;
+        }
         schema.setMaxLength(formatLength(schema.getFormat()));
     }
 

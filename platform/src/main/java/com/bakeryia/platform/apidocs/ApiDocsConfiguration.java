@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,11 @@ public class ApiDocsConfiguration {
     ModelConverter namingModelResolver(JsonMapper jsonMapper) {
         return new ModelResolver(Json.mapper().copy()
                 .setPropertyNamingStrategy(NamingStrategies.documentedAs(jsonMapper)));
+    }
+
+    @Bean
+    PropertyCustomizer signConstraints() {
+        return new SignConstraints();
     }
 
     @Bean
