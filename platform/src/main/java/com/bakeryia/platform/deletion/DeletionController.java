@@ -8,12 +8,12 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.web.ApiProblem;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -8,9 +8,9 @@ import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.TenantDirectory;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.bakeryia.platform.data.ServiceDatabase;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
