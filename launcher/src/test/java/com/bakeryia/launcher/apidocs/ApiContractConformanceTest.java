@@ -117,6 +117,7 @@ class ApiContractConformanceTest {
         String job = api.call(HttpMethod.DELETE, "/api/v1/tenants/" + doomed, member.accessToken(), null, 202)
                 .json().path("job_id").asString();
         api.call(HttpMethod.GET, "/api/v1/deletion-jobs/" + job, member.accessToken(), null, 200);
+        api.call(HttpMethod.POST, "/api/v1/tenants/" + doomed + "/customers", member.accessToken(), Map.of("name", "Late"), 409);
         api.call(HttpMethod.GET, "/api/v1/deletion-jobs?tenant_id=" + doomed, service, null, 200);
 
         // Logging out.

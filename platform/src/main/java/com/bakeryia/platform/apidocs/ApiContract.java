@@ -42,7 +42,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *     permits without a token (the same pattern list);</li>
  * <li>the error answers as {@code application/problem+json} with the shared {@code Problem} schema:
  *     400 where the request carries input, 401 and 403 where a token is required, 404 where the path
- *     names a resource, 413 where there is a body, 429 (with {@code Retry-After}) and 500 everywhere;</li>
+ *     names a resource, 409 where it names a tenant (which may be being deleted), 413 where there is
+ *     a body, 429 (with {@code Retry-After}) and 500 everywhere;</li>
  * <li>the rate-limit headers the rate limiter sends on 2xx and 4xx answers;</li>
  * <li>limits on every schema that has none of its own: strings at most the parser's string cap
  *     ({@code bakery.limits.json.max-string-length}) or their format's length, integers within their
@@ -67,6 +68,12 @@ final class ApiContract implements GlobalOpenApiCustomizer {
      * parameter), request arrays carry their own {@code @Size}; the body cap bounds the rest.
      */
     static final int MAX_ITEMS = 10_000;
+
+    /**
+     * A path that names a tenant: the tenant access guard answers 409 for a tenant being deleted
+     * (and for a change to one that is not ACTIVE), whichever service serves it.
+     */
+    private static final String TENANT_ID = "{tenant_id}";
 
     private static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     private static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
@@ -159,6 +166,10 @@ final class ApiContract implements GlobalOpenApiCustomizer {
         }
         if (path.contains("{")) {
             problem(responses, "404", "No such resource (or one the caller may not know of)");
+        }
+        if (!open && path.contains(TENANT_ID)) {
+            problem(responses, "409", "The tenant is being deleted, or (for a change) scheduled for deletion or"
+                    + " otherwise not ACTIVE: the problem says which, and when a scheduled deletion happens");
         }
         if (hasBody) {
             problem(responses, "413", "The body is larger than bakery.limits.max-request-body allows");
