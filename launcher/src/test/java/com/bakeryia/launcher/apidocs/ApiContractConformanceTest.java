@@ -117,7 +117,8 @@ class ApiContractConformanceTest {
         String job = api.call(HttpMethod.DELETE, "/api/v1/tenants/" + doomed, member.accessToken(), null, 202)
                 .json().path("job_id").asString();
         api.call(HttpMethod.GET, "/api/v1/deletion-jobs/" + job, member.accessToken(), null, 200);
-        api.call(HttpMethod.POST, "/api/v1/tenants/" + doomed + "/customers", member.accessToken(), Map.of("name", "Late"), 409);
+        // 409 while its data is deleted, 404 once it is gone (the tests' purge starts at once and settles in no time).
+        api.call(HttpMethod.POST, "/api/v1/tenants/" + doomed + "/customers", member.accessToken(), Map.of("name", "Late"), 409, 404);
         api.call(HttpMethod.GET, "/api/v1/deletion-jobs?tenant_id=" + doomed, service, null, 200);
 
         // Logging out.
@@ -175,12 +176,12 @@ class ApiContractConformanceTest {
         }
 
         /** One exchange; its status must be the expected one (the flow depends on it), its shape the documented one. */
-        ApiClient.Response call(HttpMethod method, String pathAndQuery, String token, Object body, int expectedStatus) {
+        ApiClient.Response call(HttpMethod method, String pathAndQuery, String token, Object body, Integer... expectedStatus) {
             String text = body == null ? null : JSON.writeValueAsString(body);
             ApiClient.Response response = http.exchange(method, pathAndQuery, token, text);
             exchanges++;
             assertThat(response.status()).as("%s %s answered %s", method, pathAndQuery, response.text())
-                    .isEqualTo(expectedStatus);
+                    .isIn((Object[]) expectedStatus);
             ValidationReport report = validator.validate(request(method, pathAndQuery, token, text), response(response));
             report.getMessages().stream()
                     .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
