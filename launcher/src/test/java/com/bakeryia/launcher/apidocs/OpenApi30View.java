@@ -82,5 +82,4 @@ final class OpenApi30View {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
         members.forEach(member -> translate(member.getValue()));
     }
-
 }
