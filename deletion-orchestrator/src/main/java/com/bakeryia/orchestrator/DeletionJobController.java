@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -30,6 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/deletion-jobs} (start) and {@code POST /api/v1/deletion-jobs/{job_id}/retry}:
  * services only.
  */
+@Tag(name = "deletion jobs", description = "Deletion jobs over HTTP. `GET /api/v1/deletion-jobs/{job_id}`: services, the user who "
+        + "started the job, and the OWNER and ADMINs of the tenant being deleted (while it still "
+        + "exists; after that, its initiator and services). `GET "
+        + "/api/v1/deletion-jobs?tenant_id=&status=`, `POST /api/v1/deletion-jobs` (start) and `POST "
+        + "/api/v1/deletion-jobs/{job_id}/retry`: services only.")
 @RestController
 class DeletionJobController {
 

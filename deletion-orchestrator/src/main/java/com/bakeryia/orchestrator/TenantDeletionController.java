@@ -12,6 +12,7 @@ import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
 import com.bakeryia.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
  * (the OWNER and ADMINs while the tenant is ACTIVE, services): what the job would remove; nothing
  * changes. 404 for a tenant that does not exist, 403 for everyone else.
  */
+@Tag(name = "tenant deletion", description = "Deleting a tenant, served by the orchestrator's process. `DELETE "
+        + "/api/v1/tenants/{tenant_id}` (the tenant's OWNER and ADMINs, services): the tenant service "
+        + "marks the tenant DELETING, then its deletion job starts (or the tenant's unfinished job is "
+        + "answered: repeating never starts a second, and when that job FAILED, repeating retries it "
+        + "and answers it RUNNING); 202 with the job id, status and Location. `GET "
+        + "/api/v1/tenants/{tenant_id}/deletion-preview` (the OWNER and ADMINs while the tenant is "
+        + "ACTIVE, services): what the job would remove; nothing changes. 404 for a tenant that does "
+        + "not exist, 403 for everyone else.")
 @RestController
 class TenantDeletionController {
 

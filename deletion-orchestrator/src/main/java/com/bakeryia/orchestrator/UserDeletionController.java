@@ -15,6 +15,7 @@ import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
  * tenant the user owns. {@code POST /api/v1/users/{user_id}/restore} (services only: the person is
  * locked out, and cancels by logging in with {@code cancel_deletion}) cancels a scheduled deletion.
  */
+@Tag(name = "user deletion", description = "Deleting a user (right to erasure), served by the orchestrator's process: `DELETE "
+        + "/api/v1/users/{user_id}` schedules (after the grace window, the account locked at once) or "
+        + "starts (a service's `immediate=true`), or answers the unfinished, USER deletion job, 202; "
+        + "`GET /api/v1/users/{user_id}/deletion-preview` says what it would do. The user themself or "
+        + "a service; anyone else 403. Parameters, both optional: `owned_tenants=transfer|delete` "
+        + "(default transfer) and repeated `new_owner=<tenant_id>:<user_id>`, the chosen new owner of "
+        + "a tenant the user owns. `POST /api/v1/users/{user_id}/restore` (services only: the person "
+        + "is locked out, and cancels by logging in with `cancel_deletion`) cancels a scheduled "
+        + "deletion.")
 @RestController
 class UserDeletionController {
 

@@ -3,6 +3,7 @@ package com.bakeryia.platform;
 import java.time.Clock;
 import java.util.List;
 
+import com.bakeryia.platform.apidocs.ApiDocsConfiguration;
 import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -69,7 +70,7 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
         TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class})
-@Import({PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
+@Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
 

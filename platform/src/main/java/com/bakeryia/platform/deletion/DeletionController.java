@@ -9,6 +9,11 @@ import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
  * same under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
  * caller that retries sees what went wrong.
  */
+@Tag(name = "deletion participants", description = "The HTTP binding of the deletion contract for every participant in this process (services "
+        + "only): `DELETE /api/v1/{service}/tenant/{tenant_id}[?run_id=]` (counts are the run's, exact across calls "
+        + "that died midway), `GET .../deletion-preview`, `GET .../deletion-scan` (the live catalog, not the plan), and "
+        + "the same under `/user/{user_id}`. A failed delete answers 500 with the error result, so a "
+        + "caller that retries sees what went wrong.")
 @RestController
 @PreAuthorize("hasRole('SERVICE')")
 public class DeletionController {
@@ -36,6 +46,11 @@ public class DeletionController {
         this.participants = participants;
     }
 
+    @Operation(summary = "Delete a tenant's data from one service")
+    @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
+    @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
+                    @Content(mediaType = "application/problem+json")})
     @DeleteMapping("/api/v1/{service}/tenant/{tenant_id}")
     public ResponseEntity<DeletionResult> deleteTenant(@PathVariable String service,
                                                        @PathVariable("tenant_id") UUID tenantId,
@@ -43,27 +58,42 @@ public class DeletionController {
         return delete(service, subject(DeletionScope.TENANT, tenantId), runId);
     }
 
+    @Operation(summary = "Count what deleting a tenant would remove from one service")
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
     }
 
+    @Operation(summary = "Scan one service's live catalog for a deleted tenant's rows",
+            description = "The independent check after verification: every table with a tenant_id column, from the"
+                    + " catalog rather than the deletion plan; found lists schema.table.column with rows still there.")
+    @ApiResponse(responseCode = "200", description = "What the scan read and found")
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-scan")
     public DeletionScan scanTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).scan(subject(DeletionScope.TENANT, tenantId));
     }
 
+    @Operation(summary = "Scan one service's live catalog for references to an erased user",
+            description = "The independent check after verification: every uuid column and every column named like a"
+                    + " person's id, from the catalog rather than the deletion plan; retained deletion records aside.")
+    @ApiResponse(responseCode = "200", description = "What the scan read and found")
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-scan")
     public DeletionScan scanUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
         return participant(service, DeletionScope.USER).scan(subject(DeletionScope.USER, userId));
     }
 
+    @Operation(summary = "Delete or anonymise a user's data in one service")
+    @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
+    @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
+                    @Content(mediaType = "application/problem+json")})
     @DeleteMapping("/api/v1/{service}/user/{user_id}")
     public ResponseEntity<DeletionResult> deleteUser(@PathVariable String service, @PathVariable("user_id") UUID userId,
                                                      @RequestParam(name = "run_id", required = false) UUID runId) {
         return delete(service, subject(DeletionScope.USER, userId), runId);
     }
 
+    @Operation(summary = "Count what deleting a user would remove or anonymise in one service")
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
     public DeletionPreview previewUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
         return participant(service, DeletionScope.USER).preview(subject(DeletionScope.USER, userId));

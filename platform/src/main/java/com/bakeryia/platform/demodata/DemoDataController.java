@@ -8,6 +8,8 @@ import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.TenantDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
  *       process (how the first endpoint reaches services in other processes).</li>
  * </ul>
  */
+@Tag(name = "demo data", description = "The bulk data generator over HTTP (services only). Both endpoints answer when the rows are "
+        + "written; an unknown size is a 400, a missing tenant a 404, a tenant that is not ACTIVE a "
+        + "409, and so is one that stops being ACTIVE while its rows are written (its deletion was "
+        + "scheduled or started): writing stops before the next chunk, and the rows written until then "
+        + "go with the tenant. * `POST "
+        + "/api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge`: every data service, "
+        + "here and in other processes, with counts per service and table, total rows, elapsed time "
+        + "and rows per second; `POST /api/v1/{service}/tenant/{tenant_id}/demo-data?size=...`: one "
+        + "service of this process (how the first endpoint reaches services in other processes).")
 @RestController
 @PreAuthorize("hasRole('SERVICE')")
 public class DemoDataController {
@@ -40,12 +51,14 @@ public class DemoDataController {
         this.generator = new DemoDataGenerator(contributors, dataServices, directory, remoteServices, properties, clock);
     }
 
+    @Operation(summary = "Fill a tenant with generated demo data in every data service")
     @PostMapping("/api/v1/tenants/{tenant_id}/demo-data")
     public DemoDataReport fillTenant(@PathVariable("tenant_id") UUID tenantId,
                                      @RequestParam(defaultValue = "small") String size) {
         return generator.fillEverywhere(tenantId, DemoDataGenerator.parseSize(size));
     }
 
+    @Operation(summary = "Fill a tenant with generated demo data in one service of this process")
     @PostMapping("/api/v1/{service}/tenant/{tenant_id}/demo-data")
     public DemoDataReport.ServiceRows fillService(@PathVariable String service,
                                                   @PathVariable("tenant_id") UUID tenantId,

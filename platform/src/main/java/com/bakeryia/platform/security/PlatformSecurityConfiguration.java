@@ -67,7 +67,7 @@ public class PlatformSecurityConfiguration {
                                          List<PublicPaths> publicPaths, UserDirectory users, RateLimits rateLimits)
             throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
-        String[] servicePublic = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        String[] servicePublic = servicePatterns(publicPaths).toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -94,6 +94,19 @@ public class PlatformSecurityConfiguration {
         }
         http.addFilterAfter(new ActiveAccountFilter(users, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Every path pattern served without a token: the platform's own (health, API docs, the error
+     * page) and those the services declare. The API document lifts its bearer requirement on
+     * exactly these, so the two cannot drift.
+     */
+    public static List<String> publicPatterns(List<PublicPaths> publicPaths) {
+        return java.util.stream.Stream.concat(Arrays.stream(ALWAYS_PUBLIC), servicePatterns(publicPaths).stream()).toList();
+    }
+
+    private static List<String> servicePatterns(List<PublicPaths> publicPaths) {
+        return publicPaths.stream().flatMap(p -> p.patterns().stream()).toList();
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/{service}/info}: which schema and migration a running service is at (services only). */
+@Tag(name = "service info", description = "`GET /api/v1/{service}/info`: which schema and migration a running service is at (services "
+        + "only).")
 @RestController
 public class ServiceInfoController {
 
@@ -20,6 +24,7 @@ public class ServiceInfoController {
         this.databases = databases;
     }
 
+    @Operation(summary = "A service's schema and migration version")
     @GetMapping("/api/v1/{service}/info")
     @PreAuthorize("hasRole('SERVICE')")
     public Map<String, Object> info(@PathVariable String service) {

@@ -51,6 +51,21 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void everyCountedAnswerSaysTheLimitWhatIsLeftAndWhenTheWindowEnds() throws Exception {
+        MockHttpServletResponse first = send("/api/v1/auth/login", "10.0.0.9");
+        send("/api/v1/auth/login", "10.0.0.9");
+        MockHttpServletResponse last = send("/api/v1/auth/login", "10.0.0.9");
+        MockHttpServletResponse refused = send("/api/v1/auth/login", "10.0.0.9");
+
+        assertThat(first.getHeader("RateLimit-Limit")).isEqualTo("3");
+        assertThat(first.getHeader("RateLimit-Remaining")).isEqualTo("2");
+        assertThat(Long.parseLong(first.getHeader("RateLimit-Reset"))).isBetween(1L, 60L);
+        assertThat(last.getHeader("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.getHeader("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(refused.getHeader("RateLimit-Reset"))).isBetween(1L, 60L);
+    }
+
+    @Test
     void forwardedForIsNotBelievedSoItCannotBuyAFreshLimit() throws Exception {
         for (int i = 0; i < 3; i++) {
             send("/api/v1/auth/login", "10.0.0.3");

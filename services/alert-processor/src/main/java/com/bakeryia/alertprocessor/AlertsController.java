@@ -6,6 +6,8 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's alert rules and alerts. Members (and services) read; OWNER, ADMIN and MEMBER (and
  * services) write; the tenant service decides membership.
  */
+@Tag(name = "alerts", description = "A tenant's alert rules and alerts. Members (and services) read; OWNER, ADMIN and MEMBER "
+        + "(and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class AlertsController {
@@ -57,6 +61,7 @@ class AlertsController {
         return new PageView<>(rules.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(summary = "Raise an alert")
     @PostMapping("/alerts")
     @ResponseStatus(HttpStatus.CREATED)
     AlertView raise(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewAlert alert,

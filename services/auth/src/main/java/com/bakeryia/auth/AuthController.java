@@ -11,6 +11,7 @@ import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Registration, login, refresh, logout and the service-credential exchange. All public: the
  * credentials are in the body.
  */
+@Tag(name = "auth", description = "Registration, login, refresh, logout and the service-credential exchange. All public: the "
+        + "credentials are in the body.")
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {

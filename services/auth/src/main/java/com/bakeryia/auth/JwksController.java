@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Public (no token), public keys only; caches may keep it briefly, and verifiers fetch it again
  * when a token names a key they do not know.
  */
+@Tag(name = "signing keys", description = "The auth service's public keys as a JWK Set: what every other process verifies tokens with. "
+        + "Public (no token), public keys only; caches may keep it briefly, and verifiers fetch it "
+        + "again when a token names a key they do not know.")
 @RestController
 class JwksController {
 

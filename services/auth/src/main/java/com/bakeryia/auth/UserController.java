@@ -8,6 +8,7 @@ import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's own account, and user lookups and the account's deletion lifecycle for other services. */
+@Tag(name = "users", description = "The signed-in user's own account, and user lookups and the account's deletion lifecycle for "
+        + "other services.")
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
@@ -32,6 +35,8 @@ class UserController {
     }
 
     /** Users only: their own account. */
+    @Operation(summary = "The caller's own account",
+            description = "Users only: their own account.")
     @GetMapping("/me")
     @PreAuthorize("hasRole('USER')")
     UserView me(Authentication authentication) {
@@ -41,6 +46,9 @@ class UserController {
     }
 
     /** Services only: whether and as whom a user exists (for example before adding a membership), and in which standing. */
+    @Operation(summary = "Read a user account (services)",
+            description = "Services only: whether and as whom a user exists (for example before adding a membership), "
+            + "and in which standing.")
     @GetMapping("/{user_id}")
     @PreAuthorize("hasRole('SERVICE')")
     UserView user(@PathVariable("user_id") UUID userId) {

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's cached external data. Members (and services) read; OWNER, ADMIN and MEMBER (and
  * services) write; the tenant service decides membership.
  */
+@Tag(name = "external data", description = "A tenant's cached external data. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+        + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class ExternalDataController {
@@ -36,6 +40,7 @@ class ExternalDataController {
         this.guard = guard;
     }
 
+    @Operation(summary = "Store an external provider's answer")
     @PostMapping("/external-data")
     @ResponseStatus(HttpStatus.CREATED)
     CacheEntryView put(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewCacheEntry entry,
@@ -44,6 +49,7 @@ class ExternalDataController {
         return cache.put(tenantId, entry);
     }
 
+    @Operation(summary = "List stored external data")
     @GetMapping("/external-data")
     PageView<CacheEntryView> list(@PathVariable("tenant_id") UUID tenantId,
                                   @RequestParam(required = false) @Pattern(regexp = "WEATHER|TRAFFIC|HOLIDAYS|EVENTS",

@@ -6,6 +6,8 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's demand forecasts. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * write; the tenant service decides membership.
  */
+@Tag(name = "forecasting", description = "A tenant's demand forecasts. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+        + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class ForecastsController {
@@ -37,6 +41,7 @@ class ForecastsController {
         this.guard = guard;
     }
 
+    @Operation(summary = "Record a batch of forecasts")
     @PostMapping("/forecasts")
     @ResponseStatus(HttpStatus.CREATED)
     PredictionBatchView record(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewPredictionBatch batch,
@@ -45,6 +50,7 @@ class ForecastsController {
         return forecasts.record(tenantId, batch, ActingUser.of(caller, batch.requestedBy(), "requested_by"));
     }
 
+    @Operation(summary = "List forecast batches")
     @GetMapping("/forecasts")
     PageView<ForecastView> list(@PathVariable("tenant_id") UUID tenantId,
                                 @RequestParam(name = "product_id", required = false) UUID productId,

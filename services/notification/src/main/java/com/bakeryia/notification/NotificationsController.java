@@ -7,6 +7,8 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's notifications. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * send; every recipient must be a current member of the tenant.
  */
+@Tag(name = "notifications", description = "A tenant's notifications. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+        + "services) send; every recipient must be a current member of the tenant.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class NotificationsController {
@@ -40,6 +44,7 @@ class NotificationsController {
         this.directory = directory;
     }
 
+    @Operation(summary = "Send a notification")
     @PostMapping("/notifications")
     @ResponseStatus(HttpStatus.CREATED)
     List<NotificationView> send(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewNotification notification,
@@ -55,6 +60,7 @@ class NotificationsController {
         return notifications.send(tenantId, notification);
     }
 
+    @Operation(summary = "List notifications")
     @GetMapping("/notifications")
     PageView<NotificationView> list(@PathVariable("tenant_id") UUID tenantId,
                                     @RequestParam(name = "recipient_user_id", required = false) UUID recipient,

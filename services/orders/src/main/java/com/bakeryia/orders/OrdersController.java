@@ -8,6 +8,8 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Customers and customer orders of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER
  * (and services) write; the tenant service decides membership.
  */
+@Tag(name = "orders", description = "Customers and customer orders of a tenant. Members (and services) read; OWNER, ADMIN and "
+        + "MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class OrdersController {
@@ -75,6 +79,7 @@ class OrdersController {
         return new PageView<>(orders.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(summary = "Change an order's status")
     @PostMapping("/orders/{order_id}/status")
     OrderView changeStatus(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                            @Valid @RequestBody StatusChange change, Authentication authentication) {
@@ -82,6 +87,7 @@ class OrdersController {
         return orders.changeStatus(tenantId, orderId, change, ActingUser.of(caller, change.changedBy(), "changed_by"));
     }
 
+    @Operation(summary = "List an order's status changes")
     @GetMapping("/orders/{order_id}/status-history")
     List<StatusChangeView> statusHistory(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                                          Authentication authentication) {
@@ -89,6 +95,7 @@ class OrdersController {
         return orders.history(tenantId, orderId);
     }
 
+    @Operation(summary = "Read an order")
     @GetMapping("/orders/{order_id}")
     OrderView order(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                     Authentication authentication) {

@@ -6,6 +6,7 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Tills, cashier sessions and transactions of a tenant. Members (and services) read; OWNER, ADMIN
  * and MEMBER (and services) write; the tenant service decides membership.
  */
+@Tag(name = "pos", description = "Tills, cashier sessions and transactions of a tenant. Members (and services) read; OWNER, "
+        + "ADMIN and MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class PosController {

@@ -7,6 +7,8 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Recipes of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services) write;
  * the tenant service decides membership.
  */
+@Tag(name = "recipes", description = "Recipes of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services) "
+        + "write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class RecipesController {
@@ -55,6 +59,7 @@ class RecipesController {
         return new PageView<>(recipes.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(summary = "Read a recipe")
     @GetMapping("/recipes/{recipe_id}")
     RecipeView recipe(@PathVariable("tenant_id") UUID tenantId, @PathVariable("recipe_id") UUID recipeId,
                       Authentication authentication) {

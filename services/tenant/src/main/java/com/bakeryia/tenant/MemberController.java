@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A tenant's members. Reading: members and services. Changing: the OWNER, ADMINs and services. */
+@Tag(name = "tenant members", description = "A tenant's members. Reading: members and services. Changing: the OWNER, ADMINs and "
+        + "services.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}/members")
 class MemberController {
@@ -42,6 +47,9 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services: adds an existing user as ADMIN, MEMBER or VIEWER. */
+    @Operation(summary = "Add a user to a tenant",
+            description = "OWNER, ADMINs and services: adds an existing user as ADMIN, MEMBER or VIEWER.")
+    @ApiResponse(responseCode = "201", description = "The new membership")
     @PostMapping
     ResponseEntity<MemberView> add(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody AddMemberRequest request,
                                    Authentication authentication) {
@@ -51,6 +59,8 @@ class MemberController {
     }
 
     /** Members of the tenant (any role) and services. */
+    @Operation(summary = "List a tenant's members",
+            description = "Members of the tenant (any role) and services.")
     @GetMapping
     List<MemberView> list(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember();
@@ -58,6 +68,8 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER). */
+    @Operation(summary = "Change a member's role",
+            description = "OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER).")
     @PatchMapping("/{user_id}")
     MemberView changeRole(@PathVariable("tenant_id") UUID tenantId, @PathVariable("user_id") UUID userId,
                           @Valid @RequestBody ChangeRoleRequest request, Authentication authentication) {
@@ -65,6 +77,9 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services remove a member; any member may remove themselves; never the owner. */
+    @Operation(summary = "Remove a member from a tenant",
+            description = "OWNER, ADMINs and services remove a member; any member may remove themselves; never the "
+            + "owner.")
     @DeleteMapping("/{user_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable("tenant_id") UUID tenantId, @PathVariable("user_id") UUID userId,

@@ -14,6 +14,7 @@ import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the tenant
  * DELETE), transfer of ownership, its admins, and the lookups other services make. Each method states who may call it.
  */
+@Tag(name = "tenants", description = "Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the "
+        + "tenant DELETE), transfer of ownership, its admins, and the lookups other services make. "
+        + "Each method states who may call it.")
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantController {
@@ -71,6 +75,9 @@ class TenantController {
     }
 
     /** Users only: the caller becomes the OWNER and the tenant gets a subscription. */
+    @Operation(summary = "Create a tenant (the caller becomes its owner)",
+            description = "Users only: the caller becomes the OWNER and the tenant gets a subscription.")
+    @ApiResponse(responseCode = "201", description = "The new tenant")
     @PostMapping
     @PreAuthorize("hasRole('USER')")
     ResponseEntity<TenantView> create(@Valid @RequestBody CreateTenantRequest request, Authentication authentication) {
@@ -81,6 +88,8 @@ class TenantController {
     }
 
     /** Users only: the tenants the caller belongs to, with the caller's role in each. */
+    @Operation(summary = "List the caller's tenants",
+            description = "Users only: the tenants the caller belongs to, with the caller's role in each.")
     @GetMapping
     @PreAuthorize("hasRole('USER')")
     List<TenantView> mine(Authentication authentication) {
@@ -88,6 +97,8 @@ class TenantController {
     }
 
     /** Members of the tenant (any role) and services. */
+    @Operation(summary = "Read a tenant",
+            description = "Members of the tenant (any role) and services.")
     @GetMapping("/{tenant_id}")
     TenantView get(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         return TenantView.of(tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember().tenant());
@@ -102,7 +113,12 @@ class TenantController {
      */
     @PutMapping("/{tenant_id}/status")
     @PreAuthorize("hasRole('SERVICE')")
-    @Operation(summary = "Schedule, cancel or start the tenant's deletion (services: the deletion orchestrator)")
+    @Operation(summary = "Schedule, cancel or start the tenant's deletion (services: the deletion orchestrator)",
+            description = "Services only (the deletion orchestrator): moves the tenant along its lifecycle. "
+            + "`PENDING_DELETION` with `deletion_scheduled_for`: its deletion is scheduled (no writes, "
+            + "members still read); `ACTIVE`: a scheduled deletion was cancelled; `DELETING`: its data is "
+            + "being deleted (nobody acts on it). DELETING is final: restoring or rescheduling it is a "
+            + "409. 200 with the tenant.")
     @ApiResponse(responseCode = "200", description = "The tenant in its new status (also when it already was)")
     @ApiResponse(responseCode = "400", description = "An unknown status, deletion_scheduled_for missing or out of place,"
             + " or a malformed tenant id", content = @Content(mediaType = "application/problem+json"))
@@ -135,7 +151,8 @@ class TenantController {
     /** Services only: the user's memberships in every tenant, with role and since when. */
     @GetMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
-    @Operation(summary = "The user's memberships in every tenant (services: the deletion orchestrator)")
+    @Operation(summary = "The user's memberships in every tenant (services: the deletion orchestrator)",
+            description = "Services only: the user's memberships in every tenant, with role and since when.")
     @ApiResponse(responseCode = "200", description = "One entry per tenant the user belongs to; empty when none")
     @ApiResponse(responseCode = "400", description = "A malformed user id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
@@ -145,6 +162,9 @@ class TenantController {
     }
 
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */
+    @Operation(summary = "Remove a user from every tenant",
+            description = "Services only: removes the user from every tenant; memberships they own are reported as "
+            + "blocking.")
     @DeleteMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
     UserMembershipsRemoval removeUser(@PathVariable("user_id") UUID userId,
@@ -153,6 +173,9 @@ class TenantController {
     }
 
     /** The current OWNER and services: hands ownership to an ADMIN, who becomes OWNER; the old owner becomes ADMIN. */
+    @Operation(summary = "Transfer a tenant's ownership to one of its admins",
+            description = "The current OWNER and services: hands ownership to an ADMIN, who becomes OWNER; the old "
+            + "owner becomes ADMIN.")
     @PostMapping("/{tenant_id}/transfer-ownership")
     OwnershipTransfer transferOwnership(@PathVariable("tenant_id") UUID tenantId,
                                         @Valid @RequestBody TransferOwnershipRequest request,
@@ -161,6 +184,8 @@ class TenantController {
     }
 
     /** Members of the tenant and services: the OWNER and the ADMINs, with since when. */
+    @Operation(summary = "List a tenant's owner and admins",
+            description = "Members of the tenant and services: the OWNER and the ADMINs, with since when.")
     @GetMapping("/{tenant_id}/admins")
     List<MemberView> admins(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember();
@@ -168,6 +193,8 @@ class TenantController {
     }
 
     /** Services only: the tenant's status and the user's role in it (absent when not a member). */
+    @Operation(summary = "A tenant's status and a user's role in it",
+            description = "Services only: the tenant's status and the user's role in it (absent when not a member).")
     @GetMapping("/{tenant_id}/access")
     @PreAuthorize("hasRole('SERVICE')")
     TenantAccess access(@PathVariable("tenant_id") UUID tenantId, @RequestParam("user_id") UUID userId) {

@@ -3,6 +3,8 @@ package com.bakeryia.tenant;
 import java.util.List;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * oldest first. Consumers keep their own cursor ({@code next_after}), so any number of them can
  * read the same events, and an event is never lost between the change and its announcement.
  */
+@Tag(name = "tenant events", description = "Publishes the tenant service's outbox (for example `tenant.deleted`) to other services: "
+        + "`GET /api/v1/tenants/events?after=<id>` (services only) answers the events after a cursor, "
+        + "oldest first. Consumers keep their own cursor (`next_after`), so any number of them can "
+        + "read the same events, and an event is never lost between the change and its announcement.")
 @RestController
 class TenantEventFeed {
 
@@ -39,6 +45,7 @@ class TenantEventFeed {
     record Page(List<Event> events, long nextAfter) {
     }
 
+    @Operation(summary = "Read the tenant service's events after a cursor")
     @GetMapping("/api/v1/tenants/events")
     @PreAuthorize("hasRole('SERVICE')")
     Page events(@RequestParam(name = "after", defaultValue = "0") @Min(0) long after,

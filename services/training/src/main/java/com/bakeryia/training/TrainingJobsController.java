@@ -6,6 +6,8 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's training jobs. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * write; the tenant service decides membership.
  */
+@Tag(name = "training", description = "A tenant's training jobs. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+        + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
 class TrainingJobsController {
@@ -37,6 +41,7 @@ class TrainingJobsController {
         this.guard = guard;
     }
 
+    @Operation(summary = "Queue a training job")
     @PostMapping("/training-jobs")
     @ResponseStatus(HttpStatus.CREATED)
     TrainingJobView queue(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewTrainingJob job,
@@ -45,6 +50,7 @@ class TrainingJobsController {
         return jobs.queue(tenantId, job, ActingUser.of(caller, job.requestedBy(), "requested_by"));
     }
 
+    @Operation(summary = "List training jobs")
     @GetMapping("/training-jobs")
     PageView<TrainingJobView> list(@PathVariable("tenant_id") UUID tenantId,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

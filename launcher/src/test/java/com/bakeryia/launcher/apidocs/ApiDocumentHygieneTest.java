@@ -1,0 +1,197 @@
+package com.bakeryia.launcher.apidocs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.bakeryia.launcher.BakeryPlatformApplication;
+import com.bakeryia.platform.security.PlatformSecurityConfiguration;
+import com.bakeryia.platform.security.PublicPaths;
+import com.bakeryia.testsupport.ApiClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the two linters of {@code scripts/lint-openapi.sh} check most, against the live document of
+ * every target in one process, so a regression fails the suite without npm. Each failure names the
+ * operation (method and path) or schema and exactly what it lacks.
+ */
+@SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiDocumentHygieneTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    List<PublicPaths> publicPaths;
+
+    JsonNode document;
+
+    @BeforeAll
+    void fetchTheDocument() {
+        ApiClient.Response docs = ApiClient.onPort(port).get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        document = docs.json();
+    }
+
+    @Test
+    void everyOperationHasASummaryDescriptionDeclaredTagUniqueIdASuccessAnd429() {
+        Set<String> declaredTags = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (JsonNode tag : document.path("tags")) {
+            declaredTags.add(tag.path("name").asString());
+            if (tag.path("description").asString("").isBlank()) {
+                problems.add("tag '" + tag.path("name").asString() + "' has no description (@Tag(description = ...))");
+            }
+        }
+        Set<String> operationIds = new HashSet<>();
+        forEachOperation((where, operation) -> {
+            if (operation.path("summary").asString("").isBlank()) {
+                problems.add(where + ": no summary (@Operation(summary = ...))");
+            }
+            if (operation.path("description").asString("").isBlank()) {
+                problems.add(where + ": no description (@Operation(description = ...))");
+            }
+            if (!operation.path("tags").isArray() || operation.path("tags").isEmpty()) {
+                problems.add(where + ": no tag (@Tag on its controller)");
+            }
+            for (JsonNode tag : operation.path("tags")) {
+                if (!declaredTags.contains(tag.asString())) {
+                    problems.add(where + ": tag '" + tag.asString() + "' is not declared at document level");
+                }
+            }
+            String id = operation.path("operationId").asString("");
+            if (id.isBlank()) {
+                problems.add(where + ": no operationId");
+            } else if (!operationIds.add(id)) {
+                problems.add(where + ": operationId '" + id + "' is not unique");
+            }
+            JsonNode responses = operation.path("responses");
+            boolean success = responses.propertyNames().stream().anyMatch(code -> code.startsWith("2"));
+            if (!success) {
+                problems.add(where + ": no 2xx response (@ApiResponse(responseCode = \"201\") or @ResponseStatus"
+                        + " for what it answers)");
+            }
+            if (!responses.has("429")) {
+                problems.add(where + ": no 429 response");
+            } else if (!responses.path("429").path("headers").has("Retry-After")) {
+                problems.add(where + ": its 429 response has no Retry-After header");
+            }
+            if (!responses.has("500")) {
+                problems.add(where + ": no 500 response");
+            }
+            for (Map.Entry<String, JsonNode> response : responses.properties()) {
+                String code = response.getKey();
+                if ((code.startsWith("4") || code.startsWith("5"))
+                        && !response.getValue().path("content").has("application/problem+json")) {
+                    problems.add(where + ": its " + code + " response is not application/problem+json");
+                }
+                if ((code.startsWith("2") || code.startsWith("4"))
+                        && !response.getValue().path("headers").has("RateLimit-Limit")) {
+                    problems.add(where + ": its " + code + " response declares no rate-limit headers");
+                }
+            }
+        });
+        assertThat(problems).as("operations the document describes incompletely").isEmpty();
+    }
+
+    @Test
+    void publicOperationsLiftTheBearerRequirementAndNoOtherDoes() {
+        List<PathPattern> open = PlatformSecurityConfiguration.publicPatterns(publicPaths).stream()
+                .map(PathPatternParser.defaultInstance::parse).toList();
+        assertThat(document.path("security").toString()).as("the global requirement").contains("bearer");
+        List<String> problems = new ArrayList<>();
+        forEachOperation((where, operation) -> {
+            String path = where.substring(where.indexOf(' ') + 1);
+            boolean isPublic = open.stream().anyMatch(pattern -> pattern.matches(PathContainer.parsePath(path)));
+            JsonNode security = operation.path("security");
+            boolean lifted = security.isArray() && security.isEmpty();
+            if (isPublic && !lifted) {
+                problems.add(where + ": served without a token, but documented as needing one (no security: [])");
+            }
+            if (!isPublic && (lifted || (security.isArray() && !security.toString().contains("bearer")))) {
+                problems.add(where + ": needs a token, but documented without the bearer requirement");
+            }
+            if (!isPublic && !operation.path("responses").has("401")) {
+                problems.add(where + ": needs a token, but documents no 401");
+            }
+        });
+        assertThat(problems).as("operations whose documented security differs from the security chain").isEmpty();
+        assertThat(document.path("paths").path("/api/v1/auth/login").path("post").path("security").isEmpty()).isTrue();
+    }
+
+    @Test
+    void everySchemaIsBoundedAndNamesItsFieldsInSnakeCase() {
+        List<String> problems = new ArrayList<>();
+        document.path("components").path("schemas").properties()
+                .forEach(schema -> bounded("schema " + schema.getKey(), schema.getValue(), problems));
+        forEachOperation((where, operation) -> {
+            for (JsonNode parameter : operation.path("parameters")) {
+                bounded(where + " parameter " + parameter.path("name").asString(), parameter.path("schema"), problems);
+                if (!parameter.path("name").asString().matches("[a-z0-9_]+")) {
+                    problems.add(where + " parameter " + parameter.path("name").asString() + ": not snake_case");
+                }
+            }
+        });
+        assertThat(problems).as("schemas without limits, or with fields named other than as the API reads them").isEmpty();
+    }
+
+    private static void bounded(String where, JsonNode schema, List<String> problems) {
+        if (schema.has("$ref")) {
+            return;
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").toString() : schema.path("type").asString("");
+        if (type.contains("string") && !schema.has("maxLength") && !schema.has("enum") && !schema.has("const")) {
+            problems.add(where + ": a string without maxLength or enum (@Size(max = ...) on the field)");
+        }
+        if (type.contains("integer") && (!schema.has("minimum") || !schema.has("maximum"))) {
+            problems.add(where + ": an integer without minimum and maximum (@Min/@Max on the field)");
+        }
+        if (type.contains("array") && !schema.has("maxItems")) {
+            problems.add(where + ": an array without maxItems (@Size(max = ...) on the field)");
+        }
+        if ("uuid".equals(schema.path("format").asString("")) && !type.contains("string")) {
+            problems.add(where + ": format uuid on a " + type);
+        }
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            if (!property.getKey().matches("[a-z0-9_]+")) {
+                problems.add(where + "." + property.getKey() + ": not snake_case, as the API reads and writes it");
+            }
+            bounded(where + "." + property.getKey(), property.getValue(), problems);
+        }
+        if (schema.has("items")) {
+            bounded(where + "[]", schema.path("items"), problems);
+        }
+        if (schema.path("additionalProperties").isObject()) {
+            bounded(where + "{}", schema.path("additionalProperties"), problems);
+        }
+    }
+
+    private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> check) {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (METHODS.contains(operation.getKey())) {
+                    check.accept(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(),
+                            operation.getValue());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The OpenAPI document as the API behaves: field names as the runtime mapper writes them, the security
+ * requirement lifted exactly where the security chain permits, and the responses and limits every
+ * operation shares, added to every operation of every service (new ones included) in one place.
+ */
+package com.bakeryia.platform.apidocs;
