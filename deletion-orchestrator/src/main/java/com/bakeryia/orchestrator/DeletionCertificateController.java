@@ -10,9 +10,11 @@ import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.web.ApiProblem;
 import com.nimbusds.jose.JWSObject;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +62,7 @@ class DeletionCertificateController {
     @GetMapping(path = "/api/v1/deletion-jobs/{job_id}/certificate",
             produces = {"application/jose", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Object> certificate(@PathVariable("job_id") UUID jobId,
-                                       @RequestHeader(name = "Accept", required = false) String accept,
+                                       @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept,
                                        Authentication authentication) {
         DeletionJobSummary job = jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
         readers.requireMayRead(job, CallerPrincipal.of(authentication));
@@ -81,9 +83,11 @@ class DeletionCertificateController {
             + " has not completed yet)", content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = HAND_OVER_PATH, produces = {"application/jose", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Object> handedOver(@PathVariable("job_id") UUID jobId,
-                                      @RequestParam(name = "token", required = false) String token,
-                                      @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
-                                      @RequestHeader(name = "Accept", required = false) String accept) {
+                                      @Parameter(description = "The hand-over token from the answer to the deletion request")
+                                      @RequestParam(name = "token", required = false) @Size(max = 100) String token,
+                                      @Parameter(description = "The hand-over token, instead of ?token=")
+                                      @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String headerToken,
+                                      @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         String presented = headerToken != null ? headerToken : token;
         // One answer for a wrong token and a missing certificate: the token holder learns nothing else.
         if (!certificates.handOverTokenMatches(jobId, presented)) {

@@ -145,8 +145,13 @@ class ApiDocumentHygieneTest {
         forEachOperation((where, operation) -> {
             for (JsonNode parameter : operation.path("parameters")) {
                 bounded(where + " parameter " + parameter.path("name").asString(), parameter.path("schema"), problems);
-                if (!parameter.path("name").asString().matches("[a-z0-9_]+")) {
-                    problems.add(where + " parameter " + parameter.path("name").asString() + ": not snake_case");
+                // Query and path parameters are snake_case like the JSON fields; a header keeps the
+                // HTTP convention of words joined by hyphens (Deletion-Certificate-Token).
+                String naming = "header".equals(parameter.path("in").asString()) ? "[A-Z][a-z0-9]*(-[A-Z][a-z0-9]*)*"
+                        : "[a-z0-9_]+";
+                if (!parameter.path("name").asString().matches(naming)) {
+                    problems.add(where + " parameter " + parameter.path("name").asString() + ": not snake_case"
+                            + " (a header: Words-Joined-By-Hyphens)");
                 }
             }
         });
