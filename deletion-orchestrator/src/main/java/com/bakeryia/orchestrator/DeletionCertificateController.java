@@ -22,15 +22,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A completed job's deletion certificate: {@code GET /api/v1/deletion-jobs/{job_id}/certificate}
  * for whoever may read the job ({@link DeletionJobReaders}), and
- * {@code GET /api/v1/deletion-certificates/{job_id}?token=} (or the {@value #TOKEN_HEADER} header)
+ * {@code GET /api/v1/deletion-certificates/{job_id}} with the {@value #TOKEN_HEADER} header,
  * without logging in, for the holder of the hand-over token of a user job (the erased person, who
- * cannot log in any more). Either answers the compact JWS as {@code application/jose}, or with
+ * cannot log in any more). The token travels in a header, never in the URL, where logs and
+ * proxies would keep it. Either answers the compact JWS as {@code application/jose}, or with
  * {@code Accept: application/json} the JWS and its decoded claims beside it.
  */
 @RestController
@@ -74,8 +74,7 @@ class DeletionCertificateController {
 
     @Operation(summary = "A user job's certificate for the holder of its hand-over token (no login)",
             description = "The erased person cannot log in any more: the answer to their deletion request carried"
-                    + " certificate_token (the newest one counts). Send it as ?token= or in the "
-                    + TOKEN_HEADER + " header.")
+                    + " certificate_token (the newest one counts). Send it in the " + TOKEN_HEADER + " header.")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "The certificate", content = {
             @Content(mediaType = "application/jose"), @Content(mediaType = "application/json")})
@@ -84,13 +83,10 @@ class DeletionCertificateController {
     @GetMapping(path = HAND_OVER_PATH, produces = {"application/jose", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Object> handedOver(@PathVariable("job_id") UUID jobId,
                                       @Parameter(description = "The hand-over token from the answer to the deletion request")
-                                      @RequestParam(name = "token", required = false) @Size(max = 100) String token,
-                                      @Parameter(description = "The hand-over token, instead of ?token=")
-                                      @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String headerToken,
+                                      @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token,
                                       @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
-        String presented = headerToken != null ? headerToken : token;
         // One answer for a wrong token and a missing certificate: the token holder learns nothing else.
-        if (!certificates.handOverTokenMatches(jobId, presented)) {
+        if (!certificates.handOverTokenMatches(jobId, token)) {
             throw ApiProblem.notFound("No certificate for job " + jobId + " with this token.");
         }
         return answer(certificates.find(jobId).orElseThrow(() -> ApiProblem.notFound("No certificate for job " + jobId

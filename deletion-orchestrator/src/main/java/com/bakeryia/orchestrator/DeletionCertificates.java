@@ -29,7 +29,8 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
  * <p>A user job's certificate is also handed to the erased person, who cannot log in afterwards:
  * every answer to their deletion request carries a fresh random token (the newest one counts;
  * only its SHA-256 is kept), which reads the certificate at
- * {@code GET /api/v1/deletion-certificates/{job_id}?token=} without logging in.
+ * {@code GET /api/v1/deletion-certificates/{job_id}} (header {@code Deletion-Certificate-Token})
+ * without logging in.
  */
 class DeletionCertificates {
 

@@ -67,7 +67,8 @@ class UserDeletionController {
      * The answer to a deletion request: the job, and the hand-over of its certificate to the person,
      * who cannot log in once erased. Each answer carries a fresh token (the newest one counts).
      *
-     * @param certificateToken the credential of {@code certificate_url}; shown once, only its hash is kept
+     * @param certificateToken the credential of {@code certificate_url}, sent in the
+     *                         {@code Deletion-Certificate-Token} header; shown once, only its hash is kept
      * @param certificateUrl   where the certificate can be read without logging in once the job completes
      */
     record UserDeletionAnswer(@JsonUnwrapped DeletionJobSummary job, String certificateToken, String certificateUrl) {
@@ -115,8 +116,7 @@ class UserDeletionController {
         log.info("User {}: deletion asked for by {} {}; deletion job {} is {}", userId, caller.kind(), caller.subject(),
                 job.jobId(), job.status());
         String token = certificates.newHandOverToken(job.jobId());
-        String certificateUrl = DeletionCertificateController.HAND_OVER_PATH.replace("{job_id}", job.jobId().toString())
-                + "?token=" + token;
+        String certificateUrl = DeletionCertificateController.HAND_OVER_PATH.replace("{job_id}", job.jobId().toString());
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
                 .body(new UserDeletionAnswer(job, token, certificateUrl));
     }
