@@ -1,12 +1,14 @@
 package com.bakeryia.tenant;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantRole;
+import com.bakeryia.platform.web.PageView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,11 +53,14 @@ class MemberController {
                 .body(member);
     }
 
-    /** Members of the tenant (any role) and services. */
+    /** Members of the tenant (any role) and services: a page of its members. */
     @GetMapping
-    List<MemberView> list(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    PageView<MemberView> list(@PathVariable("tenant_id") UUID tenantId,
+                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                              @RequestParam(defaultValue = "0") @Min(0) int offset,
+                              Authentication authentication) {
         tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember();
-        return memberships.list(tenantId);
+        return new PageView<>(memberships.list(tenantId, limit, offset), limit, offset);
     }
 
     /** OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER). */
