@@ -49,7 +49,8 @@ class RemoteJwksDecoderTest {
         JwtDecoder decoder = PlatformJwtDecoders.fromAuthService(URI.create("http://127.0.0.1:" + port), SECURITY, CLOCK);
         String token = token(authKey);
 
-        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class)
+                .hasMessage(PlatformJwtDecoders.UNVERIFIABLE);
 
         serveKeys(port, new JWKSet(authKey.publicKey()));
         assertThat(fetches).as("nothing fetched before the auth service was up").hasValue(0);
@@ -82,7 +83,8 @@ class RemoteJwksDecoderTest {
         JwtDecoder decoder = PlatformJwtDecoders.fromAuthService(URI.create("http://127.0.0.1:" + port), SECURITY, CLOCK);
 
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> decoder.decode(token(JwtSigningKey.generate()))).isInstanceOf(BadJwtException.class);
+            assertThatThrownBy(() -> decoder.decode(token(JwtSigningKey.generate()))).isInstanceOf(BadJwtException.class)
+                    .hasMessage(PlatformJwtDecoders.UNKNOWN_KEY);
         }
         // The first fetch plus at most one refetch per rate-limit interval, not one per forged token.
         assertThat(fetches.get()).isBetween(1, 2);
