@@ -82,8 +82,10 @@ class RemoteJwksDecoderTest {
         serveKeys(port, new JWKSet(JwtSigningKey.generate().publicKey()));
         JwtDecoder decoder = PlatformJwtDecoders.fromAuthService(URI.create("http://127.0.0.1:" + port), SECURITY, CLOCK);
 
-        for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> decoder.decode(token(JwtSigningKey.generate()))).isInstanceOf(BadJwtException.class)
+        // Keys made first: generating them can outlast the rate-limit interval on a busy machine.
+        var forged = java.util.stream.Stream.generate(() -> token(JwtSigningKey.generate())).limit(5).toList();
+        for (String token : forged) {
+            assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class)
                     .hasMessage(PlatformJwtDecoders.UNKNOWN_KEY);
         }
         // The first fetch plus at most one refetch per rate-limit interval, not one per forged token.
