@@ -141,7 +141,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         withoutPassword.setProperty("connectTimeout", "5");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            try (Connection ignored = DriverManager.getConnection(jdbcUrl(), withoutPassword)) {
+            // The postgres database always exists, so a refusal here can only be the missing password.
+            try (Connection ignored = DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, SUPERUSER), withoutPassword)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The embedded PostgreSQL still accepts connections without a password");
                 }
