@@ -3,8 +3,8 @@ package com.bakeryia.platform.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.time.Clock;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
