@@ -2,6 +2,8 @@ package com.bakeryia.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import com.bakeryia.platform.data.ServiceDatabase;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With no database URL the platform runs its own PostgreSQL, durable and persistent across restarts. */
 class RestartKeepsDataTest {
@@ -31,6 +34,10 @@ class RestartKeepsDataTest {
             ServiceDatabase tenant = tenantDatabase(second);
             assertThat(tenant.jdbc().queryForList("select note from tenant.schema_marker", String.class))
                     .containsExactly("written before restart");
+            // The second start found a data directory that already asks for the password.
+            assertThatThrownBy(() -> DriverManager.getConnection(tenant.location().substring("embedded ".length()),
+                    "postgres", null)).isInstanceOf(SQLException.class);
+            assertThat(dataDir.resolve("keys").resolve("postgres-password")).isNotEmptyFile();
         }
     }
 

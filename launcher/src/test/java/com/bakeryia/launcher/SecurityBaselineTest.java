@@ -79,15 +79,21 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void malformedTokenIsRefusedInPlainWords() {
+        ApiClient api = ApiClient.onPort(port);
+
+        assertRefused(api.get(SERVICE_ONLY, "not.a.jwt"), "The bearer token is malformed.");
+        assertRefused(api.get(SERVICE_ONLY, "eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln"), "The bearer token is malformed.");
+        // Characters no JWT holds: refused before any decoding.
+        assertRefused(api.get(SERVICE_ONLY, "%%%"), "The bearer token is malformed.");
+    }
+
+    @Test
     void expiredTokenIsRefused() {
         String expired = JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.SERVICE, "ops",
                 Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(5)).value();
 
-        var response = ApiClient.onPort(port).get(SERVICE_ONLY, expired);
-
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.isProblem()).isTrue();
-        assertThat(response.json().path("detail").asText()).containsIgnoringCase("expired");
+        assertRefused(ApiClient.onPort(port).get(SERVICE_ONLY, expired), "The bearer token is expired.");
     }
 
     @Test
@@ -95,20 +101,26 @@ class SecurityBaselineTest {
         String forged = JwtTokens.sign(JwtSigningKey.generate(), security.issuer(), PrincipalKind.SERVICE, "ops",
                 Instant.now(), Duration.ofMinutes(5)).value();
 
-        var response = ApiClient.onPort(port).get(SERVICE_ONLY, forged);
-
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.isProblem()).isTrue();
+        assertRefused(ApiClient.onPort(port).get(SERVICE_ONLY, forged), "The bearer token is signed by an unknown key.");
     }
 
     @Test
-    void tokenFromAnotherIssuerOrGarbageIsRefused() {
+    void tokenFromAnotherIssuerIsRefused() {
         String otherIssuer = JwtTokens.sign(signingKey, "someone-else", PrincipalKind.SERVICE, "ops",
                 Instant.now(), Duration.ofMinutes(5)).value();
-        ApiClient api = ApiClient.onPort(port);
 
-        assertThat(api.get(SERVICE_ONLY, otherIssuer).status()).isEqualTo(401);
-        assertThat(api.get(SERVICE_ONLY, "not.a.jwt").status()).isEqualTo(401);
+        assertRefused(ApiClient.onPort(port).get(SERVICE_ONLY, otherIssuer), "The bearer token is invalid.");
+    }
+
+    /** 401 problem+json with exactly our words, in the detail and in the RFC 6750 header. */
+    private static void assertRefused(ApiClient.Response response, String detail) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asText()).isEqualTo(detail);
+        assertThat(response.header("WWW-Authenticate")).singleElement().asString()
+                .startsWith("Bearer error=\"invalid_token\"")
+                .contains("error_description=\"" + detail + "\"")
+                .doesNotContainIgnoringCase("jwt");
     }
 
     @Test

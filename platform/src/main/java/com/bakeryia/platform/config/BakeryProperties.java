@@ -35,6 +35,11 @@ public record BakeryProperties(
         return dataDir.resolve("postgres");
     }
 
+    /** The embedded PostgreSQL superuser's generated password: {@code <data-dir>/keys/postgres-password}. */
+    public Path embeddedPostgresPasswordFile() {
+        return dataDir.resolve("keys").resolve("postgres-password");
+    }
+
     /**
      * A database connection.
      *

@@ -72,8 +72,9 @@ public class ServiceDatabases implements DisposableBean {
                 shared = pool("bakery-shared", db.url(), db.username(), db.password(), size);
                 sharedLocation = withoutQuery(db.url());
             } else {
-                embedded = EmbeddedPostgresServer.start(properties.embeddedPostgresDirectory());
-                shared = pool("bakery-shared", embedded.jdbcUrl(), embedded.username(), null, size);
+                embedded = EmbeddedPostgresServer.start(properties.embeddedPostgresDirectory(),
+                        properties.embeddedPostgresPasswordFile());
+                shared = pool("bakery-shared", embedded.jdbcUrl(), embedded.username(), embedded.password(), size);
                 sharedLocation = "embedded " + withoutQuery(embedded.jdbcUrl());
             }
         }

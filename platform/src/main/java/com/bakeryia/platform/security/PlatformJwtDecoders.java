@@ -3,23 +3,33 @@ package com.bakeryia.platform.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.BadJWTException;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -42,6 +52,24 @@ public final class PlatformJwtDecoders {
 
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_JWKS_BYTES = 256 * 1024;
+
+    /** A token that is not a JWT at all (not three base64url parts of JSON). */
+    public static final String MALFORMED = "The bearer token is malformed.";
+
+    /** A token whose {@code exp} has passed by the platform clock. */
+    public static final String EXPIRED = "The bearer token is expired.";
+
+    /** A token no key of the auth service verifies. */
+    public static final String UNKNOWN_KEY = "The bearer token is signed by an unknown key.";
+
+    /** Any other token refused: another issuer, not valid yet, an unsupported algorithm. */
+    public static final String INVALID = "The bearer token is invalid.";
+
+    /** A token that cannot be checked while the auth service's keys cannot be fetched. */
+    public static final String UNVERIFIABLE = "The bearer token cannot be verified now; try again shortly.";
+
+    /** Every message a refused token gets; nothing else of the decoder reaches the caller. */
+    public static final Set<String> REFUSALS = Set.of(MALFORMED, EXPIRED, UNKNOWN_KEY, INVALID, UNVERIFIABLE);
 
     private PlatformJwtDecoders() {
     }
@@ -72,16 +100,7 @@ public final class PlatformJwtDecoders {
                 .rateLimited(MIN_REFETCH_INTERVAL.toMillis())
                 .retrying(false)
                 .build();
-        JwtDecoder checked = validated(NimbusJwtDecoder.withJwkSource(keys).build(), security, clock);
-        return token -> {
-            try {
-                return checked.decode(token);
-            } catch (BadJwtException invalid) {
-                throw invalid;
-            } catch (JwtException cannotVerifyYet) {
-                throw new BadJwtException("The token cannot be verified now: " + cannotVerifyYet.getMessage(), cannotVerifyYet);
-            }
-        };
+        return validated(NimbusJwtDecoder.withJwkSource(keys).build(), security, clock);
     }
 
     /** A decoder for a process that has no way to learn the auth service's keys: every token is refused. */
@@ -91,10 +110,66 @@ public final class PlatformJwtDecoders {
         };
     }
 
+    /**
+     * Every refusal is a {@link BadJwtException} (401, never a 500) whose message is one of the
+     * plain {@link #REFUSALS}, which the caller reads in the problem detail and in
+     * {@code WWW-Authenticate}; the library's own wording stays in the cause, for the logs.
+     */
     private static JwtDecoder validated(NimbusJwtDecoder decoder, SecurityProperties security, Clock clock) {
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(notExpired(clock), new JwtIssuerValidator(security.issuer())));
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtException refused) {
+                throw new BadJwtException(refusal(refused), refused);
+            }
+        };
+    }
+
+    /** The timestamp checks, telling an expired token apart from one not valid yet. */
+    private static OAuth2TokenValidator<Jwt> notExpired(Clock clock) {
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps, new JwtIssuerValidator(security.issuer())));
-        return decoder;
+        return jwt -> {
+            OAuth2TokenValidatorResult checked = timestamps.validate(jwt);
+            if (!checked.hasErrors()) {
+                return checked;
+            }
+            boolean expired = jwt.getExpiresAt() != null && clock.instant().isAfter(jwt.getExpiresAt());
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, expired ? EXPIRED : INVALID, null));
+        };
+    }
+
+    /** Which of the {@link #REFUSALS} a decoder's failure is. */
+    static String refusal(JwtException refused) {
+        if (refused instanceof JwtValidationException invalid) {
+            return invalid.getErrors().stream().map(OAuth2Error::getDescription).filter(EXPIRED::equals).findFirst()
+                    .orElse(INVALID);
+        }
+        if (causedBy(refused, RateLimitReachedException.class)) {
+            // It names a key id the set we hold lacks, and the set was fetched again only just now.
+            return UNKNOWN_KEY;
+        }
+        if (!(refused instanceof BadJwtException)) {
+            // The keys could not be fetched or used (the auth service is unreachable): a token that may verify later.
+            return UNVERIFIABLE;
+        }
+        if (causedBy(refused, ParseException.class)) {
+            return MALFORMED;
+        }
+        if (causedBy(refused, BadJOSEException.class) && !causedBy(refused, BadJWTException.class)) {
+            // No key of ours matches the token's header, or none verifies its signature.
+            return UNKNOWN_KEY;
+        }
+        return INVALID;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

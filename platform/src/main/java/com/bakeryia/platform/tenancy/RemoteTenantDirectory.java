@@ -39,17 +39,13 @@ public class RemoteTenantDirectory implements TenantDirectory {
     @Override
     public List<UUID> memberIds(UUID tenantId) {
         try {
-            JsonNode members = remoteServices.client("tenant", Duration.ofSeconds(5)).get()
-                    .uri("/api/v1/tenants/{tenant_id}/members", tenantId)
-                    .retrieve()
-                    .body(JsonNode.class);
-            if (members == null) {
-                return List.of();
-            }
-            JsonNode items = members.isArray() ? members : members.path("members");
-            var ids = new java.util.ArrayList<UUID>();
-            items.forEach(member -> ids.add(UUID.fromString(member.path("user_id").asText())));
-            return ids;
+            return TenantServicePages.all(offset -> remoteServices.client("tenant", Duration.ofSeconds(5)).get()
+                            .uri("/api/v1/tenants/{tenant_id}/members?limit={limit}&offset={offset}", tenantId,
+                                    TenantServicePages.LIMIT, offset)
+                            .retrieve()
+                            .body(JsonNode.class)).stream()
+                    .map(member -> UUID.fromString(member.path("user_id").asString()))
+                    .toList();
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return List.of();

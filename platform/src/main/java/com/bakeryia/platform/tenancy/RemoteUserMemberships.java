@@ -21,7 +21,7 @@ import org.springframework.web.client.RestClient;
  *
  * <ul>
  *   <li>{@link #of}: {@code GET /api/v1/tenants/user/{user_id}/memberships}</li>
- *   <li>{@link #managers}: {@code GET /api/v1/tenants/{tenant_id}/admins}</li>
+ *   <li>{@link #managers}: {@code GET /api/v1/tenants/{tenant_id}/admins}, page by page</li>
  *   <li>{@link #transferOwnership}: {@code POST /api/v1/tenants/{tenant_id}/transfer-ownership}</li>
  *   <li>{@link #markTenantDeleting}: {@code PUT /api/v1/tenants/{tenant_id}/status} {@code {"status":"DELETING"}}</li>
  *   <li>{@link #scheduleTenantDeletion}: the same with {@code {"status":"PENDING_DELETION","deletion_scheduled_for":...}}</li>
@@ -53,12 +53,13 @@ public class RemoteUserMemberships implements UserMemberships {
     @Override
     public List<Manager> managers(UUID tenantId) {
         try {
-            JsonNode answer = client().get().uri("/api/v1/tenants/{tenant_id}/admins", tenantId)
-                    .retrieve().body(JsonNode.class);
-            List<Manager> managers = new ArrayList<>();
-            items(answer).forEach(item -> managers.add(new Manager(UUID.fromString(item.path("user_id").asString()),
-                    TenantRole.valueOf(item.path("role").asString()), Instant.parse(item.path("since").asString()))));
-            return managers;
+            return TenantServicePages.all(offset -> client().get()
+                            .uri("/api/v1/tenants/{tenant_id}/admins?limit={limit}&offset={offset}", tenantId,
+                                    TenantServicePages.LIMIT, offset)
+                            .retrieve().body(JsonNode.class)).stream()
+                    .map(item -> new Manager(UUID.fromString(item.path("user_id").asString()),
+                            TenantRole.valueOf(item.path("role").asString()), Instant.parse(item.path("since").asString())))
+                    .toList();
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return List.of();

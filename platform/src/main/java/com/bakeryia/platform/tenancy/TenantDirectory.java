@@ -16,8 +16,8 @@ public interface TenantDirectory {
 
     /**
      * The user ids of the tenant's current members, owner first; empty when the tenant does not
-     * exist. Over HTTP: {@code GET /api/v1/tenants/{tenant_id}/members} (services allowed), whose
-     * items carry {@code user_id}.
+     * exist. Over HTTP: {@code GET /api/v1/tenants/{tenant_id}/members} (services allowed), page by
+     * page, whose items carry {@code user_id}.
      */
     List<UUID> memberIds(UUID tenantId);
 }

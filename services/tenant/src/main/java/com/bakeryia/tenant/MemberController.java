@@ -1,7 +1,6 @@
 package com.bakeryia.tenant;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.security.CallerPrincipal;
@@ -9,7 +8,10 @@ import com.bakeryia.platform.tenancy.TenantRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.bakeryia.platform.web.PageView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,13 +61,16 @@ class MemberController {
                 .body(member);
     }
 
-    /** Members of the tenant (any role) and services. */
-    @Operation(summary = "List a tenant's members",
+    /** Members of the tenant (any role) and services: a page of its members. */
+    @Operation(summary = "List a tenant's members, a page at a time",
             description = "Members of the tenant (any role) and services.")
     @GetMapping
-    List<MemberView> list(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    PageView<MemberView> list(@PathVariable("tenant_id") UUID tenantId,
+                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                              @RequestParam(defaultValue = "0") @Min(0) int offset,
+                              Authentication authentication) {
         tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember();
-        return memberships.list(tenantId);
+        return new PageView<>(memberships.list(tenantId, limit, offset), limit, offset);
     }
 
     /** OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER). */

@@ -48,10 +48,11 @@ class Memberships {
         this.clock = clock;
     }
 
-    /** The tenant's members: owner first, then admins, members, viewers, each by joining time. */
-    List<MemberView> list(UUID tenantId) {
+    /** A page of the tenant's members: owner first, then admins, members, viewers, each by joining time. */
+    List<MemberView> list(UUID tenantId, int limit, int offset) {
         return db.jdbc().query("select user_id, role, joined_at, role_since from tenant.memberships where tenant_id = ?"
-                + " order by " + ROLE_ORDER + ", joined_at, user_id", Memberships::member, tenantId);
+                + " order by " + ROLE_ORDER + ", joined_at, user_id limit ? offset ?", Memberships::member, tenantId,
+                limit, offset);
     }
 
     /** The OWNER and the ADMINs. */
@@ -59,6 +60,13 @@ class Memberships {
         return db.jdbc().query("select user_id, role, joined_at, role_since from tenant.memberships where tenant_id = ?"
                 + " and role in ('OWNER', 'ADMIN') order by " + ROLE_ORDER + ", joined_at, user_id",
                 Memberships::member, tenantId);
+    }
+
+    /** One page of the OWNER and the ADMINs, in the order of {@link #admins(UUID)}. */
+    List<MemberView> admins(UUID tenantId, int limit, int offset) {
+        return db.jdbc().query("select user_id, role, joined_at, role_since from tenant.memberships where tenant_id = ?"
+                        + " and role in ('OWNER', 'ADMIN') order by " + ROLE_ORDER + ", joined_at, user_id limit ? offset ?",
+                Memberships::member, tenantId, limit, offset);
     }
 
     /** The user's memberships in every tenant, by tenant id. */

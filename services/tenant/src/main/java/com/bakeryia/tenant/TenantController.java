@@ -11,11 +11,14 @@ import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
 import com.bakeryia.platform.web.ApiProblem;
+import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -87,13 +90,17 @@ class TenantController {
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.id())).body(TenantView.of(tenant));
     }
 
-    /** Users only: the tenants the caller belongs to, with the caller's role in each. */
-    @Operation(summary = "List the caller's tenants",
+    /** Users only: a page of the tenants the caller belongs to, with the caller's role in each. */
+    @Operation(summary = "List the caller's tenants, a page at a time",
             description = "Users only: the tenants the caller belongs to, with the caller's role in each.")
     @GetMapping
     @PreAuthorize("hasRole('USER')")
-    List<TenantView> mine(Authentication authentication) {
-        return CallerPrincipal.of(authentication).userId().map(tenants::ofUser).orElse(List.of());
+    PageView<TenantView> mine(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                              @RequestParam(defaultValue = "0") @Min(0) int offset,
+                              Authentication authentication) {
+        List<TenantView> page = CallerPrincipal.of(authentication).userId()
+                .map(user -> tenants.ofUser(user, limit, offset)).orElse(List.of());
+        return new PageView<>(page, limit, offset);
     }
 
     /** Members of the tenant (any role) and services. */
@@ -183,13 +190,16 @@ class TenantController {
         return memberships.transfer(tenantId, CallerPrincipal.of(authentication), request.newOwnerId());
     }
 
-    /** Members of the tenant and services: the OWNER and the ADMINs, with since when. */
-    @Operation(summary = "List a tenant's owner and admins",
+    /** Members of the tenant and services: a page of the OWNER and the ADMINs, with since when. */
+    @Operation(summary = "List a tenant's owner and admins, a page at a time",
             description = "Members of the tenant and services: the OWNER and the ADMINs, with since when.")
     @GetMapping("/{tenant_id}/admins")
-    List<MemberView> admins(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    PageView<MemberView> admins(@PathVariable("tenant_id") UUID tenantId,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                Authentication authentication) {
         tenants.caller(tenantId, CallerPrincipal.of(authentication), false).requireMember();
-        return memberships.admins(tenantId);
+        return new PageView<>(memberships.admins(tenantId, limit, offset), limit, offset);
     }
 
     /** Services only: the tenant's status and the user's role in it (absent when not a member). */

@@ -133,11 +133,12 @@ class Tenants {
                 String.class, tenantId, userId).stream().findFirst().map(TenantRole::valueOf);
     }
 
-    /** The user's tenants with their role in each, oldest membership first. */
-    List<TenantView> ofUser(UUID userId) {
+    /** A page of the user's tenants with their role in each, oldest membership first. */
+    List<TenantView> ofUser(UUID userId, int limit, int offset) {
         return db.jdbc().query("select " + COLUMNS + ", m.role from tenant.memberships m"
-                        + " join tenant.tenants t on t.id = m.tenant_id where m.user_id = ? order by m.joined_at, t.id",
-                (row, i) -> TenantView.of(tenant(row, i), TenantRole.valueOf(row.getString("role"))), userId);
+                        + " join tenant.tenants t on t.id = m.tenant_id where m.user_id = ? order by m.joined_at, t.id"
+                        + " limit ? offset ?",
+                (row, i) -> TenantView.of(tenant(row, i), TenantRole.valueOf(row.getString("role"))), userId, limit, offset);
     }
 
     static TenantRecord tenant(ResultSet row, int index) throws SQLException {

@@ -194,7 +194,7 @@ class TenantAuthorizationMatrixTest {
     private static List<String> members(Scenario scenario) {
         List<String> members = new ArrayList<>();
         scenario.api.get("/api/v1/tenants/" + scenario.fixture.tenantId() + "/members",
-                scenario.fixture.owner().accessToken()).json().forEach(member -> members.add(member.toString()));
+                scenario.fixture.owner().accessToken()).json().path("items").forEach(member -> members.add(member.toString()));
         return members;
     }
 

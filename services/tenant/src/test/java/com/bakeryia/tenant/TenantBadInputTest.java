@@ -1,5 +1,6 @@
 package com.bakeryia.tenant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,6 +61,18 @@ class TenantBadInputTest {
         assertProblem(api.delete("/api/v1/tenants/user/nope/memberships", service), 400, "user_id");
         assertProblem(api.get("/api/v1/tenants/" + fixture.tenantId() + "/access?user_id=nope", service), 400, "user_id");
         assertProblem(api.get("/api/v1/tenants/" + fixture.tenantId() + "/access", service), 400, "user_id");
+    }
+
+    @Test
+    void pageSizesAndOffsetsOutOfRangeAreRefusedNamingTheParameter() {
+        String admins = "/api/v1/tenants/" + fixture.tenantId() + "/admins";
+        for (String list : List.of("/api/v1/tenants", members, admins)) {
+            assertProblem(api.get(list + "?limit=0", owner), 400, "limit");
+            assertProblem(api.get(list + "?limit=501", owner), 400, "limit");
+            assertProblem(api.get(list + "?limit=ten", owner), 400, "limit");
+            assertProblem(api.get(list + "?offset=-1", owner), 400, "offset");
+            assertThat(api.get(list + "?limit=500", owner).status()).isEqualTo(200);
+        }
     }
 
     @Test

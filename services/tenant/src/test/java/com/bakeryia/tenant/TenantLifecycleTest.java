@@ -67,12 +67,13 @@ class TenantLifecycleTest {
 
         var admins = api.get("/api/v1/tenants/" + tenantId + "/admins", alice.accessToken());
         assertThat(admins.status()).isEqualTo(200);
-        assertThat(admins.json()).hasSize(2);
-        assertThat(admins.json().get(0).path("user_id").asText()).isEqualTo(bob.userId().toString());
-        assertThat(admins.json().get(0).path("role").asText()).isEqualTo("OWNER");
-        assertThat(admins.json().get(1).path("user_id").asText()).isEqualTo(alice.userId().toString());
-        assertThat(admins.json().get(1).path("role").asText()).isEqualTo("ADMIN");
-        assertThat(admins.json().get(1).path("since").isMissingNode()).isFalse();
+        JsonNode adminItems = admins.json().path("items");
+        assertThat(adminItems).hasSize(2);
+        assertThat(adminItems.get(0).path("user_id").asText()).isEqualTo(bob.userId().toString());
+        assertThat(adminItems.get(0).path("role").asText()).isEqualTo("OWNER");
+        assertThat(adminItems.get(1).path("user_id").asText()).isEqualTo(alice.userId().toString());
+        assertThat(adminItems.get(1).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(adminItems.get(1).path("since").isMissingNode()).isFalse();
         assertThat(api.get("/api/v1/tenants/" + tenantId, alice.accessToken()).json().path("owner_id").asText())
                 .isEqualTo(bob.userId().toString());
 
@@ -89,7 +90,7 @@ class TenantLifecycleTest {
         JsonNode outcome = bobBlocked.json().path("memberships").get(0);
         assertThat(outcome.path("outcome").asText()).isEqualTo("BLOCKED");
         assertThat(outcome.path("reason").asText()).contains(tenantId.toString());
-        assertThat(api.get("/api/v1/tenants/" + tenantId + "/members", service).json()).hasSize(1);
+        assertThat(api.get("/api/v1/tenants/" + tenantId + "/members", service).json().path("items")).hasSize(1);
 
         // The deletion orchestrator's two calls: mark the tenant (no writes from now on), then, once
         // every data service is empty, remove the tenant record through the tenant participant.
@@ -165,6 +166,41 @@ class TenantLifecycleTest {
         assertThat(tooLate.json().path("detail").asText()).contains("cannot be restored");
         assertThat(api.put(status, service, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for",
                 "2027-01-31T10:00:00Z")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void listsAnswerOnePageAtATimeInTheirStableOrder() {
+        ApiClient api = ApiClient.onPort(port);
+        TenantFixture fixture = TenantFixture.create(api);
+        String owner = fixture.owner().accessToken();
+        String members = "/api/v1/tenants/" + fixture.tenantId() + "/members";
+        UUID second = TenantFixture.createTenant(api, fixture.owner(), "Second bakery");
+
+        var firstPage = api.get(members + "?limit=2", owner);
+        assertThat(firstPage.status()).as(firstPage.toString()).isEqualTo(200);
+        assertThat(firstPage.json().path("limit").asInt()).isEqualTo(2);
+        assertThat(firstPage.json().path("offset").asInt()).isZero();
+        assertThat(firstPage.json().path("items").findValuesAsString("user_id"))
+                .containsExactly(fixture.owner().userId().toString(), fixture.admin().userId().toString());
+        assertThat(api.get(members + "?limit=2&offset=2", owner).json().path("items").findValuesAsString("user_id"))
+                .containsExactly(fixture.member().userId().toString(), fixture.viewer().userId().toString());
+        assertThat(api.get(members + "?limit=2&offset=4", owner).json().path("items")).isEmpty();
+        var everyone = api.get(members, owner).json();
+        assertThat(everyone.path("limit").asInt()).as("the default page").isEqualTo(50);
+        assertThat(everyone.path("items")).hasSize(4);
+
+        var admins = "/api/v1/tenants/" + fixture.tenantId() + "/admins";
+        assertThat(api.get(admins + "?limit=1", owner).json().path("items").findValuesAsString("user_id"))
+                .containsExactly(fixture.owner().userId().toString());
+        assertThat(api.get(admins + "?limit=1&offset=1", owner).json().path("items").findValuesAsString("user_id"))
+                .containsExactly(fixture.admin().userId().toString());
+        assertThat(api.get(admins + "?limit=1&offset=2", owner).json().path("items")).isEmpty();
+
+        assertThat(api.get("/api/v1/tenants?limit=1", owner).json().path("items").findValuesAsString("id"))
+                .containsExactly(fixture.tenantId().toString());
+        assertThat(api.get("/api/v1/tenants?limit=1&offset=1", owner).json().path("items").findValuesAsString("id"))
+                .containsExactly(second.toString());
+        assertThat(api.get("/api/v1/tenants", owner).json().path("items")).hasSize(2);
     }
 
     @Test
