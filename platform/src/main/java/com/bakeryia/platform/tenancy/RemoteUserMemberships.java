@@ -42,11 +42,13 @@ public class RemoteUserMemberships implements UserMemberships {
 
     @Override
     public List<Membership> of(UUID userId) {
-        JsonNode answer = client().get().uri("/api/v1/tenants/user/{user_id}/memberships", userId)
-                .retrieve().body(JsonNode.class);
         List<Membership> memberships = new ArrayList<>();
-        items(answer).forEach(item -> memberships.add(new Membership(UUID.fromString(item.path("tenant_id").asString()),
-                TenantRole.valueOf(item.path("role").asString()), Instant.parse(item.path("joined_at").asString()))));
+        TenantServicePages.all(offset -> client().get()
+                        .uri("/api/v1/tenants/user/{user_id}/memberships?limit={limit}&offset={offset}", userId,
+                                TenantServicePages.LIMIT, offset)
+                        .retrieve().body(JsonNode.class))
+                .forEach(item -> memberships.add(new Membership(UUID.fromString(item.path("tenant_id").asString()),
+                        TenantRole.valueOf(item.path("role").asString()), Instant.parse(item.path("joined_at").asString()))));
         return memberships;
     }
 
@@ -134,12 +136,5 @@ public class RemoteUserMemberships implements UserMemberships {
 
     private RestClient client() {
         return remoteServices.client(TENANT, TIMEOUT);
-    }
-
-    private static JsonNode items(JsonNode answer) {
-        if (answer == null) {
-            return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        }
-        return answer.isArray() ? answer : answer.path("items");
     }
 }

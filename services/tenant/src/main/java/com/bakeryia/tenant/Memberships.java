@@ -71,9 +71,16 @@ class Memberships {
 
     /** The user's memberships in every tenant, by tenant id. */
     List<TenantController.UserMembershipView> ofUser(UUID userId) {
-        return db.jdbc().query("select tenant_id, role, joined_at from tenant.memberships where user_id = ? order by tenant_id",
+        return ofUser(userId, Integer.MAX_VALUE, 0);
+    }
+
+    /** One page of the user's memberships, by tenant id. */
+    List<TenantController.UserMembershipView> ofUser(UUID userId, int limit, int offset) {
+        return db.jdbc().query("select tenant_id, role, joined_at from tenant.memberships where user_id = ? order by tenant_id"
+                        + " limit ? offset ?",
                 (row, n) -> new TenantController.UserMembershipView(row.getObject("tenant_id", UUID.class),
-                        TenantRole.valueOf(row.getString("role")), row.getTimestamp("joined_at").toInstant()), userId);
+                        TenantRole.valueOf(row.getString("role")), row.getTimestamp("joined_at").toInstant()),
+                userId, limit, offset);
     }
 
     /** Adds an existing user in a role other than OWNER (ownership only moves by transfer). */

@@ -155,17 +155,19 @@ class TenantController {
         return TenantView.of(tenant);
     }
 
-    /** Services only: the user's memberships in every tenant, with role and since when. */
+    /** Services only: a page of the user's memberships in every tenant, with role and since when. */
     @GetMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
     @Operation(summary = "The user's memberships in every tenant (services: the deletion orchestrator)",
             description = "Services only: the user's memberships in every tenant, with role and since when.")
-    @ApiResponse(responseCode = "200", description = "One entry per tenant the user belongs to; empty when none")
+    @ApiResponse(responseCode = "200", description = "A page of the tenants the user belongs to (by tenant id); empty when none")
     @ApiResponse(responseCode = "400", description = "A malformed user id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
-    List<UserMembershipView> memberships(@PathVariable("user_id") UUID userId) {
-        return memberships.ofUser(userId);
+    PageView<UserMembershipView> memberships(@PathVariable("user_id") UUID userId,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                             @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return new PageView<>(memberships.ofUser(userId, limit, offset), limit, offset);
     }
 
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */

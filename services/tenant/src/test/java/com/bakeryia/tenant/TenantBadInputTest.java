@@ -73,6 +73,14 @@ class TenantBadInputTest {
             assertProblem(api.get(list + "?offset=-1", owner), 400, "offset");
             assertThat(api.get(list + "?limit=500", owner).status()).isEqualTo(200);
         }
+        String service = tokens.issueServiceToken("ops").value();
+        String ofUser = "/api/v1/tenants/user/" + fixture.owner().userId() + "/memberships";
+        assertProblem(api.get(ofUser + "?limit=501", service), 400, "limit");
+        assertProblem(api.get(ofUser + "?offset=-1", service), 400, "offset");
+        var page = api.get(ofUser + "?limit=1", service);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("items").size()).isEqualTo(1);
+        assertThat(page.json().path("limit").asInt()).isEqualTo(1);
     }
 
     @Test
