@@ -2,11 +2,15 @@ package com.bakeryia.orchestrator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,8 +108,10 @@ class DeletionStepLeases {
             // A transaction of its own: the claim above holds step locks, a completion takes the
             // job lock first and then its step; never both orders at once.
             Set<UUID> jobIds = claimed.stream().map(LeasedStep::jobId).collect(Collectors.toSet());
+            // Job rows locked in id order, as a batch of completions locks them.
             sql.update("update " + tables.jobs() + " set status = 'RUNNING', started_at = coalesce(started_at, :now)"
-                    + " where id in (:ids) and status = 'PENDING'", new MapSqlParameterSource()
+                    + " where id in (select id from " + tables.jobs() + " where id in (:ids) and status = 'PENDING'"
+                    + " order by id for update)", new MapSqlParameterSource()
                     .addValue("ids", jobIds).addValue("now", at(now)));
         }
         return claimed;
@@ -122,57 +128,103 @@ class DeletionStepLeases {
     /** What a step's completion did to its job. */
     enum JobTransition { NONE, NEXT_PHASE, COMPLETED, FAILED, LEASE_LOST }
 
+    /** An attempt's outcome to record: what {@link #complete} takes. */
+    record Completion(LeasedStep step, AttemptOutcome outcome, Duration duration, Duration retryDelay) {
+    }
+
     /**
      * Records an attempt's outcome and moves the step (and, when it was the last one of its phase,
      * the job) on: success; a retry after {@code retryDelay}; or failure for good when the outcome
      * is not retryable or the attempts are used up. Fenced: does nothing when the lease was lost.
      */
     JobTransition complete(LeasedStep step, AttemptOutcome outcome, Duration duration, Duration retryDelay, Instant now) {
-        var sql = tables.sql();
-        return tables.transactions().execute(status -> {
-            sql.query("select id from " + tables.jobs() + " where id = :id for update", Map.of("id", step.jobId()), rs -> { });
-            // Normally done right after the claim; repeated here in case that update was lost in a crash.
-            sql.update("update " + tables.jobs() + " set status = 'RUNNING', started_at = coalesce(started_at, :now)"
-                    + " where id = :id and status = 'PENDING'", new MapSqlParameterSource()
-                    .addValue("id", step.jobId()).addValue("now", at(now)));
-            StepStatus next = outcome.succeeded() ? StepStatus.SUCCEEDED
-                    : outcome.retryable() && step.attempt() < step.attemptLimit() ? StepStatus.PENDING : StepStatus.FAILED;
-            var params = new MapSqlParameterSource().addValue("id", step.stepId()).addValue("owner", step.owner())
-                    .addValue("version", step.version()).addValue("status", next.name())
-                    .addValue("next", at(next == StepStatus.PENDING ? now.plus(retryDelay) : now))
-                    .addValue("error", outcome.error()).addValue("now", at(now));
-            String set = outcome.succeeded()
-                    ? "counts = cast(:counts as jsonb), items_deleted = :deleted, items_anonymised = :anonymised, last_error = null,"
-                    : "last_error = :error,";
-            if (outcome.succeeded()) {
-                params.addValue("counts", json.writeValueAsString(outcome.counts()))
-                        .addValue("deleted", outcome.deleted()).addValue("anonymised", outcome.anonymised());
+        return completeAll(List.of(new Completion(step, outcome, duration, retryDelay)), now).get(0);
+    }
+
+    /**
+     * Records several outcomes as {@link #complete} does each, in one transaction: one commit (one
+     * disk flush, one hold of the audit chain's lock) for the steps that ended together, where one
+     * each would queue them behind each other's flushes. Each step, its attempt record and audit
+     * entry, and what it does to its job are exactly what completing it alone would have written;
+     * a step whose lease was lost writes nothing. Job rows are locked in id order, so two batches
+     * never wait for each other in a cycle. Returns the transitions in the order given.
+     */
+    List<JobTransition> completeAll(List<Completion> completions, Instant now) {
+        // In PostgreSQL's order of uuids (unsigned, as their text sorts), the order claim() locks jobs in.
+        Map<UUID, List<Completion>> byJob = new TreeMap<>(Comparator.comparing(UUID::toString));
+        completions.stream().sorted(Comparator.comparing((Completion c) -> c.step().stepId()))
+                .forEach(completion -> byJob.computeIfAbsent(completion.step().jobId(), job -> new ArrayList<>())
+                        .add(completion));
+        Map<Completion, JobTransition> transitions = new IdentityHashMap<>();
+        tables.transactions().executeWithoutResult(status -> {
+            List<Runnable> appends = new ArrayList<>();
+            for (Map.Entry<UUID, List<Completion>> job : byJob.entrySet()) {
+                tables.sql().query("select id from " + tables.jobs() + " where id = :id for update",
+                        Map.of("id", job.getKey()), rs -> { });
+                Completion last = null;
+                for (Completion completion : job.getValue()) {
+                    boolean written = record(completion, now, appends);
+                    transitions.put(completion, written ? JobTransition.NONE : JobTransition.LEASE_LOST);
+                    last = written ? completion : last;
+                }
+                // Once per job, after its last step of the batch: an earlier one would find that
+                // step still RUNNING and wait, so this is what completing them one by one decides.
+                if (last != null) {
+                    transitions.put(last, advance(last.step(), now, appends));
+                }
             }
-            int updated = sql.update("update " + tables.steps() + " set status = :status, " + set + " next_attempt_at = :next,"
-                    + " lease_owner = null, lease_expires_at = null, version = version + 1,"
-                    + " completed_at = case when :status in ('SUCCEEDED', 'FAILED') then :now else completed_at end"
-                    + " where id = :id and lease_owner = :owner and version = :version and status = 'RUNNING'", params);
-            if (updated == 0) {
-                status.setRollbackOnly();
-                return JobTransition.LEASE_LOST;
-            }
-            sql.update("update " + tables.attempts() + " set outcome = :outcome, duration_ms = :duration, error = :error"
-                    + " where step_id = :step and attempt = :attempt", new MapSqlParameterSource()
-                    .addValue("outcome", outcome.result().name()).addValue("duration", duration.toMillis())
-                    .addValue("error", outcome.error()).addValue("step", step.stepId()).addValue("attempt", step.attempt()));
-            List<Runnable> appends = new java.util.ArrayList<>();
-            appends.add(() -> audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details(
-                    "service", step.service(), "phase", step.phase().name(), "attempt", step.attempt(),
-                    "outcome", outcome.result().name(), "duration_ms", duration.toMillis(),
-                    "deleted", outcome.succeeded() ? outcome.deleted() : null,
-                    "anonymised", outcome.succeeded() ? outcome.anonymised() : null, "step_status", next.name())));
-            JobTransition transition = advance(step, now, appends);
             // The audit chain's lock is taken last, when every row lock of this transaction is held
-            // (the job's, its step's, and, for a user job, the rows that name the erased user), so an
-            // append never waits for a row while others wait for the chain.
+            // (every job's of the batch, their steps', and, for a user job, the rows that name the
+            // erased user), so an append never waits for a row while others wait for the chain.
             appends.forEach(Runnable::run);
-            return transition;
         });
+        return completions.stream().map(transitions::get).toList();
+    }
+
+    /**
+     * One completion, with its job row locked by the caller: false (nothing written) when the
+     * lease was lost. The fenced step update is its first write; its audit entry goes to
+     * {@code appends}, written once every row lock of the batch is held.
+     */
+    private boolean record(Completion completion, Instant now, List<Runnable> appends) {
+        LeasedStep step = completion.step();
+        AttemptOutcome outcome = completion.outcome();
+        var sql = tables.sql();
+        StepStatus next = outcome.succeeded() ? StepStatus.SUCCEEDED
+                : outcome.retryable() && step.attempt() < step.attemptLimit() ? StepStatus.PENDING : StepStatus.FAILED;
+        var params = new MapSqlParameterSource().addValue("id", step.stepId()).addValue("owner", step.owner())
+                .addValue("version", step.version()).addValue("status", next.name())
+                .addValue("next", at(next == StepStatus.PENDING ? now.plus(completion.retryDelay()) : now))
+                .addValue("error", outcome.error()).addValue("now", at(now));
+        String set = outcome.succeeded()
+                ? "counts = cast(:counts as jsonb), items_deleted = :deleted, items_anonymised = :anonymised, last_error = null,"
+                : "last_error = :error,";
+        if (outcome.succeeded()) {
+            params.addValue("counts", json.writeValueAsString(outcome.counts()))
+                    .addValue("deleted", outcome.deleted()).addValue("anonymised", outcome.anonymised());
+        }
+        int updated = sql.update("update " + tables.steps() + " set status = :status, " + set + " next_attempt_at = :next,"
+                + " lease_owner = null, lease_expires_at = null, version = version + 1,"
+                + " completed_at = case when :status in ('SUCCEEDED', 'FAILED') then :now else completed_at end"
+                + " where id = :id and lease_owner = :owner and version = :version and status = 'RUNNING'", params);
+        if (updated == 0) {
+            return false;
+        }
+        // Normally done right after the claim; repeated here in case that update was lost in a crash.
+        sql.update("update " + tables.jobs() + " set status = 'RUNNING', started_at = coalesce(started_at, :now)"
+                + " where id = :id and status = 'PENDING'", new MapSqlParameterSource()
+                .addValue("id", step.jobId()).addValue("now", at(now)));
+        long duration = completion.duration().toMillis();
+        sql.update("update " + tables.attempts() + " set outcome = :outcome, duration_ms = :duration, error = :error"
+                + " where step_id = :step and attempt = :attempt", new MapSqlParameterSource()
+                .addValue("outcome", outcome.result().name()).addValue("duration", duration)
+                .addValue("error", outcome.error()).addValue("step", step.stepId()).addValue("attempt", step.attempt()));
+        appends.add(() -> audit.append(now, DeletionAudit.Action.ATTEMPT, step, WORKER, DeletionAudit.details(
+                "service", step.service(), "phase", step.phase().name(), "attempt", step.attempt(),
+                "outcome", outcome.result().name(), "duration_ms", duration,
+                "deleted", outcome.succeeded() ? outcome.deleted() : null,
+                "anonymised", outcome.succeeded() ? outcome.anonymised() : null, "step_status", next.name())));
+        return true;
     }
 
     /** With the job row locked: does what {@link JobPlan#next} says. */

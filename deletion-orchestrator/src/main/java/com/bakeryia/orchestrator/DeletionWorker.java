@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +44,13 @@ import org.springframework.context.SmartLifecycle;
  * timed out is interrupted and the step keeps its lease until the call has ended (at most one more
  * timeout), so a retry does not overlap it; a participant that ignores the interrupt even longer
  * may finish in the background, which is harmless because deletion is idempotent.
+ *
+ * <p>Outcomes are recorded by one recording thread: the steps that ended while the last record was
+ * committing are recorded together, in one transaction ({@link DeletionStepLeases#completeAll}), so
+ * many short steps (small tenants, many jobs at once) share one commit instead of queueing for the
+ * audit chain one flush at a time. A step stays held (its lease renewed) until its outcome is
+ * recorded; then the worker claims again at once, so a phase starts the moment the one before
+ * ended rather than at the next poll.
  */
 class DeletionWorker implements SmartLifecycle {
 
@@ -54,10 +65,14 @@ class DeletionWorker implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Map<UUID, Running> inFlight = new ConcurrentHashMap<>();
+    private final BlockingQueue<DeletionStepLeases.Completion> finished = new LinkedBlockingQueue<>();
+    /** Steps whose outcome is being written now: their lease ends with that write, not lost. */
+    private final Set<UUID> recording = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
     private ExecutorService stepThreads;
     private ExecutorService callThreads;
+    private Thread recorder;
 
     DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries,
                    ScheduledDeletions scheduledDeletions, DeletionMetrics metrics, OrchestratorProperties properties,
@@ -93,6 +108,8 @@ class DeletionWorker implements SmartLifecycle {
         callThreads = Executors.newCachedThreadPool(task -> thread(task, "deletion-call-" + threadNumber.incrementAndGet()));
         long poll = properties.pollInterval().toMillis();
         long heartbeat = properties.heartbeatInterval().toMillis();
+        recorder = thread(this::recordFinished, "deletion-record");
+        recorder.start();
         scheduler.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::retryFailedJobs, poll, poll, TimeUnit.MILLISECONDS);
@@ -108,6 +125,8 @@ class DeletionWorker implements SmartLifecycle {
         }
         running = false;
         scheduler.shutdownNow();
+        recorder.interrupt();
+        finished.clear();
         callThreads.shutdownNow();
         stepThreads.shutdownNow();
         try {
@@ -179,6 +198,9 @@ class DeletionWorker implements SmartLifecycle {
 
     private void heartbeat() {
         for (Running held : inFlight.values()) {
+            if (recording.contains(held.step().stepId())) {
+                continue;
+            }
             try {
                 if (!leases.heartbeat(held.step(), clock.instant(), properties.leaseDuration())) {
                     withJob(held.step(), () -> log.warn("Job {} subject {}: lease of step {} {} lost; abandoning the call",
@@ -195,21 +217,96 @@ class DeletionWorker implements SmartLifecycle {
 
     private void execute(LeasedStep step) {
         withJob(step, () -> {
+            boolean queued = false;
             try {
-                runAttempt(step);
+                DeletionStepLeases.Completion completion = runAttempt(step);
+                if (completion != null && running) {
+                    finished.add(completion);
+                    queued = true;
+                }
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("Job {} subject {}: step {} {} could not be recorded; its lease will expire and it runs again",
                             step.jobId(), step.subjectId(), step.service(), step.phase(), e);
                 }
             } finally {
-                inFlight.remove(step.stepId());
-                wake();
+                if (!queued) {
+                    inFlight.remove(step.stepId());
+                    wake();
+                }
             }
         });
     }
 
-    private void runAttempt(LeasedStep step) {
+    /**
+     * The recording thread: waits for a finished step, takes every other one that finished
+     * meanwhile, records them in one transaction, and claims again.
+     */
+    private void recordFinished() {
+        List<DeletionStepLeases.Completion> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(finished.take());
+            } catch (InterruptedException stopping) {
+                return;
+            }
+            finished.drainTo(batch, 99);
+            record(batch);
+            batch.clear();
+        }
+    }
+
+    private void record(List<DeletionStepLeases.Completion> batch) {
+        List<DeletionStepLeases.JobTransition> transitions;
+        batch.forEach(completion -> recording.add(completion.step().stepId()));
+        try {
+            transitions = leases.completeAll(batch, clock.instant());
+        } catch (RuntimeException together) {
+            // One at a time, so one step that cannot be recorded does not hold back the others; a
+            // step alone whose record failed is left to its lease and runs again, as before batching.
+            transitions = new ArrayList<>();
+            for (DeletionStepLeases.Completion completion : batch) {
+                if (batch.size() == 1) {
+                    transitions.add(null);
+                    LeasedStep step = completion.step();
+                    if (running) {
+                        withJob(step, () -> log.error("Job {} subject {}: step {} {} could not be recorded; its lease will"
+                                + " expire and it runs again", step.jobId(), step.subjectId(), step.service(), step.phase(),
+                                together));
+                    }
+                    continue;
+                }
+                LeasedStep step = completion.step();
+                try {
+                    transitions.add(leases.complete(step, completion.outcome(), completion.duration(),
+                            completion.retryDelay(), clock.instant()));
+                } catch (RuntimeException e) {
+                    transitions.add(null);
+                    if (running) {
+                        withJob(step, () -> log.error("Job {} subject {}: step {} {} could not be recorded; its lease will"
+                                + " expire and it runs again", step.jobId(), step.subjectId(), step.service(), step.phase(), e));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            DeletionStepLeases.Completion completion = batch.get(i);
+            DeletionStepLeases.JobTransition transition = transitions.get(i);
+            LeasedStep step = completion.step();
+            inFlight.remove(step.stepId());
+            recording.remove(step.stepId());
+            if (transition != null) {
+                AttemptOutcome outcome = completion.outcome();
+                metrics.stepFinished(step.service(), step.phase(), outcome.result().name(), completion.duration(),
+                        outcome.succeeded() ? outcome.deleted() : 0);
+                withJob(step, () -> report(step, outcome, completion.duration(), transition, completion.retryDelay()));
+            }
+        }
+        wake();
+    }
+
+    /** Runs one attempt; answers its outcome to record, or null when there is nothing to record. */
+    private DeletionStepLeases.Completion runAttempt(LeasedStep step) {
         log.info("Job {} subject {}: step {} {} attempt {} of {} started by {}", step.jobId(), step.subjectId(),
                 step.service(), step.phase(), step.attempt(), step.attemptLimit(), owner);
         Instant started = clock.instant();
@@ -229,7 +326,7 @@ class DeletionWorker implements SmartLifecycle {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            return;
+            return null;
         }
         inFlight.put(step.stepId(), new Running(step, call));
         AttemptOutcome outcome;
@@ -241,7 +338,7 @@ class DeletionWorker implements SmartLifecycle {
                     log.info("Job {} subject {}: step {} {} {}", step.jobId(), step.subjectId(), step.service(),
                             step.phase(), outcome.error());
                 }
-                return;
+                return null;
             }
         } catch (TimeoutException e) {
             // Hold the lease (the heartbeat keeps running) until the cancelled call has really
@@ -252,7 +349,7 @@ class DeletionWorker implements SmartLifecycle {
                 ended = callEnded.await(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             }
             outcome = AttemptOutcome.timedOut(step.service() + ": no answer within "
                     + properties.callTimeout() + (ended ? "" : "; the call did not stop when cancelled"));
@@ -265,18 +362,15 @@ class DeletionWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             // The worker is stopping: leave the step to its lease, as a crash would.
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         if (!running) {
-            return;
+            return null;
         }
         Duration took = Duration.between(started, clock.instant());
         Duration duration = took.isNegative() ? Duration.ZERO : took;
         Duration retryDelay = properties.backoff().after(step.attempt(), ThreadLocalRandom.current()::nextDouble);
-        DeletionStepLeases.JobTransition transition = leases.complete(step, outcome, duration, retryDelay, clock.instant());
-        metrics.stepFinished(step.service(), step.phase(), outcome.result().name(), duration,
-                outcome.succeeded() ? outcome.deleted() : 0);
-        report(step, outcome, duration, transition, retryDelay);
+        return new DeletionStepLeases.Completion(step, outcome, duration, retryDelay);
     }
 
     private void report(LeasedStep step, AttemptOutcome outcome, Duration duration,

@@ -1,102 +1,757 @@
 package com.bakeryia.launcher.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.deletion.DataServices;
+import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Measures a whole tenant deletion on the real platform: every target in one process on the
- * durable embedded PostgreSQL (fsync on), a tenant filled by the generator at
- * {@code -Dbenchmark.size} (default large), preview, DELETE as owner, the job polled to
- * COMPLETED, and an independent count of what is left. Prints the figures; not part of the suite
- * (its name does not end in Test). Run it with the command in the README.
+ * The deletion engine's figures, side by side in one run (absolute times on a shared machine are
+ * noise; the ratios are the figures): the platform's deletion of a tenant against the plain
+ * set-based SQL deletion of its twin, the longest statement during it, another tenant's latency
+ * during it against idle, the JVM heap for a large and a small deletion, and 100 small tenants at
+ * once. Not part of the suite (its name does not end in Test); the command is in the README.
+ *
+ * <p>The database is a fresh durable embedded PostgreSQL (fsync on) started here rather than by the
+ * platform, only so that {@code pg_stat_statements} can be preloaded; the platform reaches it as an
+ * external database. Deletions skip every wait a production job has on purpose: no grace window
+ * ({@code bakery.deletion.tenant-grace-period=0s}), no write settle period before VERIFY
+ * ({@code bakery.orchestrator.write-settle-period=0s}), and no rate limits.
+ *
+ * <p>System properties: {@code benchmark.quick} (default true: skips the 10M-row growth figure),
+ * {@code benchmark.size} (the large tenant, default xlarge), {@code benchmark.small-tenants}
+ * (default 100), {@code benchmark.args} (more platform arguments, space separated).
  */
 class TenantDeletionBenchmark {
 
+    private static final String SETTINGS = "--bakery.orchestrator.write-settle-period=0s"
+            + " --bakery.deletion.tenant-grace-period=0s --bakery.rate-limits.enabled=false";
+    private static final long SLOW_MS = 250;
+
+    private final StringBuilder report = new StringBuilder();
+    private final Map<String, String[]> figures = new LinkedHashMap<>();
+
     @Test
-    void deleteAGeneratedTenant() throws Exception {
-        String size = System.getProperty("benchmark.size", "large").toLowerCase(Locale.ROOT);
+    void measureTheDeletionTargets() throws Exception {
+        boolean quick = Boolean.parseBoolean(System.getProperty("benchmark.quick", "true"));
+        String size = System.getProperty("benchmark.size", "xlarge").toLowerCase(Locale.ROOT);
+        int smallTenants = Integer.getInteger("benchmark.small-tenants", 100);
         Path dataDir = Files.createTempDirectory("bakery-benchmark");
-        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(BakeryPlatformApplication.class)
-                .run("--server.port=0", "--bakery.data-dir=" + dataDir, "--logging.level.root=WARN")) {
-            int port = Integer.parseInt(platform.getEnvironment().getRequiredProperty("local.server.port"));
-            ApiClient api = ApiClient.onPort(port);
-            String service = platform.getBean(JwtTokens.class).issueServiceToken("benchmark").value();
-            TenantFixture tenant = TenantFixture.create(api);
-
-            long generationStart = System.nanoTime();
-            ApiClient.Response generated = api.post("/api/v1/tenants/" + tenant.tenantId() + "/demo-data?size=" + size,
-                    service, null);
-            double generationSeconds = (System.nanoTime() - generationStart) / 1e9;
-            assertThat(generated.status()).as(generated.toString()).isEqualTo(200);
-            long generatedRows = generated.json().path("total_rows").asLong();
-
-            ApiClient.Response preview = api.get("/api/v1/tenants/" + tenant.tenantId() + "/deletion-preview",
-                    tenant.owner().accessToken());
-            assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
-
-            ApiClient.Response started = api.delete("/api/v1/tenants/" + tenant.tenantId(), tenant.owner().accessToken());
-            assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            String jobId = started.json().path("job_id").asText();
-            JsonNode job = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get("/api/v1/deletion-jobs/" + jobId, service).json(),
-                            current -> !current.path("status").asText().matches("PENDING|RUNNING"));
-            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
-
-            long left = rowsLeft(platform, tenant.tenantId());
-            System.out.printf(Locale.ROOT, "%n== Tenant deletion benchmark, size %s ==%n", size);
-            System.out.printf(Locale.ROOT, "generated     %,d rows in %.1f s (%,.0f rows/s)%n", generatedRows, generationSeconds,
-                    generatedRows / generationSeconds);
-            System.out.printf(Locale.ROOT, "previewed     %,d rows%n", preview.json().path("total_items").asLong());
-            System.out.printf(Locale.ROOT, "job           %s, %,d rows deleted, %d services completed, %s%n",
-                    job.path("status").asText(), job.path("total_items_deleted").asLong(),
-                    job.path("services_completed").asInt(), job.path("duration").asText());
-            for (JsonNode step : job.path("service_results")) {
-                long stepMs = 0;
-                for (JsonNode attempt : step.path("attempt_history")) {
-                    stepMs += attempt.path("duration_ms").asLong();
-                }
-                System.out.printf(Locale.ROOT, "  %-7s %-16s %8d ms %,10d rows  attempts %d%n", step.path("phase").asText(),
-                        step.path("service").asText(), stepMs, step.path("items_deleted").asLong(),
-                        step.path("attempts").asInt());
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .start()) {
+            try (Connection admin = postgres.getPostgresDatabase().getConnection(); var create = admin.createStatement()) {
+                create.execute("create database bakery");
             }
-            System.out.printf(Locale.ROOT, "rows left     %d (independent count over every data schema)%n%n", left);
-            assertThat(left).isZero();
+            String url = postgres.getJdbcUrl("postgres", "bakery");
+            try (Connection db = DriverManager.getConnection(url, "postgres", null); var create = db.createStatement()) {
+                create.execute("create extension pg_stat_statements");
+            }
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bakery.data-dir=" + dataDir,
+                    "--logging.level.root=WARN", "--bakery.db.url=" + url, "--bakery.db.username=postgres"));
+            arguments.addAll(List.of(SETTINGS.split(" ")));
+            String more = System.getProperty("benchmark.args", "").trim();
+            if (!more.isEmpty()) {
+                arguments.addAll(List.of(more.split("\\s+")));
+            }
+            try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(BakeryPlatformApplication.class)
+                    .run(arguments.toArray(String[]::new));
+                 Connection db = DriverManager.getConnection(url, "postgres", null)) {
+                new Run(platform, db, url).measure(size, quick, smallTenants, arguments);
+            }
+        }
+        Path out = Path.of("target", "benchmark-report.txt");
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    /** One benchmark run against a started platform. */
+    private final class Run {
+
+        private final ApiClient api;
+        private final JwtTokens tokens;
+        private final Connection db;
+        private final String url;
+        private final TenantFixture.Member owner;
+        private final Map<String, List<String>> tablesBySchema = new LinkedHashMap<>();
+
+        Run(ConfigurableApplicationContext platform, Connection db, String url) {
+            int port = Integer.parseInt(platform.getEnvironment().getRequiredProperty("local.server.port"));
+            this.api = ApiClient.onPort(port);
+            this.tokens = platform.getBean(JwtTokens.class);
+            this.db = db;
+            this.url = url;
+            this.owner = TenantFixture.register(api, "owner", UUID.randomUUID().toString().substring(0, 8));
+            LocalDeletionParticipants participants = platform.getBean(LocalDeletionParticipants.class);
+            for (String service : platform.getBean(DataServices.class).names()) {
+                String schema = BeanFactoryAnnotationUtils.qualifiedBeanOfType(platform.getBeanFactory(),
+                        ServiceDatabase.class, service).schema();
+                tablesBySchema.put(schema, participants.plan(service).tenantTables());
+            }
+        }
+
+        private String ownerToken() {
+            return tokens.issueUserToken(owner.userId()).value();
+        }
+
+        private String serviceToken() {
+            return tokens.issueServiceToken("benchmark").value();
+        }
+
+        private UUID tenant(String size) {
+            UUID tenantId = TenantFixture.createTenant(api, owner, "Bakery " + UUID.randomUUID().toString().substring(0, 8));
+            ApiClient.Response generated = api.post("/api/v1/tenants/" + tenantId + "/demo-data?size=" + size,
+                    serviceToken(), null);
+            if (generated.status() != 200) {
+                throw new IllegalStateException("demo-data " + size + ": " + generated);
+            }
+            return tenantId;
+        }
+
+        void measure(String size, boolean quick, int smallCount, List<String> arguments) throws Exception {
+            line("");
+            line("== Tenant deletion benchmark ==");
+            line("platform: %s", String.join(" ", arguments.subList(2, arguments.size())).replaceAll("--bakery.db.url=\\S+ ", ""));
+            line("database: fresh embedded PostgreSQL 17 (fsync on), pg_stat_statements preloaded; %d cores",
+                    Runtime.getRuntime().availableProcessors());
+            line("deletions skip the grace window and the write settle period before VERIFY (both 0s here; production"
+                    + " default 30 s settle)");
+
+            long generation = System.nanoTime();
+            UUID large = tenant(size);
+            UUID largeTwin = tenant(size);
+            UUID traffic = tenant("medium");
+            UUID small = tenant("small");
+            UUID smallTwin = tenant("small");
+            List<UUID> many = new ArrayList<>();
+            List<UUID> manyTwins = new ArrayList<>();
+            for (int i = 0; i < smallCount; i++) {
+                many.add(tenant("small"));
+                manyTwins.add(tenant("small"));
+            }
+            long largeRows = rows(List.of(large));
+            long twinRows = rows(List.of(largeTwin));
+            line("generated: %,d and %,d rows (%s twins), a medium traffic tenant, 2 + 2 x %d small tenants"
+                    + " (%,d rows each) in %.0f s", largeRows, twinRows, size, smallCount, rows(List.of(small)),
+                    seconds(generation));
+            checkpoint();
+
+            // Idle latency of the traffic mix, after a warm-up that is not counted.
+            new Traffic(traffic).runFor(4_000);
+            Traffic idle = new Traffic(traffic);
+            idle.runFor(8_000);
+            line("traffic mix idle: %s", idle.summary());
+
+            // Plain SQL on the twin first, then the platform (same rows, same run).
+            double plainLarge = plainDelete(List.of(largeTwin));
+            line("plain SQL, %s twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections", size, twinRows, plainLarge,
+                    twinRows / plainLarge);
+            checkpoint();
+
+            resetStatements();
+            Traffic during = new Traffic(traffic);
+            during.start();
+            Deletion platformLarge = deleteThroughPlatform(large, true);
+            during.stop();
+            line("platform, %s: %,d rows, %s in %.2f s (%,.0f rows/s), heap peak %,d MB in use, %,d MB live after GC",
+                    size, platformLarge.deleted, platformLarge.status, platformLarge.seconds,
+                    platformLarge.deleted / platformLarge.seconds, platformLarge.heapPeakMb, platformLarge.liveHeapMb);
+            line("traffic mix during the deletion: %s", during.summary());
+            steps(platformLarge.jobId);
+            statements(platformLarge.slowStatements, platformLarge.longestRunningMs);
+            assertThat(platformLarge.status).isEqualTo("COMPLETED");
+            assertThat(rows(List.of(large))).isZero();
+            assertThat(rows(List.of(largeTwin))).isZero();
+            checkpoint();
+
+            double plainSmall = plainDelete(List.of(smallTwin));
+            Traffic duringSmall = new Traffic(traffic);
+            duringSmall.start();
+            Deletion platformSmall = deleteThroughPlatform(small, true);
+            duringSmall.stop();
+            line("small tenant: platform %.3f s (%s, heap peak %,d MB in use, %,d MB live after GC), plain SQL %.3f s",
+                    platformSmall.seconds, platformSmall.status, platformSmall.heapPeakMb, platformSmall.liveHeapMb,
+                    plainSmall);
+            steps(platformSmall.jobId);
+            checkpoint();
+
+            double plainMany = plainDelete(manyTwins);
+            Batch batch = deleteManyThroughPlatform(many);
+            long manyLeft = rows(many) + rows(manyTwins);
+            line("%d small tenants at once: platform %.2f s (%d COMPLETED, %d FAILED), plain SQL %.2f s, rows left %d",
+                    smallCount, batch.seconds, batch.completed, batch.failed, plainMany, manyLeft);
+
+            String growth = "skipped";
+            String growthNote = quick ? "skipped (--quick: the 10M-row tenant takes minutes to generate)" : null;
+            if (!quick) {
+                checkpoint();
+                ApiClient.Response probe = api.post("/api/v1/tenants/" + TenantFixture.createTenant(api, owner, "probe")
+                        + "/demo-data?size=xxlarge", serviceToken(), null);
+                if (probe.status() == 400) {
+                    growthNote = "skipped: the generator has no xxlarge size";
+                } else {
+                    UUID huge = tenant("xxlarge");
+                    Deletion platformHuge = deleteThroughPlatform(huge, false);
+                    growth = ratio(platformHuge.seconds / platformLarge.seconds);
+                    growthNote = String.format(Locale.ROOT, "%,d rows in %.1f s vs %,d rows in %.1f s",
+                            platformHuge.deleted, platformHuge.seconds, platformLarge.deleted, platformLarge.seconds);
+                }
+            }
+
+            // Per row, so the twins' few rows of random difference do not count.
+            double ratio = (platformLarge.seconds / platformLarge.deleted) / (plainLarge / twinRows);
+            figures.put("xlarge DELETE to COMPLETED / plain SQL", new String[] {ratio(ratio), "<= 1.25",
+                    met(ratio <= 1.25), String.format(Locale.ROOT, "%.2f s / %.2f s", platformLarge.seconds, plainLarge)});
+            figures.put("longest single statement during it", new String[] {platformLarge.longestMs + " ms", "<= 250 ms",
+                    met(platformLarge.longestMs <= SLOW_MS), platformLarge.overSlow + " normalised statements over 250 ms;"
+                    + " longest seen running " + platformLarge.longestRunningMs + " ms, " + platformLarge.runningOverSlow
+                    + " executions seen over 250 ms"});
+            double p99 = during.p99(true) / idle.p99(true);
+            double p99Writes = during.p99(false) / idle.p99(false);
+            figures.put("p99 of the read/write mix during / idle", new String[] {ratio(Math.max(p99, p99Writes)), "<= 2",
+                    met(Math.max(p99, p99Writes) <= 2), String.format(Locale.ROOT, "reads %.1f / %.1f ms = %.2f, writes %.1f"
+                    + " / %.1f ms = %.2f", during.p99(true), idle.p99(true), p99, during.p99(false), idle.p99(false), p99Writes)});
+            double manyRatio = batch.seconds / plainMany;
+            boolean manyOk = batch.completed == smallCount && batch.failed == 0 && manyLeft == 0;
+            figures.put(smallCount + " small tenants at once / plain SQL", new String[] {ratio(manyRatio), "<= 3, none failed",
+                    met(manyRatio <= 3 && manyOk), String.format(Locale.ROOT, "%.2f s / %.2f s, %d completed, %d failed,"
+                    + " %d rows left", batch.seconds, plainMany, batch.completed, batch.failed, manyLeft)});
+            double smallRatio = platformSmall.seconds / plainSmall;
+            figures.put("small tenant end to end / plain SQL", new String[] {ratio(smallRatio), "<= 3", met(smallRatio <= 3),
+                    String.format(Locale.ROOT, "%.3f s / %.3f s", platformSmall.seconds, plainSmall)});
+            long heapDelta = platformLarge.liveHeapMb - platformSmall.liveHeapMb;
+            figures.put("JVM heap peak, xlarge vs small deletion", new String[] {heapDelta + " MB", "within 64 MB",
+                    met(Math.abs(heapDelta) <= 64), "live after GC " + platformLarge.liveHeapMb + " MB vs "
+                    + platformSmall.liveHeapMb + " MB; in use (garbage included) " + platformLarge.heapPeakMb + " MB vs "
+                    + platformSmall.heapPeakMb + " MB"});
+            figures.put("growth: 10M-row tenant / 1M-row tenant", new String[] {growth, "<= 10.5",
+                    growth.equals("skipped") ? "skipped" : met(Double.parseDouble(growth) <= 10.5), growthNote});
+
+            line("");
+            line("| figure | measured | target | met | detail |");
+            line("|---|---|---|---|---|");
+            figures.forEach((figure, value) -> line("| %s | %s | %s | %s | %s |", figure, value[0], value[1], value[2], value[3]));
+            line("");
+            assertThat(manyOk).as("every small tenant COMPLETED and empty").isTrue();
+        }
+
+        private String ratio(double value) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+
+        private String met(boolean met) {
+            return met ? "yes" : "NO";
+        }
+
+        private double seconds(long startNanos) {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        /** A checkpoint and a vacuum, so one measurement does not pay for the writes of the one before. */
+        private void checkpoint() throws SQLException {
+            try (var statement = db.createStatement()) {
+                statement.execute("vacuum analyze");
+                statement.execute("checkpoint");
+            }
+        }
+
+        /** Rows of these tenants left in the data schemas, counted by the plans' tables. */
+        private long rows(List<UUID> tenants) throws SQLException {
+            long rows = 0;
+            for (var schema : tablesBySchema.entrySet()) {
+                for (String table : schema.getValue()) {
+                    try (PreparedStatement count = db.prepareStatement("select count(*) from " + schema.getKey() + "."
+                            + table + " where tenant_id = any(?)")) {
+                        count.setArray(1, db.createArrayOf("uuid", tenants.toArray()));
+                        try (var rs = count.executeQuery()) {
+                            rs.next();
+                            rows += rs.getLong(1);
+                        }
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /**
+         * {@code delete from <schema>.<table> where tenant_id = ?}, children first, one statement
+         * per table and tenant in autocommit, the schemas split over two connections by rows.
+         */
+        private double plainDelete(List<UUID> tenants) throws Exception {
+            Map<String, Long> rowsBySchema = new LinkedHashMap<>();
+            for (var schema : tablesBySchema.entrySet()) {
+                long rows = 0;
+                for (String table : schema.getValue()) {
+                    try (PreparedStatement count = db.prepareStatement("select count(*) from " + schema.getKey() + "."
+                            + table + " where tenant_id = any(?)")) {
+                        count.setArray(1, db.createArrayOf("uuid", tenants.toArray()));
+                        try (var rs = count.executeQuery()) {
+                            rs.next();
+                            rows += rs.getLong(1);
+                        }
+                    }
+                }
+                rowsBySchema.put(schema.getKey(), rows);
+            }
+            List<List<String>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+            long[] load = new long[2];
+            rowsBySchema.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry -> {
+                int lighter = load[0] <= load[1] ? 0 : 1;
+                halves.get(lighter).add(entry.getKey());
+                load[lighter] += entry.getValue();
+            });
+            ExecutorService connections = Executors.newFixedThreadPool(2);
+            try (Connection first = DriverManager.getConnection(url, "postgres", null);
+                 Connection second = DriverManager.getConnection(url, "postgres", null)) {
+                List<Connection> both = List.of(first, second);
+                long started = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    Connection connection = both.get(i);
+                    List<String> schemas = halves.get(i);
+                    done.add(connections.submit(() -> {
+                        for (String schema : schemas) {
+                            for (String table : tablesBySchema.get(schema)) {
+                                try (PreparedStatement delete = connection.prepareStatement("delete from " + schema + "."
+                                        + table + " where tenant_id = ?")) {
+                                    for (UUID tenant : tenants) {
+                                        delete.setObject(1, tenant);
+                                        delete.executeUpdate();
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+                return seconds(started);
+            } finally {
+                connections.shutdown();
+            }
+        }
+
+        private void resetStatements() throws SQLException {
+            try (var statement = db.createStatement()) {
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+
+        private Deletion deleteThroughPlatform(UUID tenant, boolean watch) throws Exception {
+            System.gc();
+            System.gc();
+            resetStatements();
+            HeapSampler heap = new HeapSampler();
+            ActivityWatch activity = watch ? new ActivityWatch(url) : null;
+            heap.start();
+            if (activity != null) {
+                activity.start();
+            }
+            long started = System.nanoTime();
+            ApiClient.Response accepted = api.delete("/api/v1/tenants/" + tenant, ownerToken());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            UUID jobId = UUID.fromString(accepted.json().path("job_id").asText());
+            String status;
+            while (true) {
+                status = jobStatus(jobId);
+                if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+                    break;
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+            double took = seconds(started);
+            heap.halt();
+            Deletion deletion = new Deletion(jobId, status, took, totalDeleted(jobId), heap.peakMb());
+            deletion.liveHeapMb = heap.peakAfterGcMb();
+            if (activity != null) {
+                activity.halt();
+                deletion.longestRunningMs = activity.longestMs;
+                deletion.runningOverSlow = activity.over.size();
+            }
+            deletion.slowStatements = slowStatements();
+            deletion.longestMs = deletion.slowStatements.isEmpty() ? 0 : Math.round(deletion.slowStatements.get(0).maxMs);
+            deletion.overSlow = deletion.slowStatements.stream().filter(s -> s.maxMs > SLOW_MS).count();
+            return deletion;
+        }
+
+        private Batch deleteManyThroughPlatform(List<UUID> tenants) throws Exception {
+            long started = System.nanoTime();
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            List<Future<UUID>> accepted = new ArrayList<>();
+            String token = ownerToken();
+            for (UUID tenant : tenants) {
+                accepted.add(callers.submit(() -> {
+                    ApiClient.Response response = api.delete("/api/v1/tenants/" + tenant, token);
+                    assertThat(response.status()).as(response.toString()).isEqualTo(202);
+                    return UUID.fromString(response.json().path("job_id").asText());
+                }));
+            }
+            List<UUID> jobs = new ArrayList<>();
+            for (Future<UUID> job : accepted) {
+                jobs.add(job.get());
+            }
+            callers.shutdown();
+            while (true) {
+                try (PreparedStatement poll = db.prepareStatement("select count(*) filter (where status = 'COMPLETED'),"
+                        + " count(*) filter (where status = 'FAILED'), count(*) filter (where status in ('PENDING', 'RUNNING'))"
+                        + " from deletion.deletion_jobs where id = any(?)")) {
+                    poll.setArray(1, db.createArrayOf("uuid", jobs.toArray()));
+                    try (var rs = poll.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(3) == 0) {
+                            return new Batch(seconds(started), rs.getLong(1), rs.getLong(2));
+                        }
+                    }
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+
+        private String jobStatus(UUID jobId) throws SQLException {
+            try (PreparedStatement poll = db.prepareStatement("select status from deletion.deletion_jobs where id = ?")) {
+                poll.setObject(1, jobId);
+                try (var rs = poll.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "PENDING";
+                }
+            }
+        }
+
+        private long totalDeleted(UUID jobId) throws SQLException {
+            try (PreparedStatement read = db.prepareStatement("select coalesce(sum(items_deleted), 0) from"
+                    + " deletion.deletion_steps where job_id = ? and phase = 'DELETE'")) {
+                read.setObject(1, jobId);
+                try (var rs = read.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+
+        /** Per-phase spans, the waits between phases, and the slowest steps of a job, from the job store. */
+        private void steps(UUID jobId) throws SQLException {
+            try (PreparedStatement read = db.prepareStatement("""
+                    select j.created_at, j.completed_at, s.phase, min(s.started_at) as first_start,
+                      max(s.completed_at) as last_end, count(*) as steps, sum(s.attempts) as attempts,
+                      sum(extract(epoch from s.completed_at - s.started_at)) as busy
+                    from deletion.deletion_steps s join deletion.deletion_jobs j on j.id = s.job_id
+                    where s.job_id = ? group by j.created_at, j.completed_at, s.phase order by min(s.started_at)""")) {
+                read.setObject(1, jobId);
+                try (var rs = read.executeQuery()) {
+                    java.sql.Timestamp previousEnd = null;
+                    while (rs.next()) {
+                        if (previousEnd == null) {
+                            previousEnd = rs.getTimestamp("created_at");
+                            line("  job: created to completed %.3f s", (rs.getTimestamp("completed_at").getTime()
+                                    - previousEnd.getTime()) / 1e3);
+                        }
+                        line("  %-7s %2d steps, %2d attempts, wait before %4d ms, span %6d ms, step time summed %6.0f ms",
+                                rs.getString("phase"), rs.getInt("steps"), rs.getInt("attempts"),
+                                rs.getTimestamp("first_start").getTime() - previousEnd.getTime(),
+                                rs.getTimestamp("last_end").getTime() - rs.getTimestamp("first_start").getTime(),
+                                rs.getDouble("busy") * 1000);
+                        previousEnd = rs.getTimestamp("last_end");
+                    }
+                }
+            }
+            try (PreparedStatement read = db.prepareStatement("""
+                    select s.phase, s.service, s.items_deleted, s.attempts,
+                      extract(epoch from s.completed_at - s.started_at) * 1000 as ms
+                    from deletion.deletion_steps s where s.job_id = ? order by ms desc limit 8""")) {
+                read.setObject(1, jobId);
+                try (var rs = read.executeQuery()) {
+                    line("  slowest steps:");
+                    while (rs.next()) {
+                        line("    %-7s %-16s %6.0f ms %,10d rows, %d attempts", rs.getString("phase"), rs.getString("service"),
+                                rs.getDouble("ms"), rs.getLong("items_deleted"), rs.getInt("attempts"));
+                    }
+                }
+            }
+        }
+
+        private List<Statement> slowStatements() throws SQLException {
+            List<Statement> statements = new ArrayList<>();
+            try (var read = db.createStatement(); var rs = read.executeQuery("""
+                    select query, calls, max_exec_time, mean_exec_time, total_exec_time from pg_stat_statements
+                    where query not like '%pg_stat%' and query not like '%deletion.deletion_jobs where id = any%'
+                    order by max_exec_time desc limit 12""")) {
+                while (rs.next()) {
+                    statements.add(new Statement(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getDouble(5)));
+                }
+            }
+            return statements;
+        }
+
+        private void statements(List<Statement> statements, long longestRunning) {
+            line("  slowest statements during the deletion (pg_stat_statements, by max):");
+            for (Statement statement : statements) {
+                String sql = statement.query.replaceAll("\\s+", " ");
+                line("    max %6.1f ms  mean %6.1f ms  calls %6d  total %8.0f ms  %s", statement.maxMs, statement.meanMs,
+                        statement.calls, statement.totalMs, sql.length() > 150 ? sql.substring(0, 150) + "..." : sql);
+            }
+            line("  longest statement seen running in pg_stat_activity: %d ms", longestRunning);
+        }
+
+        /** A bounded read/write mix on one tenant: 2 clients, 3 reads then 1 write, 10 ms apart. */
+        private final class Traffic {
+
+            private final UUID tenant;
+            private final AtomicBoolean stop = new AtomicBoolean();
+            private final List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+            private final List<Long> writes = Collections.synchronizedList(new ArrayList<>());
+            private final AtomicLong errors = new AtomicLong();
+            private final List<Thread> clients = new ArrayList<>();
+
+            Traffic(UUID tenant) {
+                this.tenant = tenant;
+            }
+
+            void start() {
+                String token = ownerToken();
+                String base = "/api/v1/tenants/" + tenant;
+                List<String> readPaths = List.of(base + "/customers?limit=20", base + "/orders?limit=20",
+                        base + "/ingredients?limit=20");
+                for (int c = 0; c < 2; c++) {
+                    Thread client = new Thread(() -> {
+                        for (int n = 0; !stop.get(); n++) {
+                            long sent = System.nanoTime();
+                            int status;
+                            boolean read = n % 4 != 3;
+                            if (read) {
+                                status = api.get(readPaths.get(n % 4), token).status();
+                            } else {
+                                status = api.post(base + "/customers", token, Map.of("name", "traffic " + n)).status();
+                            }
+                            long micros = (System.nanoTime() - sent) / 1000;
+                            if (status >= 300) {
+                                errors.incrementAndGet();
+                            }
+                            (read ? reads : writes).add(micros);
+                            LockSupport.parkNanos(10_000_000);
+                        }
+                    }, "benchmark-traffic-" + c);
+                    client.setDaemon(true);
+                    client.start();
+                    clients.add(client);
+                }
+            }
+
+            void stop() throws InterruptedException {
+                stop.set(true);
+                for (Thread client : clients) {
+                    client.join();
+                }
+            }
+
+            void runFor(long millis) throws InterruptedException {
+                start();
+                Thread.sleep(millis);
+                stop();
+            }
+
+            double p99(boolean ofReads) {
+                List<Long> sorted;
+                synchronized (ofReads ? reads : writes) {
+                    sorted = new ArrayList<>(ofReads ? reads : writes);
+                }
+                if (sorted.isEmpty()) {
+                    return Double.NaN;
+                }
+                Collections.sort(sorted);
+                return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0;
+            }
+
+            String summary() {
+                return String.format(Locale.ROOT, "%d reads p99 %.1f ms, %d writes p99 %.1f ms, %d errors", reads.size(),
+                        p99(true), writes.size(), p99(false), errors.get());
+            }
         }
     }
 
     /**
-     * Rows with the tenant's id in any table of the 12 data schemas, counted from the live catalog
-     * (the tenant schema keeps its deletion audit record on purpose).
+     * Samples the JVM heap every 10 ms: the peak in use (garbage included, so it follows the
+     * collector's rhythm) and the peak left live after a collection (what the deletion holds on to).
      */
-    private static long rowsLeft(ConfigurableApplicationContext platform, UUID tenantId) {
-        ServiceDatabase orders = BeanFactoryAnnotationUtils.qualifiedBeanOfType(platform.getBeanFactory(),
-                ServiceDatabase.class, "orders");
-        long left = 0;
-        for (var table : orders.jdbc().queryForList("""
-                select c.table_schema || '.' || c.table_name from information_schema.columns c
-                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
-                  and c.table_schema not in ('auth', 'tenant')""", String.class)) {
-            left += orders.jdbc().queryForObject("select count(*) from " + table + " where tenant_id = ?", Long.class, tenantId);
+    private static final class HeapSampler extends Thread {
+
+        private volatile boolean stopped;
+        private long peak;
+        private long peakAfterGc;
+
+        HeapSampler() {
+            super("benchmark-heap");
+            setDaemon(true);
         }
-        return left;
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (!stopped) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                    if (gc instanceof com.sun.management.GarbageCollectorMXBean detailed && detailed.getLastGcInfo() != null) {
+                        long live = detailed.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(pool -> ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(heapPool ->
+                                        heapPool.getName().equals(pool.getKey())
+                                                && heapPool.getType() == java.lang.management.MemoryType.HEAP))
+                                .mapToLong(pool -> pool.getValue().getUsed()).sum();
+                        peakAfterGc = Math.max(peakAfterGc, live);
+                    }
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+
+        void halt() {
+            stopped = true;
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        long peakMb() {
+            return peak / (1024 * 1024);
+        }
+
+        long peakAfterGcMb() {
+            return peakAfterGc / (1024 * 1024);
+        }
+    }
+
+    /** Polls pg_stat_activity every 20 ms for active statements; keeps the longest and those over 250 ms. */
+    private static final class ActivityWatch extends Thread {
+
+        private final String url;
+        private volatile boolean stopped;
+        volatile long longestMs;
+        final Set<String> over = new HashSet<>();
+
+        ActivityWatch(String url) {
+            super("benchmark-activity");
+            this.url = url;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (Connection connection = DriverManager.getConnection(url, "postgres", null);
+                 PreparedStatement poll = connection.prepareStatement("select pid, query_start,"
+                         + " extract(epoch from clock_timestamp() - query_start) * 1000 from pg_stat_activity"
+                         + " where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                while (!stopped) {
+                    try (var rs = poll.executeQuery()) {
+                        while (rs.next()) {
+                            long ms = Math.round(rs.getDouble(3));
+                            longestMs = Math.max(longestMs, ms);
+                            if (ms > SLOW_MS) {
+                                over.add(rs.getInt(1) + "@" + rs.getTimestamp(2));
+                            }
+                        }
+                    }
+                    LockSupport.parkNanos(20_000_000);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void halt() {
+            stopped = true;
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final class Deletion {
+        final UUID jobId;
+        final String status;
+        final double seconds;
+        final long deleted;
+        final long heapPeakMb;
+        List<Statement> slowStatements = List.of();
+        long liveHeapMb;
+        long longestMs;
+        long overSlow;
+        long longestRunningMs;
+        long runningOverSlow;
+
+        Deletion(UUID jobId, String status, double seconds, long deleted, long heapPeakMb) {
+            this.jobId = jobId;
+            this.status = status;
+            this.seconds = seconds;
+            this.deleted = deleted;
+            this.heapPeakMb = heapPeakMb;
+        }
+    }
+
+    private record Batch(double seconds, long completed, long failed) {
+    }
+
+    private record Statement(String query, long calls, double maxMs, double meanMs, double totalMs) {
+    }
+
+    static {
+        try {
+            Files.createDirectories(Path.of("target"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

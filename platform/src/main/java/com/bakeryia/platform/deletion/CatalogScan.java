@@ -46,14 +46,22 @@ public final class CatalogScan {
                 .map(entry -> entry.table() + "." + entry.column()).collect(Collectors.toCollection(TreeSet::new));
         Map<String, List<Column>> columnsByTable = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
+        // The system catalog itself, what information_schema.columns is a view of (base tables are
+        // relkind r and p, a domain counts as its base type), read without that view's per-row
+        // privilege checks: a few milliseconds rather than tens, on every step of every job.
         database.jdbc().query("""
-                select c.table_name, c.column_name, c.data_type from information_schema.columns c
-                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where c.table_schema = ? and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position""",
+                select c.relname, a.attname,
+                  (case when t.typtype = 'd' then t.typbasetype else t.oid end) = 'uuid'::regtype as is_uuid
+                from pg_catalog.pg_attribute a
+                join pg_catalog.pg_class c on c.oid = a.attrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                join pg_catalog.pg_type t on t.oid = a.atttypid
+                where n.nspname = ? and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+                order by c.relname, a.attnum""",
                 rs -> {
                     String table = rs.getString(1);
                     String column = rs.getString(2);
-                    boolean uuid = "uuid".equals(rs.getString(3));
+                    boolean uuid = rs.getBoolean(3);
                     boolean scanned = subject.scope() == DeletionScope.TENANT ? column.equals("tenant_id")
                             : uuid || USER_COLUMN.matcher(column).matches();
                     if (!scanned || BOOKKEEPING.contains(table)) {

@@ -1,20 +1,53 @@
 package com.bakeryia.platform.deletion;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Engine settings under {@code bakery.deletion.*}.
+ * Engine settings under {@code bakery.deletion.*}. Each chunk statement commits on its own, so no
+ * statement locks an unbounded set of rows; its size follows how long the statements of its table
+ * take, so a statement stays short whatever a row costs there (foreign-key checks of a parent,
+ * wide rows, a busy disk) and cheap rows go in few statements.
  *
- * @param batchSize rows per delete or update statement; each chunk commits on its own, so no
- *                  statement locks an unbounded set of rows
+ * @param batchSize      rows of the first statement on a table (later ones are sized by time); the
+ *                       fixed size of every statement when {@code chunkTarget} is 0; default 1000
+ * @param maxBatchSize   the most rows one statement may delete or anonymise; default 50000
+ * @param chunkTarget    how long one chunk statement should take: the next chunk of a table is sized
+ *                       from the rows per second of the one before (it may grow at most twofold per
+ *                       chunk, shrink at once), so with the default 100 ms a statement stays well
+ *                       below a quarter of a second; 0 turns sizing by time off
  */
 @ConfigurationProperties("bakery.deletion")
-public record DeletionProperties(@DefaultValue("5000") int batchSize) {
+public record DeletionProperties(int batchSize, int maxBatchSize, Duration chunkTarget) {
 
-    public DeletionProperties {
+    @ConstructorBinding
+    public DeletionProperties(@DefaultValue("1000") int batchSize, @DefaultValue("50000") int maxBatchSize,
+                              @DefaultValue("100ms") Duration chunkTarget) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("bakery.deletion.batch-size must be at least 1, was " + batchSize);
         }
+        if (maxBatchSize < batchSize) {
+            throw new IllegalArgumentException("bakery.deletion.max-batch-size must be at least the batch-size ("
+                    + batchSize + "), was " + maxBatchSize);
+        }
+        if (chunkTarget == null || chunkTarget.isNegative()) {
+            throw new IllegalArgumentException("bakery.deletion.chunk-target must not be negative");
+        }
+        this.batchSize = batchSize;
+        this.maxBatchSize = maxBatchSize;
+        this.chunkTarget = chunkTarget;
+    }
+
+    /** Fixed chunks of {@code batchSize} rows, not sized by time. */
+    public DeletionProperties(int batchSize) {
+        this(batchSize, batchSize, Duration.ZERO);
+    }
+
+    /** How chunks are sized by these settings. */
+    public ChunkSizing chunkSizing() {
+        return new ChunkSizing(batchSize, maxBatchSize, chunkTarget);
     }
 }

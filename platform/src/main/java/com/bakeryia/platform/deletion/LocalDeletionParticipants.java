@@ -45,7 +45,7 @@ public class LocalDeletionParticipants {
                 throw new IllegalStateException("Deletion plan for " + plan.service() + ", which does not run here");
             }
             if (plan.engineRuns()) {
-                all.add(new SqlDeletionParticipant(database, plan, properties.batchSize(), clock));
+                all.add(new SqlDeletionParticipant(database, plan, properties.chunkSizing(), clock));
             }
         }
         databases.stream().sorted(Comparator.comparing(ServiceDatabase::schema))

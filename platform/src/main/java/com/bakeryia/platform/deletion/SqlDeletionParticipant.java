@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
@@ -21,11 +22,15 @@ import org.slf4j.MDC;
 
 /**
  * Runs a {@link DeletionPlan} against a service's database with set-based SQL. Rows are never
- * loaded into Java: each statement deletes (or anonymises) at most {@code batchSize} rows picked
- * by {@code ctid} and commits on its own, and is repeated until none are left, so no statement
- * holds locks on an unbounded set and a crash loses at most one short chunk of work. The same
- * statement adds the chunk's count to the run's counts ({@link DeletionRunCounts}), so the counts
- * of a run are exact across calls that died midway: what a call reports is read back from there.
+ * loaded into Java: each statement deletes (or anonymises) a chunk of rows picked by {@code ctid}
+ * and commits on its own, and is repeated until none are left, so no statement holds locks on an
+ * unbounded set and a crash loses at most one short chunk of work. Chunks are sized by time
+ * ({@link ChunkSizing}): each table's next chunk takes as many rows as its last ones deleted in the
+ * target time, so a parent whose rows cost foreign-key checks gets small chunks and a cheap child
+ * large ones; each table starts from the size it ended with last time. The same statement adds the
+ * chunk's count to the run's counts ({@link DeletionRunCounts}), so the counts of a run are exact
+ * across calls that died midway, whatever the chunks' sizes: what a call reports is read back from
+ * there.
  */
 public class SqlDeletionParticipant implements DeletionParticipant {
 
@@ -33,15 +38,21 @@ public class SqlDeletionParticipant implements DeletionParticipant {
 
     private final ServiceDatabase database;
     private final DeletionPlan plan;
-    private final int batchSize;
+    private final ChunkSizing sizing;
     private final Clock clock;
     private final DeletionRunCounts runCounts;
+    private final Map<String, Integer> learnedRows = new ConcurrentHashMap<>();
 
+    /** Fixed chunks of {@code batchSize} rows. */
     public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, int batchSize, Clock clock) {
+        this(database, plan, ChunkSizing.fixed(batchSize), clock);
+    }
+
+    public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, Clock clock) {
         this.database = database;
         this.runCounts = new DeletionRunCounts(database);
         this.plan = plan;
-        this.batchSize = batchSize;
+        this.sizing = sizing;
         this.clock = clock;
     }
 
@@ -113,38 +124,63 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     }
 
     private void deleteChunked(String table, String column, UUID id, UUID runId) {
-        String changed = "delete from " + qualified(table) + " where ctid = any(array(select ctid from "
-                + qualified(table) + " where " + column + " = ? limit ?)) returning 1";
-        repeatCounted(changed, "n, 0", table, id, runId, new Object[0]);
+        String changed = "delete from " + qualified(table)
+                + " where ctid = any((select ctids from picked)::tid[]) returning 1";
+        repeatCounted(picked(table, column), changed, "n, 0", table, column, id, runId, new Object[0]);
     }
 
     private void anonymiseChunked(DeletionPlan.UserColumn column, UUID id, UUID runId) {
-        String table = qualified(column.table());
-        String changed = "update " + table + " set " + column.column() + " = ? where ctid = any(array(select ctid from "
-                + table + " where " + column.column() + " = ? limit ?)) returning 1";
-        repeatCounted(changed, "0, n", column.table(), id, runId, new Object[] {UserTombstone.ID});
+        String changed = "update " + qualified(column.table()) + " set " + column.column()
+                + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
+        repeatCounted(picked(column.table(), column.column()), changed, "0, n", column.table(), column.column(), id,
+                runId, new Object[] {UserTombstone.ID});
     }
 
     /**
-     * Runs the chunk statement {@code changed} (parameters: {@code before}, the subject id, the
-     * chunk size) until it changes nothing, each time adding its count to the run's counts in the
-     * same statement: a chunk and its count commit together or not at all.
+     * The chunk's rows (parameters: the subject id, the chunk size) as the CTE {@code picked}, with
+     * its comma. The array is cast where it is used so that {@code any} reads it as an array, not as
+     * a subquery of arrays.
      */
-    private void repeatCounted(String changed, String countColumns, String table, UUID id, UUID runId, Object[] before) {
-        String sql = "with changed as (" + changed + "), chunk as (select count(*) as n from changed),"
+    private String picked(String table, String column) {
+        return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + column
+                + " = ? limit ?) as ctids), ";
+    }
+
+    /**
+     * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows
+     * {@code picked} (parameters: the subject id, the chunk size) until it is done, each time
+     * adding its count to the run's counts in the same statement: a chunk and its count commit
+     * together or not at all, whatever size the chunk had. Done is a chunk that picked
+     * fewer rows than it asked for and changed every one it picked: the table held no more rows of
+     * the subject when it ran (a row written later is the verification's to find). A picked row
+     * that a concurrent update moved is not changed, so the next chunk picks it again.
+     */
+    private void repeatCounted(String picked, String changed, String countColumns, String table, String column, UUID id,
+                               UUID runId, Object[] before) {
+        String sql = "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
                 + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n from chunk";
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) as picked from chunk";
         Object[] parameters = new Object[before.length + 4];
-        System.arraycopy(before, 0, parameters, 0, before.length);
-        parameters[before.length] = id;
-        parameters[before.length + 1] = batchSize;
+        parameters[0] = id;
+        System.arraycopy(before, 0, parameters, 2, before.length);
         parameters[before.length + 2] = runId;
         parameters[before.length + 3] = qualified(table);
-        long changedRows;
-        do {
-            Long chunk = database.jdbc().queryForObject(sql, Long.class, parameters);
-            changedRows = chunk == null ? 0 : chunk;
-        } while (changedRows > 0);
+        String key = table + "." + column + (before.length == 0 ? " delete" : " anonymise");
+        int rows = sizing.start(learnedRows.get(key));
+        while (true) {
+            parameters[1] = rows;
+            long started = System.nanoTime();
+            long[] chunk = database.jdbc().queryForObject(sql, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                    parameters);
+            long took = System.nanoTime() - started;
+            long changedRows = chunk[0];
+            long pickedRows = chunk[1];
+            if (pickedRows < rows && changedRows == pickedRows) {
+                return;
+            }
+            rows = sizing.next(rows, changedRows, took);
+            learnedRows.put(key, rows);
+        }
     }
 
     private String qualified(String table) {

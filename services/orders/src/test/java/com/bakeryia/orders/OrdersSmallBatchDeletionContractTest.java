@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * The whole deletion contract again with three rows per statement, so every delete and anonymise of
- * the engine crosses chunk boundaries: the counts must still be exact and no row may remain.
+ * The whole deletion contract again with three rows per statement (fixed chunks, not sized by time),
+ * so every delete and anonymise of the engine crosses chunk boundaries: the counts must still be
+ * exact and no row may remain.
  */
 @SpringBootTest(classes = OrdersTestApplication.class, webEnvironment = RANDOM_PORT,
-        properties = "bakery.deletion.batch-size=" + OrdersSmallBatchDeletionContractTest.BATCH_SIZE)
+        properties = {"bakery.deletion.batch-size=" + OrdersSmallBatchDeletionContractTest.BATCH_SIZE,
+                "bakery.deletion.chunk-target=0s"})
 class OrdersSmallBatchDeletionContractTest extends GeneratedDataParticipantContractTest {
 
     static final int BATCH_SIZE = 3;
