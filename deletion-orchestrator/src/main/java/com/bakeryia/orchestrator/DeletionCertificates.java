@@ -118,8 +118,10 @@ class DeletionCertificates {
     /** The claims of a completed job's certificate, from the job store (read in the completing transaction). */
     private Map<String, Object> claims(UUID jobId, String auditHead) {
         var sql = tables.sql();
-        Map<String, Object> job = sql.queryForMap("select kind, subject_id, created_at, completed_at from " + tables.jobs()
-                + " where id = :job", Map.of("job", jobId));
+        Map<String, Object> job = sql.queryForObject("select kind, subject_id, created_at, completed_at from " + tables.jobs()
+                + " where id = :job", Map.of("job", jobId), (rs, n) -> Map.of("kind", rs.getString("kind"),
+                "subject_id", rs.getObject("subject_id", UUID.class),
+                "created_at", JobStoreTables.instant(rs, "created_at"), "completed_at", JobStoreTables.instant(rs, "completed_at")));
         Map<String, Map<String, Map<String, Long>>> services = new TreeMap<>();
         Map<String, Map<String, Object>> verification = new TreeMap<>();
         sql.query("select service, phase, counts from " + tables.steps() + " where job_id = :job order by service, phase",
@@ -153,8 +155,8 @@ class DeletionCertificates {
         claims.put("job_id", jobId.toString());
         claims.put("kind", job.get("kind"));
         claims.put("subject_id", job.get("subject_id").toString());
-        claims.put("requested_at", instant(job.get("created_at")).toString());
-        claims.put("completed_at", instant(job.get("completed_at")).toString());
+        claims.put("requested_at", job.get("created_at").toString());
+        claims.put("completed_at", job.get("completed_at").toString());
         claims.put("services", services);
         claims.put("totals", totals);
         claims.put("verification", Map.of(
@@ -190,16 +192,6 @@ class DeletionCertificates {
         counts.put("anonymised", new TreeMap<>());
         counts.put("retained", new TreeMap<>());
         return counts;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value);
     }
 
     /** The SHA-256 of {@code text} in lower-case hex. */
