@@ -51,25 +51,25 @@ class DeletionCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JobStoreTables tables;
-    private final DeletionAudit audit;
     private final Signer signer;
     private final String certificates;
 
-    DeletionCertificates(JobStoreTables tables, DeletionAudit audit, Signer signer) {
+    DeletionCertificates(JobStoreTables tables, Signer signer) {
         this.tables = tables;
-        this.audit = audit;
         this.signer = signer;
         this.certificates = tables.database().schema() + ".deletion_certificates";
     }
 
     /**
-     * Issues the job's certificate, in the caller's transaction (the one completing the job);
-     * does nothing when the job has one already, so it is issued exactly once.
+     * Issues the job's certificate, in the caller's transaction (the one completing the job, with
+     * the audit chain's lock held: {@code auditHead} is its head right after the completion), and
+     * answers the audit entry that records the issue, for the caller to append next; does nothing
+     * (and answers none) when the job has one already, so it is issued exactly once.
      */
-    void issue(UUID jobId, String auditHead, Instant now) {
-        tables.transactions().executeWithoutResult(status -> {
+    List<DeletionAudit.Pending> issue(UUID jobId, String auditHead, Instant now) {
+        return tables.transactions().execute(status -> {
             if (find(jobId).isPresent()) {
-                return;
+                return List.of();
             }
             Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
             Map<String, Object> claims = claims(jobId, auditHead);
@@ -78,9 +78,10 @@ class DeletionCertificates {
                     + " values (:job, :key, :at, :head, :jws)", new MapSqlParameterSource().addValue("job", jobId)
                     .addValue("key", signed.keyId()).addValue("at", at(issuedAt)).addValue("head", auditHead)
                     .addValue("jws", signed.jws()));
-            audit.append(now, DeletionAudit.Action.CERTIFICATE_ISSUED, jobId, JobKind.valueOf((String) claims.get("kind")),
-                    UUID.fromString((String) claims.get("subject_id")), DeletionStepLeases.WORKER,
-                    DeletionAudit.details("key_id", signed.keyId(), "certificate_sha256", sha256(signed.jws())));
+            return List.of(new DeletionAudit.Pending(now, DeletionAudit.Action.CERTIFICATE_ISSUED, jobId,
+                    JobKind.valueOf((String) claims.get("kind")), UUID.fromString((String) claims.get("subject_id")),
+                    DeletionStepLeases.WORKER,
+                    DeletionAudit.details("key_id", signed.keyId(), "certificate_sha256", sha256(signed.jws()))));
         });
     }
 

@@ -400,8 +400,8 @@ class DeletionWorker implements SmartLifecycle {
                 log.error("Job {} subject {}: failed; the subject stays marked for deletion until the job is retried",
                         step.jobId(), step.subjectId());
             }
-            case NEXT_PHASE -> log.info("Job {} subject {}: every {} step succeeded; next phase queued",
-                    step.jobId(), step.subjectId(), step.phase());
+            case NEXT_STEPS -> log.info("Job {} subject {}: step {} {} succeeded; next steps queued",
+                    step.jobId(), step.subjectId(), step.service(), step.phase());
             default -> { }
         }
     }

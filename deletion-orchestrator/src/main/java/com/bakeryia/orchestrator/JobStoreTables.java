@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -34,14 +35,19 @@ record JobStoreTables(ServiceDatabase database, String jobs, String steps, Strin
         return database.transactions();
     }
 
-    /** Queues one PENDING step per service of the phase, due now. */
-    void insertSteps(UUID jobId, JobPlan.Phase phase, int attemptLimit, Instant now) {
-        var batch = phase.services().stream().map(service -> new MapSqlParameterSource()
-                .addValue("id", UUID.randomUUID()).addValue("job", jobId).addValue("service", service)
-                .addValue("phase", phase.phase().name()).addValue("limit", attemptLimit).addValue("now", at(now)))
+    /** A step to queue: PENDING, due at {@code dueAt}, with {@code attemptLimit} attempts. */
+    record NewStep(UUID jobId, JobPlan.StepKey step, int attemptLimit, Instant dueAt) {
+    }
+
+    /** Queues the steps, of one job or several, in one round trip. */
+    void insertSteps(List<NewStep> queued) {
+        var batch = queued.stream().map(step -> new MapSqlParameterSource()
+                .addValue("id", UUID.randomUUID()).addValue("job", step.jobId()).addValue("service", step.step().service())
+                .addValue("phase", step.step().phase().name()).addValue("limit", step.attemptLimit())
+                .addValue("due", at(step.dueAt())))
                 .toArray(MapSqlParameterSource[]::new);
         sql().batchUpdate("insert into " + steps + " (id, job_id, service, phase, status, attempt_limit, next_attempt_at)"
-                + " values (:id, :job, :service, :phase, 'PENDING', :limit, :now)", batch);
+                + " values (:id, :job, :service, :phase, 'PENDING', :limit, :due)", batch);
     }
 
     static OffsetDateTime at(Instant instant) {

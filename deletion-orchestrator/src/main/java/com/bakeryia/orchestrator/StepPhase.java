@@ -1,6 +1,9 @@
 package com.bakeryia.orchestrator;
 
-/** The phases of a job, run in this order; a phase starts only when every step of the previous one succeeded. */
+/**
+ * The phases of a job, in this order ({@link JobPlan}): PREPARE and FINAL wait for every step before
+ * them; each service goes through DELETE, VERIFY and SCAN on its own.
+ */
 public enum StepPhase {
     /**
      * User jobs only, before DELETE: the tenants the user owns are handed over or deleted, then

@@ -96,7 +96,8 @@ class DeletionStepLeasesTest {
         assertThat(current.version()).isGreaterThan(stale.version());
         assertThat(leases.heartbeat(stale, later, LEASE)).isFalse();
         assertThat(leases.complete(stale, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.LEASE_LOST);
-        assertThat(leases.complete(current, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
+        assertThat(leases.complete(current, success(), Duration.ofMillis(5), Duration.ZERO, later))
+                .as("its service's VERIFY is queued").isEqualTo(DeletionStepLeases.JobTransition.NEXT_STEPS);
 
         DeletionJobSummary.StepResult step = reads.find(job, later).orElseThrow().serviceResults().stream()
                 .filter(s -> s.service().equals(stale.service())).findFirst().orElseThrow();
@@ -121,25 +122,39 @@ class DeletionStepLeasesTest {
     }
 
     @Test
-    void theLastStepOfAPhaseQueuesTheNextPhaseExactlyOnce() {
+    void eachStepQueuesItsServicesNextStepAndTheLastScanQueuesTheRecordExactlyOnce() {
         UUID job = start(UUID.randomUUID());
         List<LeasedStep> deletes = claimAll("worker-a", now);
+        assertThat(deletes).extracting(LeasedStep::phase).containsOnly(StepPhase.DELETE).hasSize(3);
 
-        assertThat(leases.complete(deletes.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
-        assertThat(leases.complete(deletes.get(1), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
-        assertThat(leases.complete(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NEXT_PHASE);
+        assertThat(leases.complete(deletes.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now))
+                .isEqualTo(DeletionStepLeases.JobTransition.NEXT_STEPS);
+        assertThat(claimAll("worker-a", now)).as("its service verifies while the others still delete")
+                .singleElement().satisfies(step -> {
+                    assertThat(step.phase()).isEqualTo(StepPhase.VERIFY);
+                    assertThat(step.service()).isEqualTo(deletes.get(0).service());
+                    leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now);
+                });
+        // The other two together, in one batch: one VERIFY each, queued once.
+        assertThat(leases.completeAll(List.of(
+                new DeletionStepLeases.Completion(deletes.get(1), success(), Duration.ofMillis(5), Duration.ZERO),
+                new DeletionStepLeases.Completion(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO)), now))
+                .containsExactlyInAnyOrder(DeletionStepLeases.JobTransition.NONE, DeletionStepLeases.JobTransition.NEXT_STEPS);
 
-        List<LeasedStep> verifies = claimAll("worker-a", now);
-        assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
-        verifies.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        List<LeasedStep> rest = claimAll("worker-a", now);
+        assertThat(rest).extracting(LeasedStep::phase).containsExactlyInAnyOrder(StepPhase.SCAN, StepPhase.VERIFY, StepPhase.VERIFY);
+        rest.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
         List<LeasedStep> scans = claimAll("worker-a", now);
-        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(3);
+        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(2);
+        assertThat(claimAll("worker-a", now)).as("no record while a scan runs").isEmpty();
         scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+
         List<LeasedStep> last = claimAll("worker-a", now);
         assertThat(last).singleElement().satisfies(step -> {
             assertThat(step.phase()).isEqualTo(StepPhase.FINAL);
             assertThat(step.service()).isEqualTo("tenant");
         });
+        assertThat(claimAll("worker-a", now)).as("queued exactly once").isEmpty();
         assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
         assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("ten steps of 7 rows each").isEqualTo(10 * 7);
     }

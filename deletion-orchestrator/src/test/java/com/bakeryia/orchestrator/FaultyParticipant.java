@@ -25,8 +25,19 @@ final class FaultyParticipant implements DeletionParticipant {
 
     @Override
     public DeletionPreview preview(DeletionSubject subject) {
-        if (faults.of(service()).down) {
+        ParticipantFaults.Fault fault = faults.of(service());
+        if (fault.down) {
             throw new IllegalStateException("connection refused (test: service down)");
+        }
+        fault.previewsEntered.incrementAndGet();
+        CountDownLatch gate = fault.previewGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
         }
         return delegate.preview(subject);
     }

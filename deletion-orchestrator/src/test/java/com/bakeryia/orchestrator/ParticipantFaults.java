@@ -29,6 +29,8 @@ final class ParticipantFaults {
         volatile boolean down;
         volatile boolean skipDelete;
         volatile CountDownLatch gate;
+        final AtomicInteger previewsEntered = new AtomicInteger();
+        volatile CountDownLatch previewGate;
     }
 
     Fault of(String service) {
@@ -59,11 +61,22 @@ final class ParticipantFaults {
     }
 
     void release(String service) {
-        CountDownLatch gate = of(service).gate;
-        of(service).gate = null;
-        if (gate != null) {
-            gate.countDown();
+        for (CountDownLatch gate : new CountDownLatch[] {of(service).gate, of(service).previewGate}) {
+            if (gate != null) {
+                gate.countDown();
+            }
         }
+        of(service).gate = null;
+        of(service).previewGate = null;
+    }
+
+    /** Previews of the service (what VERIFY starts with) block until {@link #release}. */
+    void holdPreviews(String service) {
+        of(service).previewGate = new CountDownLatch(1);
+    }
+
+    int previewsEntered(String service) {
+        return of(service).previewsEntered.get();
     }
 
     int entered(String service) {

@@ -226,10 +226,12 @@ class TenantDeletionBenchmark {
             checkpoint();
 
             double plainMany = plainDelete(manyTwins);
+            resetStatements();
             Batch batch = deleteManyThroughPlatform(many);
             long manyLeft = rows(many) + rows(manyTwins);
             line("%d small tenants at once: platform %.2f s (%d COMPLETED, %d FAILED), plain SQL %.2f s, rows left %d",
                     smallCount, batch.seconds, batch.completed, batch.failed, plainMany, manyLeft);
+            busiestStatements();
 
             String growth = "skipped";
             String growthNote = quick ? "skipped (--quick: the 10M-row tenant takes minutes to generate)" : null;
@@ -532,6 +534,43 @@ class TenantDeletionBenchmark {
                 }
             }
             return statements;
+        }
+
+        /** Where the database's time went: the statements with the most time in all, and all statements' calls. */
+        private void busiestStatements() throws SQLException {
+            if (Boolean.getBoolean("benchmark.dump-statements")) {
+                StringBuilder all = new StringBuilder();
+                try (var read = db.createStatement(); var rs = read.executeQuery(
+                        "select calls, total_exec_time, query from pg_stat_statements order by calls desc")) {
+                    while (rs.next()) {
+                        all.append(String.format(Locale.ROOT, "%8d %10.1f  %s%n", rs.getLong(1), rs.getDouble(2),
+                                rs.getString(3).replaceAll("\\s+", " ")));
+                    }
+                }
+                try {
+                    Files.writeString(Path.of("target", "benchmark-statements.txt"), all);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            try (var read = db.createStatement(); var rs = read.executeQuery("""
+                    select query, calls, total_exec_time, mean_exec_time, sum(calls) over () as all_calls,
+                      sum(total_exec_time) over () as all_time from pg_stat_statements
+                    where query not like '%pg_stat%' and query not like '%deletion.deletion_jobs where id = any%'
+                    order by total_exec_time desc limit 15""")) {
+                boolean first = true;
+                while (rs.next()) {
+                    if (first) {
+                        line("  statements: %,d calls, %,.0f ms in all; the busiest (pg_stat_statements, by total):",
+                                rs.getLong("all_calls"), rs.getDouble("all_time"));
+                        first = false;
+                    }
+                    String sql = rs.getString("query").replaceAll("\\s+", " ");
+                    line("    total %7.0f ms  calls %7d  mean %6.2f ms  %s", rs.getDouble("total_exec_time"),
+                            rs.getLong("calls"), rs.getDouble("mean_exec_time"),
+                            sql.length() > 140 ? sql.substring(0, 140) + "..." : sql);
+                }
+            }
         }
 
         private void statements(List<Statement> statements, long longestRunning) {
