@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
@@ -39,20 +43,23 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     private final ServiceDatabase database;
     private final DeletionPlan plan;
     private final ChunkSizing sizing;
+    private final ChunkGate gate;
     private final Clock clock;
     private final DeletionRunCounts runCounts;
     private final Map<String, Integer> learnedRows = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Keyset>> keysets = new ConcurrentHashMap<>();
 
-    /** Fixed chunks of {@code batchSize} rows. */
+    /** Fixed chunks of {@code batchSize} rows, none held back by a gate. */
     public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, int batchSize, Clock clock) {
-        this(database, plan, ChunkSizing.fixed(batchSize), clock);
+        this(database, plan, ChunkSizing.fixed(batchSize), ChunkGate.OPEN, clock);
     }
 
-    public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, Clock clock) {
+    SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, ChunkGate gate, Clock clock) {
         this.database = database;
         this.runCounts = new DeletionRunCounts(database);
         this.plan = plan;
         this.sizing = sizing;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -65,20 +72,30 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan;
     }
 
+    /** Every table's count in one statement: one round trip per service, whatever its number of tables. */
     @Override
     public DeletionPreview preview(DeletionSubject subject) {
         Map<String, Long> toDelete = new LinkedHashMap<>();
         Map<String, Long> toAnonymise = new LinkedHashMap<>();
+        List<String[]> counted = new ArrayList<>();
         if (subject.scope() == DeletionScope.TENANT) {
-            for (String table : plan.tenantTables()) {
-                toDelete.put(qualified(table), count(table, "tenant_id", subject.id()));
-            }
+            plan.tenantTables().forEach(table -> counted.add(new String[] {table, "tenant_id", "delete"}));
         } else {
-            for (DeletionPlan.UserColumn column : plan.userColumns()) {
-                var target = column.action() == DeletionPlan.UserColumn.Action.DELETE ? toDelete : toAnonymise;
-                target.merge(qualified(column.table()), count(column.table(), column.column(), subject.id()), Long::sum);
-            }
+            plan.userColumns().forEach(column -> counted.add(new String[] {column.table(), column.column(),
+                    column.action() == DeletionPlan.UserColumn.Action.DELETE ? "delete" : "anonymise"}));
         }
+        if (counted.isEmpty()) {
+            return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
+        }
+        String sql = counted.stream().map(count -> "(select count(*) from " + qualified(count[0]) + " where " + count[1]
+                + " = ?)").collect(Collectors.joining(", ", "select ", ""));
+        Object[] ids = counted.stream().map(count -> subject.id()).toArray();
+        database.jdbc().query(sql, rs -> {
+            for (int i = 0; i < counted.size(); i++) {
+                String[] count = counted.get(i);
+                (count[2].equals("delete") ? toDelete : toAnonymise).merge(qualified(count[0]), rs.getLong(i + 1), Long::sum);
+            }
+        }, ids);
         return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
 
@@ -89,7 +106,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
             for (String table : plan.tenantTables()) {
-                deleteChunked(table, "tenant_id", subject.id(), runId);
+                deleteTenantRows(table, subject.id(), runId);
                 deleted.put(qualified(table), 0L);
             }
         } else {
@@ -104,8 +121,9 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             }
         }
         // The run's counts, this call's and those of earlier calls of the run that died midway.
-        deleted.putAll(runCounts.deleted(runId));
-        anonymised.putAll(runCounts.anonymised(runId));
+        DeletionRunCounts.Counts counts = runCounts.of(runId);
+        deleted.putAll(counts.deleted());
+        anonymised.putAll(counts.anonymised());
         Instant completedAt = clock.instant();
         var result = new DeletionResult(service(), subject.scope(), subject.id(), deleted, anonymised, Map.of(),
                 List.of(), startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
@@ -117,10 +135,84 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan.userColumns().stream().filter(column -> column.action() == action).toList();
     }
 
-    private long count(String table, String column, UUID id) {
-        Long count = database.jdbc().queryForObject(
-                "select count(*) from " + qualified(table) + " where " + column + " = ?", Long.class, id);
-        return count == null ? 0 : count;
+    /**
+     * A tenant table's rows, chunk by chunk along its {@link Keyset} when it has one: each chunk
+     * starts where the one before ended, instead of walking again, from the start of the
+     * tenant's range, past the index entries of the rows the chunks before just deleted (which no
+     * scan may skip while a statement older than their deletion still runs). A chunk that found
+     * fewer rows than it asked for ends the walk; if a row picked on the way was moved by a
+     * concurrent update (and so not deleted), one walk from the start finds what is left.
+     */
+    private void deleteTenantRows(String table, UUID tenantId, UUID runId) {
+        Optional<Keyset> keyset = keysets.computeIfAbsent(table, this::keyset);
+        if (keyset.isEmpty()) {
+            deleteChunked(table, "tenant_id", tenantId, runId);
+            return;
+        }
+        String column = keyset.get().column();
+        String from = "(select ctid, " + column + " as k from " + qualified(table) + " where tenant_id = ?";
+        String order = " order by " + column + " limit ?) p";
+        String first = "picked as materialized (select array_agg(ctid) as ctids, (array_agg(k::text order by k desc))[1]"
+                + " as last from " + from + order + "), ";
+        String next = first.replace(from, from + " and " + column + " >= cast(? as " + keyset.get().type() + ")");
+        String changed = "delete from " + qualified(table) + " where ctid = any((select ctids from picked)::tid[]) returning 1";
+        String key = table + ".tenant_id delete";
+        int rows = sizing.start(learnedRows.get(key));
+        String last = null;
+        boolean moved = false;
+        for (int chunks = 0; ; chunks++) {
+            Object[] parameters = last == null ? new Object[] {tenantId, rows, runId, qualified(table)}
+                    : new Object[] {tenantId, last, rows, runId, qualified(table)};
+            long started = System.nanoTime();
+            Chunk chunk = runChunk(chunkSql(last == null ? first : next, changed, "n, 0"), parameters,
+                    chunks > 0 || rows > sizing.firstRows());
+            long took = System.nanoTime() - started;
+            moved |= chunk.changed() < chunk.picked();
+            if (chunk.picked() < rows) {
+                if (moved) {
+                    deleteChunked(table, "tenant_id", tenantId, runId);
+                }
+                return;
+            }
+            last = chunk.last();
+            rows = sizing.next(rows, chunk.changed(), took);
+            learnedRows.put(key, rows);
+        }
+    }
+
+    /**
+     * The column a tenant table's chunks walk along: the second column of a valid, complete btree
+     * index that leads with {@code tenant_id}, not null (a null would never be reached by
+     * {@code >=}); a unique index first, then the narrowest. Read from the catalog once per table.
+     * None: chunks pick from the start of the tenant's range each time.
+     */
+    private Optional<Keyset> keyset(String table) {
+        return database.jdbc().query("""
+                select a.attname, format_type(a.atttypid, a.atttypmod)
+                from pg_catalog.pg_index i
+                join pg_catalog.pg_class t on t.oid = i.indrelid
+                join pg_catalog.pg_namespace n on n.oid = t.relnamespace
+                join pg_catalog.pg_class x on x.oid = i.indexrelid
+                join pg_catalog.pg_am am on am.oid = x.relam and am.amname = 'btree'
+                join pg_catalog.pg_attribute lead on lead.attrelid = t.oid and lead.attnum = i.indkey[0]
+                join pg_catalog.pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[1]
+                where n.nspname = ? and t.relname = ? and lead.attname = 'tenant_id' and i.indnkeyatts >= 2
+                  and i.indisvalid and i.indpred is null and a.attnotnull
+                order by i.indisunique desc, i.indnkeyatts, x.relname
+                limit 1""", (rs, n) -> new Keyset(quoted(rs.getString(1)), rs.getString(2)), database.schema(), table)
+                .stream().findFirst();
+    }
+
+    /** A column to walk a table's chunks along, and its SQL type. */
+    private record Keyset(String column, String type) {
+    }
+
+    /** What one chunk statement picked and changed, and (walking a keyset) the last key it reached. */
+    private record Chunk(long changed, long picked, String last) {
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private void deleteChunked(String table, String column, UUID id, UUID runId) {
@@ -157,9 +249,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      */
     private void repeatCounted(String picked, String changed, String countColumns, String table, String column, UUID id,
                                UUID runId, Object[] before) {
-        String sql = "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
-                + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) as picked from chunk";
+        String sql = chunkSql(picked, changed, countColumns);
         Object[] parameters = new Object[before.length + 4];
         parameters[0] = id;
         System.arraycopy(before, 0, parameters, 2, before.length);
@@ -167,20 +257,40 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         parameters[before.length + 3] = qualified(table);
         String key = table + "." + column + (before.length == 0 ? " delete" : " anonymise");
         int rows = sizing.start(learnedRows.get(key));
-        while (true) {
+        for (int chunks = 0; ; chunks++) {
             parameters[1] = rows;
             long started = System.nanoTime();
-            long[] chunk = database.jdbc().queryForObject(sql, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                    parameters);
+            Chunk chunk = runChunk(sql, parameters, chunks > 0 || rows > sizing.firstRows());
             long took = System.nanoTime() - started;
-            long changedRows = chunk[0];
-            long pickedRows = chunk[1];
-            if (pickedRows < rows && changedRows == pickedRows) {
+            if (chunk.picked() < rows && chunk.changed() == chunk.picked()) {
                 return;
             }
-            rows = sizing.next(rows, changedRows, took);
+            rows = sizing.next(rows, chunk.changed(), took);
             learnedRows.put(key, rows);
         }
+    }
+
+    /**
+     * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}, and
+     * optionally the {@code last} key reached) are {@code changed}, and the count is added to the
+     * run's counts in the same statement. It answers the rows changed, the rows picked and the
+     * last key.
+     */
+    private String chunkSql(String picked, String changed, String countColumns) {
+        return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
+                + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
+                + DeletionRunCounts.onConflict() + ") select n, (select coalesce(cardinality(ctids), 0) from picked),"
+                + " (select " + (picked.contains(" as last ") ? "last" : "null::text") + " from picked) from chunk";
+    }
+
+    /**
+     * Runs one chunk statement; a {@code long} one (a table's chunk after its first, or a first one
+     * larger than the first chunk size) waits for the {@link ChunkGate}.
+     */
+    private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
+        Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,
+                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters);
+        return longOne ? gate.pass(statement) : statement.get();
     }
 
     private String qualified(String table) {
