@@ -170,7 +170,7 @@ class DeletionJobController {
     /** Services and operators: the figures of a health strip, from the job store now. */
     @Operation(summary = "Services and operators: how many jobs wait, run and failed, and how fast rows go",
             description = "Services and operators: scheduled, pending, running and failed are the jobs in that status now;"
-                    + " oldest_failed_at and oldest_failed_job_id the job FAILED longest (null when none is);"
+                    + " oldest_failed_at and oldest_failed_job_id the job FAILED longest (both absent while none is);"
                     + " rows_deleted_last_hour the rows deleted by the steps that succeeded in the last hour (a step's rows"
                     + " count once, when it succeeds, whatever attempts it took); rows_deleted_per_minute the same over the"
                     + " last 15 minutes divided by 15. Read in one statement, at the server's clock.")
