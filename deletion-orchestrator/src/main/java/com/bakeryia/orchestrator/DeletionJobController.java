@@ -131,11 +131,11 @@ class DeletionJobController {
                     + " subject: the same as kind=TENANT&subject_id=), created_after (at or after) and created_before"
                     + " (before), as ISO-8601 instants. A page holds at most limit jobs (1 to 500, default 50) after"
                     + " skipping offset; one shorter than limit is the last.")
+    // 401 and the problem+json bodies come from the platform's API contract, as on every operation.
     @ApiResponse(responseCode = "200", description = "A page of jobs: items, limit, offset")
     @ApiResponse(responseCode = "400", description = "A malformed or out-of-range parameter (the problem names it), or"
-            + " filters that contradict each other", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Neither a service nor an operator", content = @Content(mediaType = "application/problem+json"))
+            + " filters that contradict each other")
+    @ApiResponse(responseCode = "403", description = "Neither a service nor an operator")
     @GetMapping("/api/v1/deletion-jobs")
     @PreAuthorize(DeletionSupervisors.ONLY)
     PageView<DeletionJobSummary> list(
@@ -175,8 +175,7 @@ class DeletionJobController {
                     + " count once, when it succeeds, whatever attempts it took); rows_deleted_per_minute the same over the"
                     + " last 15 minutes divided by 15. Read in one statement, at the server's clock.")
     @ApiResponse(responseCode = "200", description = "The figures")
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Neither a service nor an operator", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither a service nor an operator")
     @GetMapping("/api/v1/deletion-jobs/stats")
     @PreAuthorize(DeletionSupervisors.ONLY)
     DeletionJobStats stats() {

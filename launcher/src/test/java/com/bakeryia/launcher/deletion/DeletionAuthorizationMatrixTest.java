@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
@@ -41,157 +42,70 @@ import static org.awaitility.Awaitility.await;
 class DeletionAuthorizationMatrixTest {
 
     enum Endpoint {
-        PREVIEW_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/deletion-preview", token);
-            }
-        },
-        DELETE_TENANT(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token);
-            }
-        },
-        RESTORE_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/restore", token, null);
-            }
-        },
-        PREVIEW_USER(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/deletion-preview", token);
-            }
-        },
-        DELETE_USER(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token);
-            }
-        },
-        RESTORE_USER(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/restore", token, null);
-            }
-        },
-        READ_JOB(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token);
-            }
-        },
-        LIST_JOBS(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs?tenant_id=" + s.fixture.tenantId(), token);
-            }
-        },
-        START_JOB(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/deletion-jobs", token, Map.of("kind", "TENANT",
-                        "tenant_id", s.fixture.tenantId().toString()));
-            }
-        },
-        RETRY_JOB(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null);
-            }
-        },
-        READ_CERTIFICATE(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/certificate", token);
-            }
-        },
-        AUDIT_ENTRIES(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-audit?job_id=" + s.otherTenantsJob(), token);
-            }
-        },
-        AUDIT_VERIFICATION(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-audit/verification", token);
-            }
-        },
-        SCAN_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-scan", token);
-            }
-        },
-        LIST_JOBS_FILTERED(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs?kind=TENANT&status=COMPLETED&status=FAILED&subject_id="
-                        + s.otherTenant() + "&created_after=2020-01-01T00:00:00Z&limit=10&offset=0", token);
-            }
-        },
-        JOB_STATS(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs/stats", token);
-            }
-        },
+        PREVIEW_TENANT(false,
+                (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/deletion-preview", token)),
+        DELETE_TENANT(true, (s, token) -> s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token)),
+        RESTORE_TENANT(false,
+                (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/restore", token, null)),
+        PREVIEW_USER(false,
+                (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/deletion-preview", token)),
+        DELETE_USER(true, (s, token) -> s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token)),
+        RESTORE_USER(false,
+                (s, token) -> s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/restore", token, null)),
+        READ_JOB(false, (s, token) -> s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token)),
+        LIST_JOBS(false, (s, token) -> s.api.get("/api/v1/deletion-jobs?tenant_id=" + s.fixture.tenantId(), token)),
+        START_JOB(true, (s, token) -> s.api.post("/api/v1/deletion-jobs", token, Map.of("kind", "TENANT",
+                "tenant_id", s.fixture.tenantId().toString()))),
+        RETRY_JOB(false,
+                (s, token) -> s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null)),
+        READ_CERTIFICATE(false,
+                (s, token) -> s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/certificate", token)),
+        AUDIT_ENTRIES(false, (s, token) -> s.api.get("/api/v1/deletion-audit?job_id=" + s.otherTenantsJob(), token)),
+        AUDIT_VERIFICATION(false, (s, token) -> s.api.get("/api/v1/deletion-audit/verification", token)),
+        SCAN_TENANT(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-scan", token)),
+        LIST_JOBS_FILTERED(false,
+                (s, token) -> s.api.get("/api/v1/deletion-jobs?kind=TENANT&status=COMPLETED&status=FAILED&subject_id="
+                        + s.otherTenant() + "&created_after=2020-01-01T00:00:00Z&limit=10&offset=0", token)),
+        JOB_STATS(false, (s, token) -> s.api.get("/api/v1/deletion-jobs/stats", token)),
         /** Sets the member's granted roles to none, which they hold anyway: allowed or not, nothing changes. */
-        GRANT_PLATFORM_ROLES(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
-                        Map.of("platform_roles", List.of()));
-            }
-        },
+        GRANT_PLATFORM_ROLES(false,
+                (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
+                        Map.of("platform_roles", List.of()))),
         // What an operator may not do: bakery data, memberships, accounts, the participants, metrics.
-        READ_BAKERY_DATA(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/customers", token);
-            }
-        },
-        WRITE_BAKERY_DATA(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/ingredients", token,
-                        Map.of("name", "Harina " + UUID.randomUUID(), "category", "FLOUR", "unit", "KG", "reorder_level", 5));
-            }
-        },
-        DEMO_DATA(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/recipes/tenant/" + s.fixture.tenantId() + "/demo-data?size=small", token, null);
-            }
-        },
-        LIST_MEMBERS(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/members", token);
-            }
-        },
-        READ_ACCOUNT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/users/" + s.fixture.member().userId(), token);
-            }
-        },
-        PREVIEW_TENANT_IN_A_SERVICE(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-preview", token);
-            }
-        },
-        DELETE_TENANT_IN_A_SERVICE(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/orders/tenant/" + s.fixture.tenantId(), token);
-            }
-        },
-        PREVIEW_USER_IN_A_SERVICE(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/orders/user/" + s.fixture.member().userId() + "/deletion-preview", token);
-            }
-        },
-        METRICS(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/actuator/prometheus", token);
-            }
-        },
+        READ_BAKERY_DATA(false,
+                (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/customers", token)),
+        WRITE_BAKERY_DATA(false,
+                (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/ingredients", token,
+                        Map.of("name", "Harina " + UUID.randomUUID(), "category", "FLOUR", "unit", "KG",
+                                "reorder_level", 5))),
+        DEMO_DATA(false,
+                (s, token) -> s.api.post("/api/v1/recipes/tenant/" + s.fixture.tenantId() + "/demo-data?size=small",
+                        token, null)),
+        LIST_MEMBERS(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/members", token)),
+        READ_ACCOUNT(false, (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId(), token)),
+        PREVIEW_TENANT_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-preview", token)),
+        DELETE_TENANT_IN_A_SERVICE(true,
+                (s, token) -> s.api.delete("/api/v1/orders/tenant/" + s.fixture.tenantId(), token)),
+        PREVIEW_USER_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/user/" + s.fixture.member().userId() + "/deletion-preview", token)),
+        METRICS(false, (s, token) -> s.api.get("/actuator/prometheus", token)),
         /** Public: the bearer token is not read at all, so no token makes a wrong secret right. */
-        SERVICE_TOKEN_EXCHANGE(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/auth/service-token", token,
-                        Map.of("client_id", "bakery-platform", "client_secret", "not-the-secret"));
-            }
-        };
+        SERVICE_TOKEN_EXCHANGE(false, (s, token) -> s.api.post("/api/v1/auth/service-token", token,
+                Map.of("client_id", "bakery-platform", "client_secret", "not-the-secret")));
 
         final boolean destructive;
+        private final BiFunction<Scenario, String, ApiClient.Response> request;
 
-        Endpoint(boolean destructive) {
+        Endpoint(boolean destructive, BiFunction<Scenario, String, ApiClient.Response> request) {
             this.destructive = destructive;
+            this.request = request;
         }
 
-        abstract ApiClient.Response call(Scenario scenario, String token);
+        ApiClient.Response call(Scenario scenario, String token) {
+            return request.apply(scenario, token);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.bakeryia.platform.identity;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,11 +28,6 @@ public enum PlatformRole {
      * service may grant more roles than an older process acts on).
      */
     public static Optional<PlatformRole> named(String name) {
-        for (PlatformRole role : values()) {
-            if (role.name().equals(name)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(role -> role.name().equals(name)).findFirst();
     }
 }

@@ -51,34 +51,25 @@ final class CrossOriginPolicy {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", configuration);
         CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemAnsweringProcessor(problems));
-        return filter;
-    }
-
-    /** Spring's rules, with a refusal answered as problem+json like every other error of the platform. */
-    private static final class ProblemAnsweringProcessor extends DefaultCorsProcessor {
-
-        private final ProblemWriter problems;
-
-        ProblemAnsweringProcessor(ProblemWriter problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public boolean processRequest(CorsConfiguration configuration, HttpServletRequest request,
-                                      HttpServletResponse response) throws IOException {
-            if (super.processRequest(configuration, request, response)) {
-                return true;
+        // Spring's rules, with a refusal answered as problem+json like every other error of the platform.
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            public boolean processRequest(CorsConfiguration allowed, HttpServletRequest request,
+                                          HttpServletResponse response) throws IOException {
+                boolean passes = super.processRequest(allowed, request, response);
+                if (!passes) {
+                    problems.write(request, response, HttpStatus.FORBIDDEN, "A cross-origin request from "
+                            + request.getHeader(HttpHeaders.ORIGIN) + " is not allowed here: only the origins in"
+                            + " bakery.security.cors.allowed-origins, with the methods and headers the API takes.");
+                }
+                return passes;
             }
-            problems.write(request, response, HttpStatus.FORBIDDEN, "A cross-origin request from "
-                    + request.getHeader(HttpHeaders.ORIGIN) + " is not allowed here: only the origins in"
-                    + " bakery.security.cors.allowed-origins, with the methods and headers the API takes.");
-            return false;
-        }
 
-        /** Left to {@link #processRequest}, which knows the request. */
-        @Override
-        protected void rejectRequest(ServerHttpResponse response) {
-        }
+            /** Left to {@code processRequest}, which knows the request. */
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) {
+            }
+        });
+        return filter;
     }
 }

@@ -87,16 +87,13 @@ class UserController {
                     + " added only to an ACTIVE account; removing one always works. OPERATOR acts on the deletion records of"
                     + " every tenant and user and gives nothing else. An address named in bakery.auth.operators keeps"
                     + " OPERATOR whatever this grants, for as long as the setting names it; the answer shows the roles held.")
+    // 401 and the problem+json bodies come from the platform's API contract, as on every operation.
     @ApiResponse(responseCode = "200", description = "The account with the platform roles it now holds")
-    @ApiResponse(responseCode = "400", description = "platform_roles missing, not a list, or naming an unknown role",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not a service", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such user (never was, or erased)",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "platform_roles missing, not a list, or naming an unknown role")
+    @ApiResponse(responseCode = "403", description = "Not a service: no person grants roles, an operator neither")
+    @ApiResponse(responseCode = "404", description = "No such user (never was, or erased)")
     @ApiResponse(responseCode = "409", description = "A role would be added to an account that is not ACTIVE (scheduled"
-            + " for deletion, being erased, or disabled); status names its standing",
-            content = @Content(mediaType = "application/problem+json"))
+            + " for deletion, being erased, or disabled); status names its standing")
     @PutMapping("/{user_id}/platform-roles")
     @PreAuthorize("hasRole('SERVICE')")
     UserView grantPlatformRoles(@PathVariable("user_id") UUID userId, @Valid @RequestBody PlatformRolesChange change,
