@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What the tenant service says about a user and a tenant, and what the tenant is called.
  *
@@ -14,6 +16,7 @@ import java.util.UUID;
  * @param tenantName the name its owner gave the tenant (for example for a confirmation that asks for
  *                   it typed back); null where a caller does not need it
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // a newer tenant service may say more; what is read here stays the same
 public record TenantAccess(UUID tenantId, TenantStatus status, TenantRole role, Instant deletionScheduledFor,
                            String tenantName) {
 
