@@ -64,6 +64,7 @@ class TenantDeletionBenchmark {
     private static final String SETTINGS = "--bakery.orchestrator.write-settle-period=0s"
             + " --bakery.deletion.tenant-grace-period=0s --bakery.rate-limits.enabled=false";
     private static final long SLOW_MS = 250;
+    private static final int WARM_UP_TENANTS = 30;
 
     private final StringBuilder report = new StringBuilder();
     private final Map<String, String[]> figures = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ class TenantDeletionBenchmark {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .start()) {
             try (Connection admin = postgres.getPostgresDatabase().getConnection(); var create = admin.createStatement()) {
                 create.execute("create database bakery");
@@ -173,6 +175,10 @@ class TenantDeletionBenchmark {
             UUID traffic = tenant("medium");
             UUID small = tenant("small");
             UUID smallTwin = tenant("small");
+            List<UUID> warmUp = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_TENANTS; i++) {
+                warmUp.add(tenant("small"));
+            }
             List<UUID> many = new ArrayList<>();
             List<UUID> manyTwins = new ArrayList<>();
             for (int i = 0; i < smallCount; i++) {
@@ -181,9 +187,15 @@ class TenantDeletionBenchmark {
             }
             long largeRows = rows(List.of(large));
             long twinRows = rows(List.of(largeTwin));
-            line("generated: %,d and %,d rows (%s twins), a medium traffic tenant, 2 + 2 x %d small tenants"
-                    + " (%,d rows each) in %.0f s", largeRows, twinRows, size, smallCount, rows(List.of(small)),
+            line("generated: %,d and %,d rows (%s twins), a medium traffic tenant, %d + 2 + 2 x %d small tenants"
+                    + " (%,d rows each) in %.0f s", largeRows, twinRows, size, WARM_UP_TENANTS, smallCount, rows(List.of(small)),
                     seconds(generation));
+            checkpoint();
+
+            // The platform's deletion path compiled by the JIT before anything is timed, as in a
+            // platform that has run for a while: not counted.
+            Batch warm = deleteManyThroughPlatform(warmUp);
+            line("warm-up (not counted): %d small tenants deleted through the platform in %.2f s", warm.completed, warm.seconds);
             checkpoint();
 
             // Idle latency of the traffic mix, after a warm-up that is not counted.
@@ -227,10 +239,39 @@ class TenantDeletionBenchmark {
 
             double plainMany = plainDelete(manyTwins);
             resetStatements();
+            // -Dbenchmark.jfr=<file>: a flight recording of this batch alone, to see where it spends
+            // (the JDK's "profile" settings, or the .jfc file -Dbenchmark.jfr-settings names).
+            jdk.jfr.Recording recording = null;
+            if (System.getProperty("benchmark.jfr") != null) {
+                String settings = System.getProperty("benchmark.jfr-settings");
+                recording = new jdk.jfr.Recording(settings == null ? jdk.jfr.Configuration.getConfiguration("profile")
+                        : jdk.jfr.Configuration.create(Path.of(settings)));
+                recording.setDestination(Path.of(System.getProperty("benchmark.jfr")));
+                recording.start();
+            }
+            long[] cpuBefore = cpuMillis();
+            Map<String, Long> threadsBefore = threadCpuMillis();
             Batch batch = deleteManyThroughPlatform(many);
+            long[] cpuAfter = cpuMillis();
+            Map<String, Long> threadsAfter = threadCpuMillis();
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
             long manyLeft = rows(many) + rows(manyTwins);
             line("%d small tenants at once: platform %.2f s (%d COMPLETED, %d FAILED), plain SQL %.2f s, rows left %d",
                     smallCount, batch.seconds, batch.completed, batch.failed, plainMany, manyLeft);
+            batchTimeline();
+            line("  CPU during it: this JVM (platform and benchmark client) %,d ms, PostgreSQL %,d ms, on %d cores in %,.0f ms",
+                    cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], Runtime.getRuntime().availableProcessors(),
+                    batch.seconds * 1000);
+            if (Boolean.getBoolean("benchmark.threads")) {
+                Map<String, Long> used = new java.util.TreeMap<>();
+                threadsAfter.forEach((name, ms) -> used.put(name, ms - threadsBefore.getOrDefault(name, 0L)));
+                used.entrySet().stream().filter(entry -> entry.getValue() >= 20)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(entry -> line("    thread %-20s %,6d ms", entry.getKey(), entry.getValue()));
+            }
             busiestStatements();
 
             String growth = "skipped";
@@ -285,6 +326,54 @@ class TenantDeletionBenchmark {
             figures.forEach((figure, value) -> line("| %s | %s | %s | %s | %s |", figure, value[0], value[1], value[2], value[3]));
             line("");
             assertThat(manyOk).as("every small tenant COMPLETED and empty").isTrue();
+        }
+
+        /**
+         * CPU time used so far by this JVM and by every PostgreSQL process (from /proc, in clock
+         * ticks of 10 ms; zero where /proc is not there).
+         */
+        private long[] cpuMillis() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String cmdline = Files.readString(process.resolve("cmdline"));
+                        if (!cmdline.startsWith("postgres") && !cmdline.contains("/bin/postgres")) {
+                            continue;
+                        }
+                        String stat = Files.readString(process.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended while being read
+                    }
+                }
+            } catch (IOException noProc) {
+                return new long[] {jvm, 0};
+            }
+            return new long[] {jvm, postgres};
+        }
+
+        /** CPU time so far of this JVM's threads (every one, the JIT's and the collector's too), by name without numbers. */
+        private Map<String, Long> threadCpuMillis() {
+            Map<String, Long> byName = new java.util.HashMap<>();
+            try (var threads = Files.list(Path.of("/proc/self/task"))) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while being read
+                    }
+                }
+            } catch (IOException noProc) {
+                // not on Linux: nothing to say
+            }
+            return byName;
         }
 
         private String ratio(double value) {
@@ -428,6 +517,28 @@ class TenantDeletionBenchmark {
             return deletion;
         }
 
+        private double lastBatchAccepted;
+        private List<UUID> lastBatchJobs = List.of();
+
+        /** When the jobs of the last batch were answered, started and completed, and how long one took. */
+        private void batchTimeline() throws SQLException {
+            try (PreparedStatement read = db.prepareStatement("""
+                    select extract(epoch from max(created_at) - min(created_at)) as creating,
+                      extract(epoch from percentile_cont(0.5) within group (order by completed_at - created_at)) as median,
+                      extract(epoch from max(completed_at - created_at)) as longest,
+                      extract(epoch from max(completed_at) - min(created_at)) as all_of_them
+                    from deletion.deletion_jobs where id = any(?)""")) {
+                read.setArray(1, db.createArrayOf("uuid", lastBatchJobs.toArray()));
+                try (var rs = read.executeQuery()) {
+                    rs.next();
+                    line("  every DELETE answered after %.2f s; jobs created over %.2f s; a job took %.2f s (median),"
+                            + " %.2f s at most; first created to last completed %.2f s", lastBatchAccepted,
+                            rs.getDouble("creating"), rs.getDouble("median"), rs.getDouble("longest"),
+                            rs.getDouble("all_of_them"));
+                }
+            }
+        }
+
         private Batch deleteManyThroughPlatform(List<UUID> tenants) throws Exception {
             long started = System.nanoTime();
             ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -445,6 +556,8 @@ class TenantDeletionBenchmark {
                 jobs.add(job.get());
             }
             callers.shutdown();
+            lastBatchAccepted = seconds(started);
+            lastBatchJobs = jobs;
             while (true) {
                 try (PreparedStatement poll = db.prepareStatement("select count(*) filter (where status = 'COMPLETED'),"
                         + " count(*) filter (where status = 'FAILED'), count(*) filter (where status in ('PENDING', 'RUNNING'))"
@@ -486,9 +599,11 @@ class TenantDeletionBenchmark {
             try (PreparedStatement read = db.prepareStatement("""
                     select j.created_at, j.completed_at, s.phase, min(s.started_at) as first_start,
                       max(s.completed_at) as last_end, count(*) as steps, sum(s.attempts) as attempts,
-                      sum(extract(epoch from s.completed_at - s.started_at)) as busy
+                      sum(extract(epoch from s.completed_at - s.started_at)) as busy,
+                      (select sum(a.duration_ms) from deletion.deletion_step_attempts a join deletion.deletion_steps t
+                        on t.id = a.step_id where t.job_id = j.id and t.phase = s.phase) as calls
                     from deletion.deletion_steps s join deletion.deletion_jobs j on j.id = s.job_id
-                    where s.job_id = ? group by j.created_at, j.completed_at, s.phase order by min(s.started_at)""")) {
+                    where s.job_id = ? group by j.id, j.created_at, j.completed_at, s.phase order by min(s.started_at)""")) {
                 read.setObject(1, jobId);
                 try (var rs = read.executeQuery()) {
                     java.sql.Timestamp previousEnd = null;
@@ -498,11 +613,12 @@ class TenantDeletionBenchmark {
                             line("  job: created to completed %.3f s", (rs.getTimestamp("completed_at").getTime()
                                     - previousEnd.getTime()) / 1e3);
                         }
-                        line("  %-7s %2d steps, %2d attempts, wait before %4d ms, span %6d ms, step time summed %6.0f ms",
+                        line("  %-7s %2d steps, %2d attempts, wait before %4d ms, span %6d ms, step time summed %6.0f ms"
+                                + " (in the participants' calls %6d ms)",
                                 rs.getString("phase"), rs.getInt("steps"), rs.getInt("attempts"),
                                 rs.getTimestamp("first_start").getTime() - previousEnd.getTime(),
                                 rs.getTimestamp("last_end").getTime() - rs.getTimestamp("first_start").getTime(),
-                                rs.getDouble("busy") * 1000);
+                                rs.getDouble("busy") * 1000, rs.getLong("calls"));
                         previousEnd = rs.getTimestamp("last_end");
                     }
                 }
@@ -554,20 +670,22 @@ class TenantDeletionBenchmark {
                 }
             }
             try (var read = db.createStatement(); var rs = read.executeQuery("""
-                    select query, calls, total_exec_time, mean_exec_time, sum(calls) over () as all_calls,
-                      sum(total_exec_time) over () as all_time from pg_stat_statements
+                    select query, calls, total_exec_time + total_plan_time as total_time, total_plan_time,
+                      mean_exec_time, sum(calls) over () as all_calls, sum(total_exec_time) over () as all_time,
+                      sum(total_plan_time) over () as all_plan_time from pg_stat_statements
                     where query not like '%pg_stat%' and query not like '%deletion.deletion_jobs where id = any%'
-                    order by total_exec_time desc limit 15""")) {
+                    order by total_exec_time + total_plan_time desc limit 15""")) {
                 boolean first = true;
                 while (rs.next()) {
                     if (first) {
-                        line("  statements: %,d calls, %,.0f ms in all; the busiest (pg_stat_statements, by total):",
-                                rs.getLong("all_calls"), rs.getDouble("all_time"));
+                        line("  statements: %,d calls, %,.0f ms executing and %,.0f ms planning in all; the busiest"
+                                + " (pg_stat_statements, by total):", rs.getLong("all_calls"), rs.getDouble("all_time"),
+                                rs.getDouble("all_plan_time"));
                         first = false;
                     }
                     String sql = rs.getString("query").replaceAll("\\s+", " ");
-                    line("    total %7.0f ms  calls %7d  mean %6.2f ms  %s", rs.getDouble("total_exec_time"),
-                            rs.getLong("calls"), rs.getDouble("mean_exec_time"),
+                    line("    total %7.0f ms (planning %5.0f)  calls %7d  mean %6.2f ms  %s", rs.getDouble("total_time"),
+                            rs.getDouble("total_plan_time"), rs.getLong("calls"), rs.getDouble("mean_exec_time"),
                             sql.length() > 140 ? sql.substring(0, 140) + "..." : sql);
                 }
             }
