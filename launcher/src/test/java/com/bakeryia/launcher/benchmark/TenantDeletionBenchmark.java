@@ -64,7 +64,7 @@ class TenantDeletionBenchmark {
     private static final String SETTINGS = "--bakery.orchestrator.write-settle-period=0s"
             + " --bakery.deletion.tenant-grace-period=0s --bakery.rate-limits.enabled=false";
     private static final long SLOW_MS = 250;
-    private static final int WARM_UP_TENANTS = 30;
+    private static final int WARM_UP_TENANTS = 100;
 
     private final StringBuilder report = new StringBuilder();
     private final Map<String, String[]> figures = new LinkedHashMap<>();

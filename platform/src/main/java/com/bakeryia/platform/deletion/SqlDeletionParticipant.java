@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -34,7 +33,9 @@ import org.slf4j.MDC;
  * large ones; each table starts from the size it ended with last time. The same statement adds the
  * chunk's count to the run's counts ({@link DeletionRunCounts}), so the counts of a run are exact
  * across calls that died midway, whatever the chunks' sizes: what a call reports is read back from
- * there.
+ * there. A table's chunks after its first wait for the process's {@link ChunkGate}, so large
+ * deletions running side by side take turns; a small subject's one chunk per table does not wait.
+ * Previews count every table in one statement.
  */
 public class SqlDeletionParticipant implements DeletionParticipant {
 
@@ -47,7 +48,6 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     private final Clock clock;
     private final DeletionRunCounts runCounts;
     private final Map<String, Integer> learnedRows = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Keyset>> keysets = new ConcurrentHashMap<>();
 
     /** Fixed chunks of {@code batchSize} rows, none held back by a gate. */
     public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, int batchSize, Clock clock) {
@@ -106,7 +106,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
             for (String table : plan.tenantTables()) {
-                deleteTenantRows(table, subject.id(), runId);
+                deleteChunked(table, "tenant_id", subject.id(), runId);
                 deleted.put(qualified(table), 0L);
             }
         } else {
@@ -135,86 +135,6 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan.userColumns().stream().filter(column -> column.action() == action).toList();
     }
 
-    /**
-     * A tenant table's rows, chunk by chunk along its {@link Keyset} when it has one: each chunk
-     * starts where the one before ended, instead of walking again, from the start of the
-     * tenant's range, past the index entries of the rows the chunks before just deleted (which no
-     * scan may skip while a statement older than their deletion still runs). A chunk that found
-     * fewer rows than it asked for ends the walk; if a row picked on the way was moved by a
-     * concurrent update (and so not deleted), one walk from the start finds what is left.
-     */
-    private void deleteTenantRows(String table, UUID tenantId, UUID runId) {
-        Optional<Keyset> keyset = keysets.computeIfAbsent(table, this::keyset);
-        if (keyset.isEmpty()) {
-            deleteChunked(table, "tenant_id", tenantId, runId);
-            return;
-        }
-        String column = keyset.get().column();
-        String from = "(select ctid, " + column + " as k from " + qualified(table) + " where tenant_id = ?";
-        String order = " order by " + column + " limit ?) p";
-        String first = "picked as materialized (select array_agg(ctid) as ctids, (array_agg(k::text order by k desc))[1]"
-                + " as last from " + from + order + "), ";
-        String next = first.replace(from, from + " and " + column + " >= cast(? as " + keyset.get().type() + ")");
-        String changed = "delete from " + qualified(table) + " where ctid = any((select ctids from picked)::tid[]) returning 1";
-        String key = table + ".tenant_id delete";
-        int rows = sizing.start(learnedRows.get(key));
-        String last = null;
-        boolean moved = false;
-        for (int chunks = 0; ; chunks++) {
-            Object[] parameters = last == null ? new Object[] {tenantId, rows, runId, qualified(table)}
-                    : new Object[] {tenantId, last, rows, runId, qualified(table)};
-            long started = System.nanoTime();
-            Chunk chunk = runChunk(chunkSql(last == null ? first : next, changed, "n, 0"), parameters,
-                    chunks > 0 || rows > sizing.firstRows());
-            long took = System.nanoTime() - started;
-            moved |= chunk.changed() < chunk.picked();
-            if (chunk.picked() < rows) {
-                if (moved) {
-                    deleteChunked(table, "tenant_id", tenantId, runId);
-                }
-                return;
-            }
-            last = chunk.last();
-            rows = sizing.next(rows, chunk.changed(), took);
-            learnedRows.put(key, rows);
-        }
-    }
-
-    /**
-     * The column a tenant table's chunks walk along: the second column of a valid, complete btree
-     * index that leads with {@code tenant_id}, not null (a null would never be reached by
-     * {@code >=}); a unique index first, then the narrowest. Read from the catalog once per table.
-     * None: chunks pick from the start of the tenant's range each time.
-     */
-    private Optional<Keyset> keyset(String table) {
-        return database.jdbc().query("""
-                select a.attname, format_type(a.atttypid, a.atttypmod)
-                from pg_catalog.pg_index i
-                join pg_catalog.pg_class t on t.oid = i.indrelid
-                join pg_catalog.pg_namespace n on n.oid = t.relnamespace
-                join pg_catalog.pg_class x on x.oid = i.indexrelid
-                join pg_catalog.pg_am am on am.oid = x.relam and am.amname = 'btree'
-                join pg_catalog.pg_attribute lead on lead.attrelid = t.oid and lead.attnum = i.indkey[0]
-                join pg_catalog.pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[1]
-                where n.nspname = ? and t.relname = ? and lead.attname = 'tenant_id' and i.indnkeyatts >= 2
-                  and i.indisvalid and i.indpred is null and a.attnotnull
-                order by i.indisunique desc, i.indnkeyatts, x.relname
-                limit 1""", (rs, n) -> new Keyset(quoted(rs.getString(1)), rs.getString(2)), database.schema(), table)
-                .stream().findFirst();
-    }
-
-    /** A column to walk a table's chunks along, and its SQL type. */
-    private record Keyset(String column, String type) {
-    }
-
-    /** What one chunk statement picked and changed, and (walking a keyset) the last key it reached. */
-    private record Chunk(long changed, long picked, String last) {
-    }
-
-    private static String quoted(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
     private void deleteChunked(String table, String column, UUID id, UUID runId) {
         String changed = "delete from " + qualified(table)
                 + " where ctid = any((select ctids from picked)::tid[]) returning 1";
@@ -226,6 +146,10 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
         repeatCounted(picked(column.table(), column.column()), changed, "0, n", column.table(), column.column(), id,
                 runId, new Object[] {UserTombstone.ID});
+    }
+
+    /** What one chunk statement picked and changed. */
+    private record Chunk(long changed, long picked) {
     }
 
     /**
@@ -271,16 +195,14 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     }
 
     /**
-     * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}, and
-     * optionally the {@code last} key reached) are {@code changed}, and the count is added to the
-     * run's counts in the same statement. It answers the rows changed, the rows picked and the
-     * last key.
+     * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}) are
+     * {@code changed}, and the count is added to the run's counts in the same statement. It answers
+     * the rows changed and the rows picked.
      */
     private String chunkSql(String picked, String changed, String countColumns) {
         return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
                 + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select coalesce(cardinality(ctids), 0) from picked),"
-                + " (select " + (picked.contains(" as last ") ? "last" : "null::text") + " from picked) from chunk";
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) from chunk";
     }
 
     /**
@@ -289,7 +211,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
         Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,
-                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters);
+                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2)), parameters);
         return longOne ? gate.pass(statement) : statement.get();
     }
 
