@@ -139,7 +139,9 @@ class DeletionCertificates {
                         verification.computeIfAbsent(service, s -> new TreeMap<>()).put("late_rows_deleted",
                                 counts.getOrDefault("found_late", Map.of()).values().stream().mapToLong(Long::longValue).sum());
                         verification.get(service).put("rows_remaining", 0L);
-                    } else if (phase == StepPhase.SCAN) {
+                    }
+                    // The scan: in the VERIFY step, or (jobs of the first plan) in a SCAN step of its own.
+                    if (counts.containsKey("scanned")) {
                         Map<String, Long> scanned = counts.getOrDefault("scanned", Map.of());
                         Map<String, Object> ofScan = verification.computeIfAbsent(service, s -> new TreeMap<>());
                         ofScan.put("catalog_tables_scanned", scanned.getOrDefault("tables", 0L));

@@ -275,7 +275,7 @@ class DeletionStepLeases {
     }
 
     /** A job as its next move is decided: its data services, creation time and every step's status. */
-    private record JobSteps(List<String> dataServices, Instant createdAt, int attemptLimit,
+    private record JobSteps(List<String> dataServices, int plan, Instant createdAt, int attemptLimit,
                             Map<JobPlan.StepKey, StepStatus> statuses) {
     }
 
@@ -285,18 +285,19 @@ class DeletionStepLeases {
         if (jobIds.isEmpty()) {
             return jobs;
         }
-        tables.sql().query("select j.id, j.participants, j.created_at, s.phase, s.service, s.status, s.attempt_limit"
+        tables.sql().query("select j.id, j.participants, j.plan_version, j.created_at, s.phase, s.service, s.status,"
+                + " s.attempt_limit"
                 + " from " + tables.jobs() + " j join " + tables.steps() + " s on s.job_id = j.id where j.id in (:ids)",
                 Map.of("ids", jobIds), rs -> {
                     UUID id = rs.getObject("id", UUID.class);
                     JobSteps job = jobs.get(id);
                     if (job == null) {
                         job = new JobSteps(List.of((String[]) rs.getArray("participants").getArray()),
-                                JobStoreTables.instant(rs, "created_at"), 0, new HashMap<>());
+                                rs.getInt("plan_version"), JobStoreTables.instant(rs, "created_at"), 0, new HashMap<>());
                     }
                     job.statuses().put(new JobPlan.StepKey(StepPhase.valueOf(rs.getString("phase")), rs.getString("service")),
                             StepStatus.valueOf(rs.getString("status")));
-                    jobs.put(id, new JobSteps(job.dataServices(), job.createdAt(),
+                    jobs.put(id, new JobSteps(job.dataServices(), job.plan(), job.createdAt(),
                             Math.max(job.attemptLimit(), rs.getInt("attempt_limit")), job.statuses()));
                 });
         return jobs;
@@ -310,7 +311,7 @@ class DeletionStepLeases {
                                   List<DeletionAudit.Pending> appends) {
         var sql = tables.sql();
         var params = new MapSqlParameterSource().addValue("job", step.jobId()).addValue("now", at(now));
-        JobPlan.Next next = JobPlan.next(step.kind(), job.dataServices(), job.statuses());
+        JobPlan.Next next = JobPlan.next(step.kind(), job.dataServices(), job.plan(), job.statuses());
         if (next instanceof JobPlan.Next.Wait) {
             return JobTransition.NONE;
         }

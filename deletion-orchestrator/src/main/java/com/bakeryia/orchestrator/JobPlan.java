@@ -8,24 +8,27 @@ import java.util.Map;
  * The saga, read in one place: each job kind's phases in order, and who gets a step in each.
  *
  * <pre>
- * TENANT = DELETE -> VERIFY -> SCAN   (in every data service, each service on its own)
+ * TENANT = DELETE -> VERIFY   (in every data service, each service on its own)
  *          -> FINAL (tenant: the tenant record)
  * USER   = PREPARE (tenant: owned tenants, memberships)
- *          -> DELETE -> VERIFY -> SCAN   (in every data service and tenant, each on its own)
+ *          -> DELETE -> VERIFY   (in every data service and tenant, each on its own)
  *          -> FINAL (auth: the user record)
  * </pre>
+ *
+ * VERIFY is both checks of a service: its plan's preview must be 0 (late rows deleted again), and
+ * then the scan of its live catalog must find 0 rows of the subject. Jobs created before the two
+ * were one step ({@link #FIRST_PLAN}) check in two, VERIFY then SCAN, and keep doing so.
  *
  * In a user job the tenant service deletes and verifies too: its deletion records name who asked,
  * and verification proves no membership survived PREPARE.
  *
  * PREPARE and FINAL are barriers: PREPARE succeeds before any service deletes, and FINAL starts
- * only when every service's SCAN succeeded. Between them each service's sweep (DELETE, then
- * VERIFY, then SCAN) moves on as soon as its own step before succeeded, not when the slowest
- * service's did: what VERIFY and SCAN check is that one service's data, so a service that is done
- * deleting verifies while a larger one still deletes, and no service waits at a phase boundary for
- * all the others. A job with no data services goes from its first barrier to FINAL.
- * {@link #next} is the one function that decides what a job does next from the statuses of its
- * steps; it has no side effects.
+ * only when every service's sweep succeeded. Between them each service's sweep (DELETE, then
+ * VERIFY) moves on as soon as its own step before succeeded, not when the slowest service's did:
+ * what VERIFY checks is that one service's data, so a service that is done deleting verifies while
+ * a larger one still deletes, and no service waits at a phase boundary for all the others. A job
+ * with no data services goes from its first barrier to FINAL. {@link #next} is the one function
+ * that decides what a job does next from the statuses of its steps; it has no side effects.
  */
 final class JobPlan {
 
@@ -35,8 +38,17 @@ final class JobPlan {
     /** The auth service: its participant removes the user record. */
     static final String USER_SERVICE = "auth";
 
+    /** The plan of jobs created before VERIFY scanned the catalog itself: a SCAN step follows each VERIFY. */
+    static final int FIRST_PLAN = 1;
+
+    /** The plan of jobs created now. */
+    static final int CURRENT_PLAN = 2;
+
     /** What every swept service goes through, in order, one step each. */
-    static final List<StepPhase> SWEEP = List.of(StepPhase.DELETE, StepPhase.VERIFY, StepPhase.SCAN);
+    static final List<StepPhase> SWEEP = List.of(StepPhase.DELETE, StepPhase.VERIFY);
+
+    /** The sweep of a job created with {@link #FIRST_PLAN}. */
+    static final List<StepPhase> FIRST_PLAN_SWEEP = List.of(StepPhase.DELETE, StepPhase.VERIFY, StepPhase.SCAN);
 
     private JobPlan() {
     }
@@ -53,7 +65,7 @@ final class JobPlan {
     record StepKey(StepPhase phase, String service) {
     }
 
-    /** The phases of a job of this kind whose DELETE, VERIFY and SCAN steps run in {@code dataServices}, in order. */
+    /** The phases of a job of this kind (created now) whose DELETE and VERIFY steps run in {@code dataServices}, in order. */
     static List<Phase> phases(JobKind kind, List<String> dataServices) {
         List<Phase> phases = new ArrayList<>();
         if (kind == JobKind.USER) {
@@ -103,6 +115,12 @@ final class JobPlan {
      * failed steps back to work, from where their sweeps go on.
      */
     static Next next(JobKind kind, List<String> dataServices, Map<StepKey, StepStatus> steps) {
+        return next(kind, dataServices, CURRENT_PLAN, steps);
+    }
+
+    /** As {@link #next(JobKind, List, Map)}, for a job created with the given plan. */
+    static Next next(JobKind kind, List<String> dataServices, int plan, Map<StepKey, StepStatus> steps) {
+        List<StepPhase> sweep = plan == FIRST_PLAN ? FIRST_PLAN_SWEEP : SWEEP;
         boolean active = steps.containsValue(StepStatus.PENDING) || steps.containsValue(StepStatus.RUNNING);
         boolean failed = steps.containsValue(StepStatus.FAILED);
         if (kind == JobKind.USER) {
@@ -117,7 +135,7 @@ final class JobPlan {
         }
         List<StepKey> due = new ArrayList<>();
         for (String service : swept(kind, dataServices)) {
-            for (StepPhase phase : SWEEP) {
+            for (StepPhase phase : sweep) {
                 StepKey step = new StepKey(phase, service);
                 StepStatus status = steps.get(step);
                 if (status == StepStatus.SUCCEEDED) {

@@ -80,8 +80,10 @@ class DeletionJobLifecycleTest {
         assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service() + " " + step.status())
                 .containsExactly("DELETE ledger SUCCEEDED", "DELETE oven SUCCEEDED", "DELETE pantry SUCCEEDED",
                         "VERIFY ledger SUCCEEDED", "VERIFY oven SUCCEEDED", "VERIFY pantry SUCCEEDED",
-                        "SCAN ledger SUCCEEDED", "SCAN oven SUCCEEDED", "SCAN pantry SUCCEEDED",
                         "FINAL tenant SUCCEEDED");
+        assertThat(step(done, StepPhase.VERIFY, "oven").counts().get("scanned"))
+                .as("the verification scanned the live catalog too").containsEntry("rows_found", 0L)
+                .containsEntry("tables", 2L);
         assertThat(step(done, StepPhase.DELETE, "oven").counts().get("deleted"))
                 .containsEntry("oven.bakes", 40L).containsEntry("oven.bake_checks", 40L);
         assertThat(done.startedAt()).isNotNull();
@@ -129,7 +131,7 @@ class DeletionJobLifecycleTest {
         assertThat(failed.serviceResults()).filteredOn(step -> step.service().equals("ledger"))
                 .as("a failed step stops its service's sweep").extracting(DeletionJobSummary.StepResult::phase)
                 .containsExactly(StepPhase.DELETE);
-        assertThat(step(failed, StepPhase.SCAN, "pantry").status()).as("the other services sweep on")
+        assertThat(step(failed, StepPhase.VERIFY, "pantry").status()).as("the other services sweep on")
                 .isEqualTo(StepStatus.SUCCEEDED);
         assertThat(failed.serviceResults()).noneMatch(step -> step.phase() == StepPhase.FINAL);
         assertThat(tenants.recordExists(tenant)).as("the tenant record stays while rows remain").isTrue();

@@ -122,7 +122,7 @@ class DeletionStepLeasesTest {
     }
 
     @Test
-    void eachStepQueuesItsServicesNextStepAndTheLastScanQueuesTheRecordExactlyOnce() {
+    void eachStepQueuesItsServicesNextStepAndTheLastVerificationQueuesTheRecordExactlyOnce() {
         UUID job = start(UUID.randomUUID());
         List<LeasedStep> deletes = claimAll("worker-a", now);
         assertThat(deletes).extracting(LeasedStep::phase).containsOnly(StepPhase.DELETE).hasSize(3);
@@ -141,13 +141,10 @@ class DeletionStepLeasesTest {
                 new DeletionStepLeases.Completion(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO)), now))
                 .containsExactlyInAnyOrder(DeletionStepLeases.JobTransition.NONE, DeletionStepLeases.JobTransition.NEXT_STEPS);
 
-        List<LeasedStep> rest = claimAll("worker-a", now);
-        assertThat(rest).extracting(LeasedStep::phase).containsExactlyInAnyOrder(StepPhase.SCAN, StepPhase.VERIFY, StepPhase.VERIFY);
-        rest.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
-        List<LeasedStep> scans = claimAll("worker-a", now);
-        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(2);
-        assertThat(claimAll("worker-a", now)).as("no record while a scan runs").isEmpty();
-        scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        List<LeasedStep> verifies = claimAll("worker-a", now);
+        assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(2);
+        assertThat(claimAll("worker-a", now)).as("no record while a verification runs").isEmpty();
+        verifies.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
 
         List<LeasedStep> last = claimAll("worker-a", now);
         assertThat(last).singleElement().satisfies(step -> {
@@ -156,7 +153,20 @@ class DeletionStepLeasesTest {
         });
         assertThat(claimAll("worker-a", now)).as("queued exactly once").isEmpty();
         assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
-        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("ten steps of 7 rows each").isEqualTo(10 * 7);
+        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("seven steps of 7 rows each").isEqualTo(7 * 7);
+    }
+
+    @Test
+    void aJobCreatedBeforeVerificationsScannedGetsItsScanStepsAsItWasPlanned() {
+        UUID job = start(UUID.randomUUID());
+        tables.sql().update("update deletion.deletion_jobs set plan_version = 1 where id = :id", Map.of("id", job));
+        claimAll("worker-a", now).forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        claimAll("worker-a", now).forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+
+        List<LeasedStep> scans = claimAll("worker-a", now);
+        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(3);
+        scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        assertThat(claimAll("worker-a", now)).singleElement().extracting(LeasedStep::phase).isEqualTo(StepPhase.FINAL);
     }
 
     @Test

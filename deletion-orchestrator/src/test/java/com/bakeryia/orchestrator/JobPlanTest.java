@@ -18,7 +18,6 @@ class JobPlanTest {
         assertThat(JobPlan.phases(JobKind.TENANT, DATA)).containsExactly(
                 new JobPlan.Phase(StepPhase.DELETE, DATA),
                 new JobPlan.Phase(StepPhase.VERIFY, DATA),
-                new JobPlan.Phase(StepPhase.SCAN, DATA),
                 new JobPlan.Phase(StepPhase.FINAL, List.of("tenant")));
     }
 
@@ -29,7 +28,6 @@ class JobPlanTest {
                 new JobPlan.Phase(StepPhase.PREPARE, List.of("tenant")),
                 new JobPlan.Phase(StepPhase.DELETE, sweep),
                 new JobPlan.Phase(StepPhase.VERIFY, sweep),
-                new JobPlan.Phase(StepPhase.SCAN, sweep),
                 new JobPlan.Phase(StepPhase.FINAL, List.of("auth")));
     }
 
@@ -41,20 +39,33 @@ class JobPlanTest {
     }
 
     @Test
-    void eachServiceVerifiesAndScansAsSoonAsItsOwnStepBeforeSucceeded() {
+    void eachServiceVerifiesAsSoonAsItsOwnDeleteSucceeded() {
         Map<JobPlan.StepKey, StepStatus> steps = statuses(StepPhase.DELETE, "orders", StepStatus.SUCCEEDED,
                 StepPhase.DELETE, "pos", StepStatus.RUNNING);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps))
                 .as("orders does not wait for the larger pos").isEqualTo(start(step(StepPhase.VERIFY, "orders")));
 
         steps.put(step(StepPhase.VERIFY, "orders"), StepStatus.SUCCEEDED);
-        assertThat(JobPlan.next(JobKind.TENANT, DATA, steps)).isEqualTo(start(step(StepPhase.SCAN, "orders")));
-
-        steps.put(step(StepPhase.SCAN, "orders"), StepStatus.SUCCEEDED);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps)).as("pos still deletes").isInstanceOf(JobPlan.Next.Wait.class);
 
         steps.put(step(StepPhase.DELETE, "pos"), StepStatus.SUCCEEDED);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps)).isEqualTo(start(step(StepPhase.VERIFY, "pos")));
+    }
+
+    @Test
+    void aJobOfTheFirstPlanScansInAStepOfItsOwnAfterEachVerification() {
+        Map<JobPlan.StepKey, StepStatus> steps = statuses(StepPhase.DELETE, "orders", StepStatus.SUCCEEDED,
+                StepPhase.VERIFY, "orders", StepStatus.SUCCEEDED, StepPhase.DELETE, "pos", StepStatus.SUCCEEDED,
+                StepPhase.VERIFY, "pos", StepStatus.SUCCEEDED);
+        assertThat(JobPlan.next(JobKind.TENANT, DATA, JobPlan.FIRST_PLAN, steps))
+                .isEqualTo(start(step(StepPhase.SCAN, "orders"), step(StepPhase.SCAN, "pos")));
+        assertThat(JobPlan.next(JobKind.TENANT, DATA, JobPlan.CURRENT_PLAN, steps))
+                .isEqualTo(new JobPlan.Next.Start(List.of(step(StepPhase.FINAL, "tenant")), true));
+
+        steps.put(step(StepPhase.SCAN, "orders"), StepStatus.SUCCEEDED);
+        steps.put(step(StepPhase.SCAN, "pos"), StepStatus.SUCCEEDED);
+        assertThat(JobPlan.next(JobKind.TENANT, DATA, JobPlan.FIRST_PLAN, steps))
+                .isEqualTo(new JobPlan.Next.Start(List.of(step(StepPhase.FINAL, "tenant")), true));
     }
 
     @Test
@@ -86,7 +97,6 @@ class JobPlanTest {
                 .as("pos goes on to its checks").isEqualTo(start(step(StepPhase.VERIFY, "pos")));
 
         steps.put(step(StepPhase.VERIFY, "pos"), StepStatus.SUCCEEDED);
-        steps.put(step(StepPhase.SCAN, "pos"), StepStatus.SUCCEEDED);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps)).isInstanceOf(JobPlan.Next.Fail.class);
 
         steps.put(step(StepPhase.DELETE, "orders"), StepStatus.PENDING);
@@ -95,17 +105,17 @@ class JobPlanTest {
     }
 
     @Test
-    void theRecordGoesOnlyWhenEveryServiceScannedAndTheJobCompletesWhenItsFinalStepSucceeded() {
+    void theRecordGoesOnlyWhenEveryServiceVerifiedAndTheJobCompletesWhenItsFinalStepSucceeded() {
         Map<JobPlan.StepKey, StepStatus> steps = new HashMap<>();
         for (String service : DATA) {
             for (StepPhase phase : JobPlan.SWEEP) {
                 steps.put(step(phase, service), StepStatus.SUCCEEDED);
             }
         }
-        steps.put(step(StepPhase.SCAN, "pos"), StepStatus.RUNNING);
+        steps.put(step(StepPhase.VERIFY, "pos"), StepStatus.RUNNING);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps)).isInstanceOf(JobPlan.Next.Wait.class);
 
-        steps.put(step(StepPhase.SCAN, "pos"), StepStatus.SUCCEEDED);
+        steps.put(step(StepPhase.VERIFY, "pos"), StepStatus.SUCCEEDED);
         assertThat(JobPlan.next(JobKind.TENANT, DATA, steps))
                 .isEqualTo(new JobPlan.Next.Start(List.of(step(StepPhase.FINAL, "tenant")), true));
 
@@ -123,7 +133,7 @@ class JobPlanTest {
                 .isEqualTo(new JobPlan.Next.Start(List.of(step(StepPhase.FINAL, "tenant")), true));
         assertThat(JobPlan.phases(JobKind.USER, List.of())).extracting(JobPlan.Phase::phase)
                 .as("the tenant service still sweeps a user's traces").containsExactly(StepPhase.PREPARE, StepPhase.DELETE,
-                        StepPhase.VERIFY, StepPhase.SCAN, StepPhase.FINAL);
+                        StepPhase.VERIFY, StepPhase.FINAL);
     }
 
     private static JobPlan.StepKey step(StepPhase phase, String service) {
