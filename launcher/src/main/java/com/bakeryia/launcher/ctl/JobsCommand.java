@@ -1,0 +1,101 @@
+package com.bakeryia.launcher.ctl;
+
+import java.util.List;
+import java.util.UUID;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/** {@code ctl jobs list|show|retry}: the deletion jobs. */
+@Command(name = "jobs", synopsisSubcommandLabel = "<command>",
+        description = "Deletion jobs: list them, show one (and follow it), retry a FAILED one.")
+final class JobsCommand implements Runnable {
+
+    @ParentCommand
+    CtlCommand ctl;
+
+    @Spec
+    CommandSpec spec;
+
+    enum Kind { TENANT, USER }
+
+    enum Status { SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED }
+
+    @Override
+    public void run() {
+        CtlCommand.missingCommand(spec);
+    }
+
+    @Command(name = "list", sortOptions = false, description = {"Jobs, newest first, filtered.",
+            "Columns: job, kind, subject, status, created, finished, rows deleted, the failed step."})
+    int list(@Option(names = "--kind", paramLabel = "TENANT|USER", description = "Only jobs of this kind.") Kind kind,
+             @Option(names = "--status", split = ",", paramLabel = "<status>",
+                     description = "Only jobs in these statuses (repeat it or separate with commas): SCHEDULED,"
+                             + " PENDING, RUNNING, COMPLETED, FAILED, CANCELLED.") List<Status> statuses,
+             @Option(names = "--subject", paramLabel = "<id>", converter = Arguments.Id.class,
+                     description = "Only jobs deleting this tenant or user.") UUID subject,
+             @Option(names = "--since", paramLabel = "<time>", description = "Only jobs created at or after this: an"
+                     + " instant (2026-03-01T12:00:00Z), a day (2026-03-01) or a time ago (24h, 7d).") String since,
+             @Option(names = "--until", paramLabel = "<time>", description = "Only jobs created before this (same forms).")
+             String until,
+             @Option(names = "--limit", paramLabel = "<n>", defaultValue = "50",
+                     description = "At most this many jobs (default ${DEFAULT-VALUE}).") int limit,
+             @Option(names = "--offset", paramLabel = "<n>", defaultValue = "0",
+                     description = "Skip this many of the newest first (default ${DEFAULT-VALUE}).") int offset) {
+        if (limit < 1) {
+            throw CtlFailure.usage("--limit must be 1 or more, not " + limit);
+        }
+        if (offset < 0) {
+            throw CtlFailure.usage("--offset must be 0 or more, not " + offset);
+        }
+        JobListQuery query = new JobListQuery(kind == null ? null : kind.name(),
+                statuses == null ? List.of() : statuses.stream().map(Enum::name).distinct().toList(), subject,
+                since == null ? null : Arguments.instant("--since", since, ctl.console().clock()),
+                until == null ? null : Arguments.instant("--until", until, ctl.console().clock()), limit, offset);
+        JobListQuery.Page page = query.run(ctl.client());
+        Output output = ctl.output();
+        page.notices().forEach(output::notice);
+        if (output.json()) {
+            output.document(page.document());
+        } else if (page.jobs().isEmpty()) {
+            output.notice("No jobs" + (query.filtered() ? " match." : " yet."));
+        } else {
+            JobView.printList(output, page.jobs());
+        }
+        return CtlExit.OK;
+    }
+
+    @Command(name = "show", sortOptions = false,
+            description = "A job: its facts, and each step with phase, status, attempts, rows and last error.")
+    int show(@Parameters(paramLabel = "<job_id>", converter = Arguments.Id.class) UUID jobId,
+             @Mixin JobFollower.WaitOptions wait) {
+        if (wait.requested()) {
+            return ctl.follow(jobId.toString(), wait);
+        }
+        JsonNode job = ctl.client().get("/api/v1/deletion-jobs/" + jobId);
+        if (ctl.output().json()) {
+            ctl.output().document(job);
+        } else {
+            JobView.print(ctl.output(), job);
+        }
+        return CtlExit.OK;
+    }
+
+    @Command(name = "retry", sortOptions = false,
+            description = "Runs the steps of a FAILED job that did not succeed again (exit 5 when it has not failed).")
+    int retry(@Parameters(paramLabel = "<job_id>", converter = Arguments.Id.class) UUID jobId,
+              @Mixin JobFollower.WaitOptions wait) {
+        JsonNode job = ctl.client().post("/api/v1/deletion-jobs/" + jobId + "/retry");
+        return ctl.started(job, jobId.toString(), wait, () -> {
+            long again = JobView.steps(job).stream().filter(step -> !"SUCCEEDED".equals(step.path("status").asText())).count();
+            ctl.output().line("Job " + jobId + " is " + job.path("status").asText() + " again: " + again
+                    + (again == 1 ? " step runs" : " steps run") + " again.");
+        });
+    }
+}
