@@ -29,13 +29,13 @@ final class Confirmation {
     /**
      * Returns when the person typed {@code expected} back; otherwise fails with exit 2.
      *
-     * @param what     what is about to be deleted, for the messages ({@code tenant <id>})
+     * @param what     what is about to be deleted ({@code tenant <id>}), for the message without a terminal
      * @param expected what the person must type back
      * @param label    what {@code expected} is, for the prompt ({@code the tenant's id})
      */
     static void ask(CtlConsole console, Output output, String what, String expected, String label) {
         requireTerminal(console, what);
-        output.err().print("Type " + label + " (" + expected + ") to delete " + what + ": ");
+        output.err().print("Type " + expected + " (" + label + ") to confirm: ");
         output.err().flush();
         String answer;
         try {

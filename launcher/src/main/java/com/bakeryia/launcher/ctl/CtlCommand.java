@@ -23,20 +23,23 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "ctl", sortOptions = false, synopsisSubcommandLabel = "<command>",
         subcommands = {JobsCommand.class, TenantsCommand.class, UsersCommand.class, CertificatesCommand.class,
                 AuditCommand.class},
-        description = {"Operates a running Bakery-IA platform over its HTTP API: deletion jobs, tenant and user",
-                "deletions, certificates and the audit trail. Starts no platform.", ""},
+        description = {"Operates a running Bakery-IA platform over its HTTP API: deletion jobs, tenant and user"
+                + " deletions, certificates and the audit trail. Starts no platform.", ""},
         footerHeading = "%nCredentials (never on the command line; the first found is used):%n",
-        footer = {"  --credentials-file <file>    token=, or email= and password=, or client_id= and client_secret=",
-                "                               (properties; readable by its owner only: chmod 600)",
-                "  BAKERY_TOKEN                 a bearer token, used as it is",
-                "  BAKERY_EMAIL, BAKERY_PASSWORD            an operator's login",
-                "  BAKERY_CLIENT_ID, BAKERY_CLIENT_SECRET   a service client",
-                "  BAKERY_CREDENTIALS_FILE      a credentials file, as --credentials-file",
-                "", "Examples:",
-                "  ctl jobs list --status FAILED",
-                "  ctl jobs show <job_id> --wait",
-                "  ctl tenants delete <tenant_id> --immediate --wait",
-                "  ctl --json jobs show <job_id> | jq .status"},
+        footer = {
+            "  --credentials-file <file>    a properties file readable by its owner only",
+            "                               (chmod 600): token=, or email= and password=,",
+            "                               or client_id= and client_secret=",
+            "  BAKERY_TOKEN                 a bearer token, used as it is",
+            "  BAKERY_EMAIL, BAKERY_PASSWORD              an operator's login",
+            "  BAKERY_CLIENT_ID, BAKERY_CLIENT_SECRET     a service client",
+            "  BAKERY_CREDENTIALS_FILE      a file as for --credentials-file",
+            "",
+            "Examples:",
+            "  ctl jobs list --status FAILED",
+            "  ctl jobs show <job_id> --wait",
+            "  ctl tenants delete <tenant_id> --immediate --wait",
+            "  ctl --json jobs show <job_id> | jq -r .status"},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:the operation ran and its result is a failure: a job FAILED or CANCELLED, a verification invalid",
@@ -138,7 +141,7 @@ public final class CtlCommand implements Runnable {
             describe.run();
         }
         if (wait.requested()) {
-            return follow(jobId, wait);
+            return follow(jobId, wait, false);
         }
         if (output().json()) {
             output().document(answer);
@@ -146,13 +149,16 @@ public final class CtlCommand implements Runnable {
         return CtlExit.OK;
     }
 
-    /** Follows a job to its end ({@code --wait}); prints it as it ended and says how; its exit code. */
-    int follow(String jobId, JobFollower.WaitOptions wait) {
+    /**
+     * Follows a job to its end ({@code --wait}); prints it as it ended (with every step, or only those
+     * that did not succeed) and says how; its exit code.
+     */
+    int follow(String jobId, JobFollower.WaitOptions wait, boolean everyStep) {
         JobFollower.Outcome outcome = new JobFollower(client(), output(), console).follow(jobId, wait);
         if (output().json()) {
             output().document(outcome.job());
         } else {
-            JobView.print(output(), outcome.job());
+            JobView.print(output(), outcome.job(), everyStep);
         }
         output().notice(outcome.message());
         return outcome.exitCode();
@@ -175,6 +181,6 @@ public final class CtlCommand implements Runnable {
     /** Reached when a command group is named without one of its commands: a usage error. */
     static void missingCommand(CommandSpec group) {
         throw new ParameterException(group.commandLine(), "Missing a command: "
-                + String.join(", ", group.subcommands().keySet()));
+                + String.join(", ", new java.util.TreeSet<>(group.subcommands().keySet())));
     }
 }

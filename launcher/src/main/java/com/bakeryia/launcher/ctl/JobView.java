@@ -20,7 +20,11 @@ final class JobView {
     private JobView() {
     }
 
-    static void print(Output output, JsonNode job) {
+    /**
+     * The job's facts, then its steps: every one, or (after a command that followed it) only those
+     * that did not succeed.
+     */
+    static void print(Output output, JsonNode job, boolean everyStep) {
         Table facts = Table.facts();
         facts.row("Job", job.path("job_id").asText());
         facts.row("Kind", job.path("kind").asText());
@@ -43,6 +47,12 @@ final class JobView {
         }
         output.table(facts);
         List<JsonNode> steps = steps(job);
+        if (!everyStep) {
+            steps = steps.stream().filter(step -> !"SUCCEEDED".equals(step.path("status").asText())).toList();
+            if (steps.isEmpty()) {
+                return;
+            }
+        }
         if (steps.isEmpty()) {
             output.line("");
             output.line("No steps yet" + ("SCHEDULED".equals(job.path("status").asText())

@@ -76,13 +76,13 @@ final class JobsCommand implements Runnable {
     int show(@Parameters(paramLabel = "<job_id>", converter = Arguments.Id.class) UUID jobId,
              @Mixin JobFollower.WaitOptions wait) {
         if (wait.requested()) {
-            return ctl.follow(jobId.toString(), wait);
+            return ctl.follow(jobId.toString(), wait, true);
         }
         JsonNode job = ctl.client().get("/api/v1/deletion-jobs/" + jobId);
         if (ctl.output().json()) {
             ctl.output().document(job);
         } else {
-            JobView.print(ctl.output(), job);
+            JobView.print(ctl.output(), job, true);
         }
         return CtlExit.OK;
     }
