@@ -78,7 +78,7 @@ public final class CtlCommand implements Runnable {
     Duration timeout;
 
     @Option(names = "--credentials-file", scope = ScopeType.INHERIT, paramLabel = "<file>", order = 5,
-            description = "A private properties file of credentials (see below); wins over the environment.")
+            description = "A private properties file of credentials (ctl --help lists its keys); wins over the environment.")
     Path credentialsFile;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, order = 6,
