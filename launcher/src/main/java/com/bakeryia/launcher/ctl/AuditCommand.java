@@ -4,29 +4,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ctl audit verify}: the hash-chained deletion audit trail. */
 @Command(name = "audit", synopsisSubcommandLabel = "<command>",
         description = "The deletion audit trail: verify its hash chain.")
-final class AuditCommand implements Runnable {
+final class AuditCommand extends CommandGroup {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
-    @ParentCommand
-    CtlCommand ctl;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        CtlCommand.missingCommand(spec);
-    }
 
     @Command(name = "verify", description = {"Has the platform recompute the audit trail's hash chain; with --audit-head,"
             + " also whether the chain still holds a certificate's audit_head.",

@@ -14,11 +14,8 @@ import com.bakeryia.orchestrator.certificate.InvalidCertificateException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWKSet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,24 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code ctl certificates fetch|verify}: a completed job's signed deletion certificate. */
 @Command(name = "certificates", synopsisSubcommandLabel = "<command>",
         description = "Deletion certificates: fetch a completed job's, verify one against the platform's certificate keys.")
-final class CertificatesCommand implements Runnable {
+final class CertificatesCommand extends CommandGroup {
 
     static final String KEYS_PATH = "/api/v1/deletion-certificates/jwks.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @ParentCommand
-    CtlCommand ctl;
-
-    @Spec
-    CommandSpec spec;
-
     enum Format { JWS, JSON }
-
-    @Override
-    public void run() {
-        CtlCommand.missingCommand(spec);
-    }
 
     @Command(name = "fetch", sortOptions = false, description = {"A completed job's certificate (exit 3 until the job"
             + " completes): the compact JWS (--format jws, the default) or the JWS with its decoded claims (--format json,"

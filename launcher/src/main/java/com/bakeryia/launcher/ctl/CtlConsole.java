@@ -47,6 +47,19 @@ public record CtlConsole(Map<String, String> environment, BufferedReader input, 
                 duration -> Thread.sleep(duration.toMillis()));
     }
 
+    /**
+     * Pauses for {@code duration}; an interruption (the process is stopping) ends the command with
+     * {@code exitCode}, saying it was interrupted {@code during} what.
+     */
+    void pauseFor(Duration duration, int exitCode, String during) {
+        try {
+            pause.pause(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CtlFailure(exitCode, "interrupted " + during, e);
+        }
+    }
+
     /** The value of an environment variable, or null when it is unset or blank. */
     String variable(String name) {
         String value = environment.get(name);

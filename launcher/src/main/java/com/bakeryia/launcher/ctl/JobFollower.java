@@ -83,7 +83,8 @@ final class JobFollower {
                             + jobId + " --wait");
                 }
                 Duration left = Duration.between(now, deadline);
-                pause(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
+                console.pauseFor(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL, CtlExit.WAIT_TIMED_OUT,
+                        "while waiting for the job");
             }
         } finally {
             progress.end();
@@ -107,15 +108,6 @@ final class JobFollower {
                     + " (not waiting through the grace window; --wait-scheduled would)");
             default -> null;
         };
-    }
-
-    private void pause(Duration duration) {
-        try {
-            console.pause().pause(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CtlFailure(CtlExit.WAIT_TIMED_OUT, "interrupted while waiting for the job", e);
-        }
     }
 
     /** The progress on standard error: redrawn in place on a terminal, a line per change otherwise. */

@@ -5,32 +5,18 @@ import java.util.UUID;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ctl jobs list|show|retry}: the deletion jobs. */
 @Command(name = "jobs", synopsisSubcommandLabel = "<command>",
         description = "Deletion jobs: list them, show one (and follow it), retry a FAILED one.")
-final class JobsCommand implements Runnable {
-
-    @ParentCommand
-    CtlCommand ctl;
-
-    @Spec
-    CommandSpec spec;
+final class JobsCommand extends CommandGroup {
 
     enum Kind { TENANT, USER }
 
     enum Status { SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED }
-
-    @Override
-    public void run() {
-        CtlCommand.missingCommand(spec);
-    }
 
     @Command(name = "list", sortOptions = false, description = {"Jobs, newest first, filtered.",
             "Columns: job, kind, subject, status, created, finished, rows deleted, the failed step."})

@@ -164,7 +164,7 @@ final class PlatformClient {
             }
             notices.accept("the platform answered " + answer.status() + " to " + method + " " + path + "; trying again in "
                     + wait.toSeconds() + " s (attempt " + (attempt + 1) + " of " + ATTEMPTS + ")");
-            pause(wait);
+            console.pauseFor(wait, CtlExit.UNAVAILABLE, "while waiting to try again");
         }
     }
 
@@ -256,15 +256,6 @@ final class PlatformClient {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip()))));
         } catch (NumberFormatException httpDate) {
             return Optional.empty();
-        }
-    }
-
-    private void pause(Duration wait) {
-        try {
-            console.pause().pause(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CtlFailure(CtlExit.UNAVAILABLE, "interrupted while waiting to try again", e);
         }
     }
 

@@ -4,29 +4,15 @@ import java.util.UUID;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ctl tenants preview|delete|restore}: a bakery's deletion. */
 @Command(name = "tenants", synopsisSubcommandLabel = "<command>",
         description = "A tenant's deletion: preview it, delete the tenant (after its grace window, or at once), restore it"
                 + " within the window.")
-final class TenantsCommand implements Runnable {
-
-    @ParentCommand
-    CtlCommand ctl;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        CtlCommand.missingCommand(spec);
-    }
+final class TenantsCommand extends CommandGroup {
 
     @Command(name = "preview", description = "What deleting the tenant would remove, per service and table; changes nothing.")
     int preview(@Parameters(paramLabel = "<tenant_id>", converter = Arguments.Id.class) UUID tenantId) {

@@ -8,24 +8,15 @@ import java.util.UUID;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ctl users preview|delete|restore}: a person's erasure (GDPR Art. 17). */
 @Command(name = "users", synopsisSubcommandLabel = "<command>",
         description = "A person's erasure: preview it, erase the user (after the grace window, or at once), restore them"
                 + " within the window.")
-final class UsersCommand implements Runnable {
-
-    @ParentCommand
-    CtlCommand ctl;
-
-    @Spec
-    CommandSpec spec;
+final class UsersCommand extends CommandGroup {
 
     enum OwnedTenants { TRANSFER, DELETE }
 
@@ -48,11 +39,6 @@ final class UsersCommand implements Runnable {
             newOwners.forEach(owner -> parameters.add("new_owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8)));
             return String.join("&", parameters);
         }
-    }
-
-    @Override
-    public void run() {
-        CtlCommand.missingCommand(spec);
     }
 
     @Command(name = "preview", sortOptions = false, description = "What erasing the user would do: owned tenants,"
