@@ -184,6 +184,14 @@ class CtlEndToEndTest {
                 .contains("auth");
         JsonNode previewed = service.run("--json", "users", "preview", leaver.userId().toString()).json();
         assertThat(previewed.path("memberships").size()).isEqualTo(1);
+        JsonNode handOver = service.run("--json", "users", "preview", bakery.owner().userId().toString(),
+                "--owned-tenants", "transfer", "--new-owner", bakery.tenantId() + ":" + bakery.member().userId()).json();
+        assertThat(handOver.path("owned_tenants").get(0).path("action").asText())
+                .as("the chosen new owner is no ADMIN: the transfer is blocked").isEqualTo("BLOCKED");
+        JsonNode toAdmin = service.run("--json", "users", "preview", bakery.owner().userId().toString(),
+                "--owned-tenants", "TRANSFER", "--new-owner", bakery.tenantId() + ":" + bakery.admin().userId()).json();
+        assertThat(toAdmin.path("owned_tenants").get(0).path("new_owner_id").asText())
+                .isEqualTo(bakery.admin().userId().toString());
 
         CtlRunner.Result erased = service.run("--json", "users", "delete", leaver.userId().toString(), "--yes", "--wait");
 

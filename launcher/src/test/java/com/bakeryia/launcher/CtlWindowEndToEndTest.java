@@ -88,7 +88,7 @@ class CtlWindowEndToEndTest {
         assertThat(scheduled.exitCode()).as(scheduled.toString()).isZero();
         assertThat(scheduled.out()).contains("Deletion of user " + user + ": job ").contains(" is SCHEDULED; it starts")
                 .contains("Until then: ctl users restore " + user)
-                .containsPattern("Deletion-Certificate-Token: [\\w-]{43,} at /api/v1/deletion-certificates/");
+                .containsPattern("Deletion-Certificate-Token: [\\w-]{43,} at " + url() + "/api/v1/deletion-certificates/");
         CtlRunner.Result restored = service.run("users", "restore", user);
         assertThat(restored.exitCode()).as(restored.toString()).isZero();
         assertThat(restored.out()).contains("User " + user + " restored: job ").contains(" is CANCELLED");

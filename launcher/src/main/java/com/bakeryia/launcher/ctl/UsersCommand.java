@@ -86,8 +86,9 @@ final class UsersCommand extends CommandGroup {
             Confirmation.requireTerminal(ctl.console(), "user " + userId);
             JsonNode preview = ctl.client().get(path(userId, "/deletion-preview", owned.query()));
             PreviewView.warnUnavailable(ctl.output(), preview);
+            int memberships = preview.path("memberships").size();
             ctl.output().notice("Erasing user " + userId + " removes " + PreviewView.summary(preview) + " and "
-                    + preview.path("memberships").size() + " memberships" + ownedTenants(preview)
+                    + memberships + (memberships == 1 ? " membership" : " memberships") + ownedTenants(preview)
                     + (immediate ? ", starting now." : ", once the grace window ends."));
             Confirmation.ask(ctl.console(), ctl.output(), "user " + userId, userId.toString(), "the user's id");
         }
@@ -99,7 +100,8 @@ final class UsersCommand extends CommandGroup {
             if (answer.hasNonNull("certificate_token")) {
                 ctl.output().line("Certificate hand-over for the person (shown once, keep it: they cannot log in once"
                         + " erased): header Deletion-Certificate-Token: " + answer.path("certificate_token").asText()
-                        + " at " + answer.path("certificate_url").asText());
+                        + " at " + ctl.client().url().toString().replaceAll("/+$", "")
+                        + answer.path("certificate_url").asText());
             }
         });
     }
