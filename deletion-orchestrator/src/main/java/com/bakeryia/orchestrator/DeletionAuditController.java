@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The deletion audit trail, services only: {@code GET /api/v1/deletion-audit?subject_id=&job_id=}
+ * The deletion audit trail, services and operators only: {@code GET /api/v1/deletion-audit?subject_id=&job_id=}
  * lists entries oldest first, a page at a time ({@code after}, {@code limit}); {@code GET
  * /api/v1/deletion-audit/verification} recomputes the whole chain, and with {@code audit_head=}
  * (a certificate's) also says whether the chain still holds that hash.
  */
 @RestController
-@PreAuthorize("hasRole('SERVICE')")
+@PreAuthorize(DeletionSupervisors.ONLY)
 class DeletionAuditController {
 
     static final int DEFAULT_LIMIT = 100;
@@ -40,7 +40,7 @@ class DeletionAuditController {
     record Page(List<DeletionAudit.Entry> entries, Long nextAfter) {
     }
 
-    @Operation(summary = "Services: deletion audit entries, oldest first, filtered by subject and job",
+    @Operation(summary = "Services and operators: deletion audit entries, oldest first, filtered by subject and job",
             description = "Pages of at most limit entries (default 100, at most 1000) after the entry seq given as after;"
                     + " next_after is the after of the next page, null on the last.")
     @ApiResponse(responseCode = "200", description = "A page of entries")
@@ -63,7 +63,7 @@ class DeletionAuditController {
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).seq() : null);
     }
 
-    @Operation(summary = "Services: recompute the deletion audit chain",
+    @Operation(summary = "Services and operators: recompute the deletion audit chain",
             description = "{\"valid\": true, \"entries\": N, \"head\": \"...\"} or {\"valid\": false,"
                     + " \"first_invalid_entry\": seq, \"reason\": \"...\"}; with audit_head (from a certificate),"
                     + " audit_head_found says whether the chain still holds it and audit_head_entry where.")

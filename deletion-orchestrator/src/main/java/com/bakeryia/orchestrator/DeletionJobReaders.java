@@ -11,8 +11,9 @@ import com.bakeryia.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
- * Who may read a deletion job, and so its certificate: services; the user who started it; for a
- * user job, that user; for a tenant job, the tenant's OWNER and ADMINs (while it still exists).
+ * Who may read a deletion job, and so its certificate: services and operators
+ * ({@link DeletionSupervisors}); the user who started it; for a user job, that user; for a tenant
+ * job, the tenant's OWNER and ADMINs (while it still exists).
  */
 final class DeletionJobReaders {
 
@@ -24,8 +25,8 @@ final class DeletionJobReaders {
 
     /** A 403 problem unless {@code caller} may read the job; a 503 when the tenant role cannot be checked. */
     void requireMayRead(DeletionJobSummary job, CallerPrincipal caller) {
-        if (!caller.isService() && !mayRead(job, caller.userId().orElse(null))) {
-            throw ApiProblem.forbidden("Only services, the user who started deletion job " + job.jobId()
+        if (!DeletionSupervisors.includes(caller) && !mayRead(job, caller.userId().orElse(null))) {
+            throw ApiProblem.forbidden("Only services, operators, the user who started deletion job " + job.jobId()
                     + " and the OWNER and ADMINs of its tenant may read it.");
         }
     }

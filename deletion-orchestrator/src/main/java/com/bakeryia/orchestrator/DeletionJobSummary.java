@@ -27,7 +27,9 @@ import java.util.UUID;
  * @param servicesCompleted    participants whose every step succeeded
  * @param servicesFailed       participants with a failed step
  * @param errors               the last error of every failed step, naming the service
- * @param serviceResults       every step: participant, phase, status, attempts, counts, errors
+ * @param failedStep           the step that failed, first in plan order when several did (absent while none has)
+ * @param serviceResults       every step: participant, phase, status, attempts, counts, errors; absent
+ *                             in a list of jobs, whose pages stay small (the job's own endpoint has them)
  */
 public record DeletionJobSummary(
         UUID jobId,
@@ -47,6 +49,7 @@ public record DeletionJobSummary(
         int servicesCompleted,
         int servicesFailed,
         List<String> errors,
+        FailedStep failedStep,
         List<StepResult> serviceResults) {
 
     /** Whether the job will still move on without an operator (PENDING or RUNNING). */
@@ -54,8 +57,25 @@ public record DeletionJobSummary(
         return status == JobStatus.PENDING || status == JobStatus.RUNNING;
     }
 
+    /** The job as a list shows it: the same, without the per-step results. */
+    DeletionJobSummary withoutSteps() {
+        return new DeletionJobSummary(jobId, kind, subjectId, status, scheduledFor, initiatedBy, initiatingService,
+                createdAt, startedAt, completedAt, durationMs, duration, totalItemsDeleted, totalItemsAnonymised,
+                servicesCompleted, servicesFailed, errors, failedStep, null);
+    }
+
     static String isoDuration(long millis) {
         return Duration.ofMillis(millis).toString();
+    }
+
+    /**
+     * The step that made a job FAILED (or is failed in it): what an operator looks at first.
+     *
+     * @param service   the participant
+     * @param phase     the phase it failed in
+     * @param lastError the error of its last attempt
+     */
+    public record FailedStep(String service, StepPhase phase, String lastError) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.deletion.DataServices;
+import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.UserMemberships;
 
 import org.slf4j.Logger;
@@ -131,9 +132,19 @@ public class DeletionJobs {
         return reads.find(jobId, clock.instant());
     }
 
-    /** Jobs newest first, at most {@code limit}; either filter may be null. */
+    /** Jobs newest first, at most {@code limit}, without their per-step results; either filter may be null. */
     public List<DeletionJobSummary> list(UUID subjectId, JobStatus status, int limit) {
         return reads.list(subjectId, status, limit, clock.instant());
+    }
+
+    /** One page of the jobs matching {@code filter}, newest first, without their per-step results. */
+    List<DeletionJobSummary> list(DeletionJobReads.JobFilter filter, int limit, int offset) {
+        return reads.list(filter, limit, offset, clock.instant());
+    }
+
+    /** The job store's figures now, by the injected clock. */
+    DeletionJobStats stats() {
+        return reads.stats(clock.instant());
     }
 
     /** What a restore did. */
@@ -205,14 +216,16 @@ public class DeletionJobs {
 
     /**
      * Asks every data service and the tenant service (for its own records), in parallel and each
-     * under the call timeout, what deleting the tenant would remove. Changes nothing. A participant
+     * under the call timeout, what deleting the tenant would remove; answered with the tenant's name
+     * and status as the tenant service gave them in {@code tenant}. Changes nothing. A participant
      * that does not answer is listed as unavailable instead of failing the whole preview.
      */
-    public TenantDeletionPreview previewTenantDeletion(UUID tenantId) {
+    public TenantDeletionPreview previewTenantDeletion(TenantAccess tenant) {
         List<String> services = new ArrayList<>(dataServices.names());
         services.add(JobPlan.TENANT_SERVICE);
         ParticipantPreviews.Collected collected = new ParticipantPreviews(participants, properties)
-                .collect(services, DeletionSubject.tenant(tenantId));
-        return new TenantDeletionPreview(tenantId, collected.totalItems(), collected.answered(), collected.unavailable());
+                .collect(services, DeletionSubject.tenant(tenant.tenantId()));
+        return new TenantDeletionPreview(tenant.tenantId(), tenant.tenantName(), tenant.status(), collected.totalItems(),
+                collected.answered(), collected.unavailable());
     }
 }

@@ -28,27 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Deleting a tenant, served by the orchestrator's process. {@code DELETE /api/v1/tenants/{tenant_id}}
- * (the tenant's OWNER and ADMINs, services): the tenant service marks the tenant DELETING, then its
- * deletion job starts (or the tenant's unfinished job is answered: repeating never starts a second,
- * and when that job FAILED, repeating retries it and answers it RUNNING); 202 with the job id,
- * status and Location. {@code GET /api/v1/tenants/{tenant_id}/deletion-preview}
- * (the OWNER and ADMINs while the tenant is ACTIVE, services): what the job would remove; nothing
- * changes. 404 for a tenant that does not exist, 403 for everyone else.
+ * (the tenant's OWNER and ADMINs, services, operators): the tenant service marks the tenant DELETING,
+ * then its deletion job starts (or the tenant's unfinished job is answered: repeating never starts a
+ * second, and when that job FAILED, repeating retries it and answers it RUNNING); 202 with the job
+ * id, status and Location. {@code GET /api/v1/tenants/{tenant_id}/deletion-preview} (the OWNER and
+ * ADMINs while the tenant is ACTIVE, services, operators): the tenant's name and status and what the
+ * job would remove; nothing changes. 404 for a tenant that does not exist, 403 for everyone else.
+ * Services and operators ({@link DeletionSupervisors}) act on any tenant, and may skip the window.
  */
 @Tag(name = "tenant deletion", description = "Deleting a tenant, served by the orchestrator's process. `DELETE "
-        + "/api/v1/tenants/{tenant_id}` (the tenant's OWNER and ADMINs, services): the tenant service "
+        + "/api/v1/tenants/{tenant_id}` (the tenant's OWNER and ADMINs, services, operators): the tenant service "
         + "marks the tenant DELETING, then its deletion job starts (or the tenant's unfinished job is "
         + "answered: repeating never starts a second, and when that job FAILED, repeating retries it "
         + "and answers it RUNNING); 202 with the job id, status and Location. `GET "
         + "/api/v1/tenants/{tenant_id}/deletion-preview` (the OWNER and ADMINs while the tenant is "
-        + "ACTIVE, services): what the job would remove; nothing changes. 404 for a tenant that does "
-        + "not exist, 403 for everyone else.")
+        + "ACTIVE, services, operators): the tenant's name and status and what the job would remove; nothing"
+        + " changes. 404 for a tenant that does not exist, 403 for everyone else. Services and operators act on"
+        + " any tenant and may skip the window (immediate=true).")
 @RestController
 class TenantDeletionController {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDeletionController.class);
 
-    /** A service asks with the nil user: the tenant's status only. */
+    /** Services and operators ask with the nil user: the tenant's status only. */
     private static final UUID NO_USER = new UUID(0, 0);
 
     private final DeletionJobs jobs;
@@ -70,11 +72,11 @@ class TenantDeletionController {
     }
 
     @Operation(summary = "Delete a tenant: after the grace window (SCHEDULED, restorable), or at once for a service"
-            + " with immediate=true; answers the tenant's unfinished job when there is one")
+            + " or an operator with immediate=true; answers the tenant's unfinished job when there is one")
     @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service; or a user asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service or an operator; or an OWNER or ADMIN asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "The tenant service or the job store could not be reached; repeat the request", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/tenants/{tenant_id}")
@@ -83,9 +85,9 @@ class TenantDeletionController {
                                                  Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         requireManager(tenantId, caller, "delete it");
-        if (immediate && !caller.isService()) {
-            throw ApiProblem.forbidden("Only services may skip the deletion window (immediate=true); the tenant's"
-                    + " OWNER and ADMINs delete it after the window, during which they can restore it.");
+        if (immediate && !DeletionSupervisors.includes(caller)) {
+            throw ApiProblem.forbidden("Only services and operators may skip the deletion window (immediate=true); the"
+                    + " tenant's OWNER and ADMINs delete it after the window, during which they can restore it.");
         }
         DeletionJobSummary job = markAndStart(tenantId, caller, immediate);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
@@ -97,7 +99,7 @@ class TenantDeletionController {
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service",
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service or an operator",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "No deletion is scheduled, or it has started and cannot be undone",
@@ -150,31 +152,36 @@ class TenantDeletionController {
         return job;
     }
 
-    @Operation(summary = "What deleting the tenant would remove, per service and table; changes nothing")
-    @ApiResponse(responseCode = "200", description = "Counts per service and table, and the services that did not answer")
+    @Operation(summary = "What deleting the tenant would remove, per service and table; changes nothing",
+            description = "The tenant's name and status (for a confirmation that asks the name typed back) and what"
+                    + " every service would delete or anonymise, per table and in total; changes nothing. The tenant's"
+                    + " OWNER and ADMINs while it is ACTIVE; services and operators in any status.")
+    @ApiResponse(responseCode = "200", description = "The tenant's name and status, counts per service and table, and the"
+            + " services that did not answer")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service or an operator", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "The tenant is not ACTIVE (a user asked)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The tenant is not ACTIVE (its OWNER or an ADMIN asked)", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/tenants/{tenant_id}/deletion-preview")
     TenantDeletionPreview preview(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         TenantAccess access = requireManager(tenantId, caller, "preview its deletion");
-        if (!caller.isService() && access.status() != TenantStatus.ACTIVE) {
+        if (!DeletionSupervisors.includes(caller) && access.status() != TenantStatus.ACTIVE) {
             throw ApiProblem.conflict("Tenant " + tenantId + " is " + access.status() + " and accepts no requests.");
         }
-        return jobs.previewTenantDeletion(tenantId);
+        return jobs.previewTenantDeletion(access);
     }
 
-    /** Services, and the tenant's OWNER and ADMINs; 404 when the tenant does not exist. */
+    /** Services, operators, and the tenant's OWNER and ADMINs; 404 when the tenant does not exist. */
     private TenantAccess requireManager(UUID tenantId, CallerPrincipal caller, String action) {
         SubjectIds.requirePossible("tenant_id", tenantId);
-        UUID userId = caller.isService() ? NO_USER : caller.userId()
+        boolean supervisor = DeletionSupervisors.includes(caller);
+        UUID userId = supervisor ? NO_USER : caller.userId()
                 .orElseThrow(() -> ApiProblem.forbidden("The token's subject is not a user id."));
         TenantAccess access = tenants.access(tenantId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId + " does not exist."));
-        if (!caller.isService()) {
+        if (!supervisor) {
             TenantRole role = access.membership().orElseThrow(() ->
                     ApiProblem.forbidden("You are not a member of tenant " + tenantId + "."));
             if (!role.canManage()) {

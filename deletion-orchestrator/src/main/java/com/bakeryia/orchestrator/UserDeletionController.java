@@ -31,21 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Deleting a user (right to erasure), served by the orchestrator's process: {@code DELETE /api/v1/users/{user_id}}
- * schedules (after the grace window, the account locked at once) or starts (a service's
- * {@code immediate=true}), or answers the unfinished, USER deletion job, 202;
- * {@code GET /api/v1/users/{user_id}/deletion-preview} says what it would do. The user themself or
- * a service; anyone else 403. Parameters, both optional: {@code owned_tenants=transfer|delete}
+ * schedules (after the grace window, the account locked at once) or starts (a service's or an
+ * operator's {@code immediate=true}), or answers the unfinished, USER deletion job, 202;
+ * {@code GET /api/v1/users/{user_id}/deletion-preview} says what it would do. The user themself,
+ * a service or an operator; anyone else 403. Parameters, both optional: {@code owned_tenants=transfer|delete}
  * (default transfer) and repeated {@code new_owner=<tenant_id>:<user_id>}, the chosen new owner of a
- * tenant the user owns. {@code POST /api/v1/users/{user_id}/restore} (services only: the person is
- * locked out, and cancels by logging in with {@code cancel_deletion}) cancels a scheduled deletion.
+ * tenant the user owns. {@code POST /api/v1/users/{user_id}/restore} (services and operators: the
+ * person is locked out, and cancels by logging in with {@code cancel_deletion}) cancels a scheduled deletion.
  */
 @Tag(name = "user deletion", description = "Deleting a user (right to erasure), served by the orchestrator's process: `DELETE "
         + "/api/v1/users/{user_id}` schedules (after the grace window, the account locked at once) or "
-        + "starts (a service's `immediate=true`), or answers the unfinished, USER deletion job, 202; "
-        + "`GET /api/v1/users/{user_id}/deletion-preview` says what it would do. The user themself or "
-        + "a service; anyone else 403. Parameters, both optional: `owned_tenants=transfer|delete` "
+        + "starts (a service's or an operator's `immediate=true`), or answers the unfinished, USER deletion job, 202; "
+        + "`GET /api/v1/users/{user_id}/deletion-preview` says what it would do. The user themself, "
+        + "a service or an operator; anyone else 403. Parameters, both optional: `owned_tenants=transfer|delete` "
         + "(default transfer) and repeated `new_owner=<tenant_id>:<user_id>`, the chosen new owner of "
-        + "a tenant the user owns. `POST /api/v1/users/{user_id}/restore` (services only: the person "
+        + "a tenant the user owns. `POST /api/v1/users/{user_id}/restore` (services and operators: the person "
         + "is locked out, and cancels by logging in with `cancel_deletion`) cancels a scheduled "
         + "deletion.")
 @RestController
@@ -75,14 +75,15 @@ class UserDeletionController {
     }
 
     @Operation(summary = "Erase a user (GDPR Art. 17): after the grace window (SCHEDULED, the account locked at once,"
-            + " restorable), or at once for a service with immediate=true; answers the user's unfinished job when there is one")
+            + " restorable), or at once for a service or an operator with immediate=true; answers the user's unfinished"
+            + " job when there is one")
     @ApiResponse(responseCode = "202", description = "The job (SCHEDULED with scheduled_for, or under way), new or the one"
             + " already there; Location names it. certificate_token and certificate_url hand the deletion certificate"
             + " over to the person, who cannot log in once erased: keep them (each answer gives a new token, the"
             + " newest counts)")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service; or a user asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the user themself, a service nor an operator; or the user themself asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "An owned tenant has no admin to take it over, or the person cancelled"
             + " their deletion while it was starting; nothing was started", content = @Content(mediaType = "application/problem+json"))
@@ -93,10 +94,10 @@ class UserDeletionController {
                                               @RequestParam(name = "new_owner", required = false) List<String> newOwners,
                                               @RequestParam(name = "immediate", defaultValue = "false") boolean immediate,
                                               Authentication authentication) {
-        CallerPrincipal caller = requireSelfOrService(userId, authentication);
-        if (immediate && !caller.isService()) {
-            throw ApiProblem.forbidden("Only services may skip the deletion window (immediate=true); a person's"
-                    + " erasure starts after the window, during which they can cancel it by logging in.");
+        CallerPrincipal caller = requireSelfOrSupervisor(userId, authentication);
+        if (immediate && !DeletionSupervisors.includes(caller)) {
+            throw ApiProblem.forbidden("Only services and operators may skip the deletion window (immediate=true); a"
+                    + " person's erasure starts after the window, during which they can cancel it by logging in.");
         }
         UserDeletions.Request request = request(userId, ownedTenants, newOwners);
         DeletionJobSummary job;
@@ -121,14 +122,14 @@ class UserDeletionController {
                 .body(new UserDeletionAnswer(job, token, certificateUrl));
     }
 
-    @Operation(summary = "Restore a user whose erasure is scheduled (services only): the job is cancelled, the account"
-            + " ACTIVE again, nothing deleted")
+    @Operation(summary = "Restore a user whose erasure is scheduled (services and operators): the job is cancelled, the"
+            + " account ACTIVE again, nothing deleted")
     @ApiResponse(responseCode = "200", description = "The cancelled job (or, for a locked account without a job, the"
             + " account's new status); the account is ACTIVE again")
     @ApiResponse(responseCode = "400", description = "A malformed id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not a service (a person cancels their own deletion by logging in"
-            + " with cancel_deletion)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither a service nor an operator (a person cancels their own"
+            + " deletion by logging in with cancel_deletion)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "No deletion is scheduled, or it has started and cannot be undone",
             content = @Content(mediaType = "application/problem+json"))
@@ -137,9 +138,9 @@ class UserDeletionController {
     @PostMapping("/api/v1/users/{user_id}/restore")
     ResponseEntity<Object> restore(@PathVariable("user_id") UUID userId, Authentication authentication) {
         SubjectIds.requirePossible("user_id", userId);
-        if (!CallerPrincipal.of(authentication).isService()) {
-            throw ApiProblem.forbidden("Only services may restore user " + userId + "; a person cancels their own"
-                    + " deletion by logging in with cancel_deletion.");
+        if (!DeletionSupervisors.includes(CallerPrincipal.of(authentication))) {
+            throw ApiProblem.forbidden("Only services and operators may restore user " + userId + "; a person cancels"
+                    + " their own deletion by logging in with cancel_deletion.");
         }
         UserDeletions.Restore restore;
         try {
@@ -172,14 +173,14 @@ class UserDeletionController {
     @ApiResponse(responseCode = "200", description = "The plan for owned tenants, the memberships, counts per service and table")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Neither the user themself nor a service", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the user themself, a service nor an operator", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/users/{user_id}/deletion-preview")
     UserDeletionPreview preview(@PathVariable("user_id") UUID userId,
                                 @RequestParam(name = "owned_tenants", required = false) String ownedTenants,
                                 @RequestParam(name = "new_owner", required = false) List<String> newOwners,
                                 Authentication authentication) {
-        requireSelfOrService(userId, authentication);
+        requireSelfOrSupervisor(userId, authentication);
         UserDeletions.Request request = request(userId, ownedTenants, newOwners);
         requireExists(userId);
         return deletions.preview(request);
@@ -191,11 +192,11 @@ class UserDeletionController {
         }
     }
 
-    private static CallerPrincipal requireSelfOrService(UUID userId, Authentication authentication) {
+    private static CallerPrincipal requireSelfOrSupervisor(UUID userId, Authentication authentication) {
         SubjectIds.requirePossible("user_id", userId);
         CallerPrincipal caller = CallerPrincipal.of(authentication);
-        if (!caller.isService() && !caller.userId().map(userId::equals).orElse(false)) {
-            throw ApiProblem.forbidden("Only the user themself or a service may delete user " + userId + ".");
+        if (!DeletionSupervisors.includes(caller) && !caller.userId().map(userId::equals).orElse(false)) {
+            throw ApiProblem.forbidden("Only the user themself, a service or an operator may delete user " + userId + ".");
         }
         return caller;
     }

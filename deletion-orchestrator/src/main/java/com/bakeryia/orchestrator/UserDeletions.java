@@ -103,7 +103,7 @@ public class UserDeletions {
      * Deletes the user after the configured window ({@code bakery.deletion.user-grace-period}), or
      * returns their unfinished job.
      *
-     * @param initiator the user themself or a service
+     * @param initiator the user themself, a service or an operator
      * @throws ApiProblem 400 when a chosen new owner names a tenant the user does not own (or the
      *                    user themself); 409 listing the tenants that have no admin to take them over,
      *                    or when the person cancelled their deletion while this one was starting
@@ -119,7 +119,7 @@ public class UserDeletions {
      * account is locked and marked DELETING, then the job starts. A SCHEDULED job asked for again
      * without a window (a service's {@code immediate=true}) starts now. A SCHEDULED job whose
      * account is ACTIVE again (the person cancelled by logging in, not yet noticed) is CANCELLED and
-     * the request treated as a new one. A FAILED job asked for again by a service is retried.
+     * the request treated as a new one. A FAILED job asked for again by a service or an operator is retried.
      */
     public DeletionJobSummary start(Request request, Initiator initiator, Duration gracePeriod) {
         Objects.requireNonNull(initiator, "initiator");
@@ -204,9 +204,12 @@ public class UserDeletions {
         }
     }
 
-    /** Asking again to delete a user whose job failed means, for a service: try again (the person is locked out). */
+    /**
+     * Asking again to delete a user whose job failed means, for a service or an operator: try again.
+     * The person themself is answered the job as it is (and is locked out anyway).
+     */
     private void retryIfFailed(DeletionJobSummary job, Initiator initiator) {
-        if (job.status() != JobStatus.FAILED || initiator.serviceId() == null
+        if (job.status() != JobStatus.FAILED || job.subjectId().equals(initiator.userId())
                 || starts.retry(job.jobId(), properties.maxAttempts(), clock.instant(), initiator.actor())
                 != DeletionJobStarts.RetryResult.RETRIED) {
             return;

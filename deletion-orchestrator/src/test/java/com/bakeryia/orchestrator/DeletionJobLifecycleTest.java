@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import com.bakeryia.platform.tenancy.TenantAccess;
+import com.bakeryia.platform.tenancy.TenantStatus;
 import com.bakeryia.testsupport.SharedTestPostgres;
 import com.bakeryia.testsupport.SharedTestPostgresContextCustomizerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +57,8 @@ class DeletionJobLifecycleTest {
         UUID doomed = tenants.seed(40);
         UUID kept = tenants.seed(25);
         Map<String, Long> keptBefore = tenants.rowsOf(kept);
-        TenantDeletionPreview preview = jobs.previewTenantDeletion(doomed);
+        TenantDeletionPreview preview = jobs.previewTenantDeletion(
+                new TenantAccess(doomed, TenantStatus.DELETING, null, null, "Test bakery"));
         long previewed = preview.totalItems();
         double completedBefore = counter("completed");
 

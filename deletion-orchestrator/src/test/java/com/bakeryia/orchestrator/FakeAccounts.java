@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.bakeryia.platform.identity.PlatformRole;
 import com.bakeryia.platform.identity.UserDirectory;
 
 /**
@@ -82,6 +83,12 @@ final class FakeAccounts implements UserDirectory {
     synchronized void set(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
         erased.remove(userId);
         accounts.put(userId, new Account(userId, status, deletionScheduledFor));
+    }
+
+    /** An ACTIVE account holding {@code roles}, as after a service granted them (none: revoked). */
+    synchronized void grant(UUID userId, PlatformRole... roles) {
+        erased.remove(userId);
+        accounts.put(userId, new Account(userId, AccountStatus.ACTIVE, null, Set.of(roles)));
     }
 
     /** The account is gone, as after the auth service's FINAL step. */

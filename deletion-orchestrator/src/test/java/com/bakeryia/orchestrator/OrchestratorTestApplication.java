@@ -167,9 +167,10 @@ class OrchestratorTestApplication {
             return new TenantDirectory() {
                 @Override
                 public Optional<TenantAccess> access(UUID tenantId, UUID userId) {
-                    return database.jdbc().queryForList("select status from registry.tenants where id = ?", String.class,
-                            tenantId).stream().findFirst().map(status -> new TenantAccess(tenantId, TenantStatus.valueOf(status),
-                                    ADMIN_USER.equals(userId) ? TenantRole.ADMIN : MEMBER_USER.equals(userId) ? TenantRole.MEMBER : null));
+                    return database.jdbc().query("select status, name from registry.tenants where id = ?",
+                            (row, n) -> new TenantAccess(tenantId, TenantStatus.valueOf(row.getString("status")),
+                                    ADMIN_USER.equals(userId) ? TenantRole.ADMIN : MEMBER_USER.equals(userId) ? TenantRole.MEMBER : null,
+                                    null, row.getString("name")), tenantId).stream().findFirst();
                 }
 
                 @Override

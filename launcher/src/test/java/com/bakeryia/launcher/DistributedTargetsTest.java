@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bakeryia.platform.identity.PlatformRole;
+import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
@@ -126,6 +128,30 @@ class DistributedTargetsTest {
         ApiClient.Response again = bakeryApi.get(customers, owner.accessToken());
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().path("items")).hasSize(1);
+    }
+
+    /**
+     * A process without auth reads the platform roles over HTTP with the account on every request
+     * ({@code RemoteUserDirectory}, no cache), so a grant or a revocation in auth counts there at once.
+     * (ThreeProcessDeletionIT shows an operator acting in the orchestrator's own process.)
+     */
+    @Test
+    void anotherProcessSeesAnOperatorGrantedAndRevokedInAuthAtOnce() {
+        ApiClient identityApi = ApiClient.onPort(port(identity));
+        TenantFixture.Member person = TenantFixture.register(identityApi, "remote-operator",
+                java.util.UUID.randomUUID().toString().substring(0, 8));
+        String service = identity.getBean(com.bakeryia.platform.security.JwtTokens.class).issueServiceToken("ops").value();
+        UserDirectory remote = bakery.getBean(UserDirectory.class);
+        assertThat(remote).isInstanceOf(com.bakeryia.platform.identity.RemoteUserDirectory.class);
+        assertThat(remote.account(person.userId()).orElseThrow().platformRoles()).isEmpty();
+
+        assertThat(identityApi.put("/api/v1/users/" + person.userId() + "/platform-roles", service,
+                Map.of("platform_roles", List.of("OPERATOR"))).status()).isEqualTo(200);
+        assertThat(remote.account(person.userId()).orElseThrow().holds(PlatformRole.OPERATOR)).isTrue();
+
+        assertThat(identityApi.put("/api/v1/users/" + person.userId() + "/platform-roles", service,
+                Map.of("platform_roles", List.of())).status()).isEqualTo(200);
+        assertThat(remote.account(person.userId()).orElseThrow().platformRoles()).isEmpty();
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database from before the deletion orchestrator was a target of its own, whose job store lives
  * in the auth schema (auth migrations V100, V101), is upgraded on its next start: the jobs move to
- * the schema {@code deletion} with every row, and auth's history, which still lists the two
- * migrations that no longer ship, validates.
+ * the schema {@code deletion} with every row, auth's history, which still lists the two
+ * migrations that no longer ship, validates, and auth's own later migrations apply.
  */
 class JobStoreUpgradeTest {
 
@@ -27,8 +27,11 @@ class JobStoreUpgradeTest {
     void anOldJobStoreMovesToTheDeletionSchemaWithItsRowsAndAuthStillStarts() {
         String url = SharedTestPostgres.jdbcUrl("legacy_job_store");
         JdbcTemplate jdbc = new JdbcTemplate(SharedTestPostgres.dataSource("legacy_job_store"));
+        // As such a database is: auth's migrations of the time (up to V4), then the job store's V100 and V101.
         Flyway.configure().dataSource(url, SharedTestPostgres.username(), null).schemas("auth").createSchemas(true)
-                .locations("classpath:db/migration/auth", "classpath:legacy/auth").load().migrate();
+                .locations("classpath:db/migration/auth").target("4").load().migrate();
+        Flyway.configure().dataSource(url, SharedTestPostgres.username(), null).schemas("auth")
+                .locations("classpath:legacy/auth").ignoreMigrationPatterns("*:missing").load().migrate();
         UUID job = UUID.randomUUID();
         UUID tenant = UUID.randomUUID();
         jdbc.update("insert into auth.deletion_jobs (id, kind, subject_id, status, initiating_service, created_at,"
@@ -51,6 +54,9 @@ class JobStoreUpgradeTest {
                 .containsEntry("participants", "{orders}");
         assertThat(jdbc.queryForObject("select count(*) from deletion.deletion_steps where job_id = ?", Long.class, job))
                 .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_schema = 'auth'"
+                + " and table_name = 'users' and column_name = 'platform_roles'", Long.class))
+                .as("auth's migrations after the job store's old ones apply too").isEqualTo(1);
     }
 
     /** Closes the pools the test opened. */

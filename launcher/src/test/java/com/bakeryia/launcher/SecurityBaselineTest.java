@@ -1,7 +1,12 @@
 package com.bakeryia.launcher;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.security.JwtSigningKey;
@@ -19,11 +24,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tokens: none is 401, the wrong kind 403, a bad one 401; always as problem+json. */
+/**
+ * Tokens: none is 401, the wrong kind 403, a bad one 401; always as problem+json. And browsers of
+ * other origins: only the configured ones may call {@code /api/**}.
+ */
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class SecurityBaselineTest {
 
     private static final String SERVICE_ONLY = "/api/v1/orders/info";
+
+    /** The origin this module's test configuration allows (bakery.security.cors.allowed-origins). */
+    private static final String ALLOWED_ORIGIN = "https://console.bakery.test";
 
     @LocalServerPort
     int port;
@@ -130,5 +141,74 @@ class SecurityBaselineTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().path("detail").asText()).contains("bakery-of-nowhere");
+    }
+
+    /**
+     * A browser page of the configured origin (this module's tests allow https://console.bakery.test)
+     * may call the API: its preflight is answered without a token, naming what it may send and read.
+     */
+    @Test
+    void aPreflightFromTheAllowedOriginIsAnsweredWithWhatItMaySendAndRead() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(uri("/api/v1/deletion-jobs"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "DELETE")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+
+        assertThat(preflight.statusCode()).as(preflight.body()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow())
+                .contains("GET", "POST", "PUT", "PATCH", "DELETE");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("authorization", "content-type");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+
+        HttpResponse<String> call = send(HttpRequest.newBuilder(uri("/api/v1/deletion-jobs/stats"))
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Authorization", "Bearer " + tokens.issueServiceToken("ops").value()));
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+        assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(call.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains("Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+                        "X-Request-Id");
+    }
+
+    /** Any other origin gets nothing to read: a problem, and no CORS header a browser would honour. */
+    @Test
+    void aPreflightOrACallFromAnotherOriginIsRefusedAsAProblem() throws Exception {
+        for (String origin : List.of("https://evil.example", "https://console.bakery.test:8443", "http://console.bakery.test")) {
+            HttpResponse<String> preflight = send(HttpRequest.newBuilder(uri("/api/v1/deletion-jobs"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "GET"));
+            HttpResponse<String> call = send(HttpRequest.newBuilder(uri("/api/v1/deletion-jobs"))
+                    .header("Origin", origin)
+                    .header("Authorization", "Bearer " + tokens.issueServiceToken("ops").value()));
+
+            for (HttpResponse<String> refused : List.of(preflight, call)) {
+                assertThat(refused.statusCode()).as("%s: %s", origin, refused.body()).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(refused.body()).contains("bakery.security.cors.allowed-origins");
+                assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
+        HttpResponse<String> preflightOfAnotherMethod = send(HttpRequest.newBuilder(uri("/api/v1/deletion-jobs"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "TRACE"));
+        assertThat(preflightOfAnotherMethod.statusCode()).isEqualTo(403);
+        HttpResponse<String> outsideTheApi = send(HttpRequest.newBuilder(uri("/actuator/health")).header("Origin", ALLOWED_ORIGIN));
+        assertThat(outsideTheApi.statusCode()).isEqualTo(200);
+        assertThat(outsideTheApi.headers().firstValue("Access-Control-Allow-Origin")).as("only /api/** is shared").isEmpty();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

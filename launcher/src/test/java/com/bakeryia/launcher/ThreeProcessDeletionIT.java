@@ -241,6 +241,40 @@ class ThreeProcessDeletionIT {
         return new CtlProcess(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /**
+     * An operator granted in the identity process acts in the orchestrator's process with their own
+     * login (it asks identity about the account on every request), and is refused there on the next
+     * request after identity revokes the role: nothing is cached in any process, no token carries it.
+     */
+    @Test
+    void anOperatorGrantedInIdentityActsInTheOrchestratorProcessUntilRevokedThere() {
+        ApiClient users = identity.api();
+        TenantFixture.Member operator = TenantFixture.registerOperator(users, serviceToken());
+        TenantFixture bakeryTenant = TenantFixture.create(users);
+
+        ApiClient.Response preview = orchestrator.api().get("/api/v1/tenants/" + bakeryTenant.tenantId()
+                + "/deletion-preview", operator.accessToken());
+        ApiClient.Response listed = orchestrator.api().get("/api/v1/deletion-jobs?kind=TENANT&limit=5",
+                operator.accessToken());
+        ApiClient.Response stats = orchestrator.api().get("/api/v1/deletion-jobs/stats", operator.accessToken());
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().path("tenant_name").asText()).as("read from the tenant service in identity")
+                .startsWith("Bakery ");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(bakery.api().get("/api/v1/tenants/" + bakeryTenant.tenantId() + "/customers", operator.accessToken())
+                .status()).as("no bakery data in the data services' process").isEqualTo(403);
+
+        ApiClient.Response revoked = users.put("/api/v1/users/" + operator.userId() + "/platform-roles", serviceToken(),
+                Map.of("platform_roles", List.of()));
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        ApiClient.Response refused = orchestrator.api().get("/api/v1/deletion-jobs/stats", operator.accessToken());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+    }
+
     private JsonNode awaitFinished(String jobId, String token) {
         return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(
                 () -> orchestrator.api().get("/api/v1/deletion-jobs/" + jobId, token).json(),

@@ -23,6 +23,7 @@ import com.bakeryia.platform.tenancy.UserMemberships;
 import com.bakeryia.platform.remote.CredentialExchangeTokenSource;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.remote.ServiceTokenSource;
+import com.bakeryia.platform.security.CorsProperties;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
 import com.bakeryia.platform.security.SecurityProperties;
 import com.bakeryia.platform.security.ServiceClientCredentials;
@@ -68,7 +69,7 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
-@EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, DeletionProperties.class,
+@EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, CorsProperties.class, DeletionProperties.class,
         TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class})
 @Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The document is what the API does: an ordinary session over real HTTP (register, log in, refresh,
  * create a tenant, add members, transfer ownership, a service token, reads and writes in a few
- * services, errors a valid request can meet, a deletion request and its job), every request and
+ * services, errors a valid request can meet, a deletion request and its job, an operator's list and
+ * figures), every request and
  * every answer validated against the live {@code /v3/api-docs}. Any violation fails the test with
  * the exchange it happened on.
  */
@@ -120,6 +121,18 @@ class ApiContractConformanceTest {
         // 409 while its data is deleted, 404 once it is gone (the tests' purge starts at once and settles in no time).
         api.call(HttpMethod.POST, "/api/v1/tenants/" + doomed + "/customers", member.accessToken(), Map.of("name", "Late"), 409, 404);
         api.call(HttpMethod.GET, "/api/v1/deletion-jobs?tenant_id=" + doomed, service, null, 200);
+
+        // The operator console's calls: a service grants the role, the operator lists, filters and counts jobs.
+        api.call(HttpMethod.PUT, "/api/v1/users/" + admin.userId() + "/platform-roles", service,
+                Map.of("platform_roles", List.of("OPERATOR")), 200);
+        api.call(HttpMethod.GET, "/api/v1/users/me", admin.accessToken(), null, 200);
+        api.call(HttpMethod.GET, "/api/v1/deletion-jobs?kind=TENANT&status=COMPLETED&status=RUNNING&subject_id=" + doomed
+                + "&created_after=2020-01-01T00:00:00Z&created_before=2999-01-01T00:00:00Z&limit=10&offset=0",
+                admin.accessToken(), null, 200);
+        api.call(HttpMethod.GET, "/api/v1/deletion-jobs/stats", admin.accessToken(), null, 200);
+        api.call(HttpMethod.PUT, "/api/v1/users/" + admin.userId() + "/platform-roles", service,
+                Map.of("platform_roles", List.of()), 200);
+        api.call(HttpMethod.GET, "/api/v1/deletion-jobs/stats", admin.accessToken(), null, 403);
 
         // Logging out.
         api.call(HttpMethod.POST, "/api/v1/auth/logout", null, Map.of("refresh_token", refreshed.json().path("refresh_token").asString()), 204);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
@@ -30,8 +31,10 @@ import static org.awaitility.Awaitility.await;
  * Every endpoint the deletion orchestrator serves against every kind of caller (this module's tests
  * run without a grace window, so an allowed tenant DELETE starts at once): the tenant's owner,
  * admin, member (who is also the subject of the user endpoints) and viewer, the owner of another
- * tenant (who started the job the job endpoints read), a service, no token, an expired token and a
- * token signed with a key the platform does not trust. Refusals are problem+json. An allowed call
+ * tenant (who started the job the job endpoints read), a service, the platform's OPERATOR (a user in
+ * no tenant whose account holds the role), no token, an expired token and a token signed with a key
+ * the platform does not trust; and what an operator may not reach (bakery data, memberships,
+ * accounts, the participants' own endpoints, metrics). Refusals are problem+json. An allowed call
  * that deletes something gets a scenario of its own; refused calls share one, which a wrongly
  * allowed call would visibly change.
  */
@@ -39,109 +42,109 @@ import static org.awaitility.Awaitility.await;
 class DeletionAuthorizationMatrixTest {
 
     enum Endpoint {
-        PREVIEW_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/deletion-preview", token);
-            }
-        },
-        DELETE_TENANT(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token);
-            }
-        },
-        RESTORE_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/restore", token, null);
-            }
-        },
-        PREVIEW_USER(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/deletion-preview", token);
-            }
-        },
-        DELETE_USER(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token);
-            }
-        },
-        RESTORE_USER(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/restore", token, null);
-            }
-        },
-        READ_JOB(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token);
-            }
-        },
-        LIST_JOBS(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs?tenant_id=" + s.fixture.tenantId(), token);
-            }
-        },
-        START_JOB(true) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/deletion-jobs", token, Map.of("kind", "TENANT",
-                        "tenant_id", s.fixture.tenantId().toString()));
-            }
-        },
-        RETRY_JOB(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null);
-            }
-        },
-        READ_CERTIFICATE(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/certificate", token);
-            }
-        },
-        AUDIT_ENTRIES(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-audit?job_id=" + s.otherTenantsJob(), token);
-            }
-        },
-        AUDIT_VERIFICATION(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/deletion-audit/verification", token);
-            }
-        },
-        SCAN_TENANT(false) {
-            ApiClient.Response call(Scenario s, String token) {
-                return s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-scan", token);
-            }
-        };
+        PREVIEW_TENANT(false,
+                (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/deletion-preview", token)),
+        DELETE_TENANT(true, (s, token) -> s.api.delete("/api/v1/tenants/" + s.fixture.tenantId(), token)),
+        RESTORE_TENANT(false,
+                (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/restore", token, null)),
+        PREVIEW_USER(false,
+                (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/deletion-preview", token)),
+        DELETE_USER(true, (s, token) -> s.api.delete("/api/v1/users/" + s.fixture.member().userId(), token)),
+        RESTORE_USER(false,
+                (s, token) -> s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/restore", token, null)),
+        READ_JOB(false, (s, token) -> s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob(), token)),
+        LIST_JOBS(false, (s, token) -> s.api.get("/api/v1/deletion-jobs?tenant_id=" + s.fixture.tenantId(), token)),
+        START_JOB(true, (s, token) -> s.api.post("/api/v1/deletion-jobs", token, Map.of("kind", "TENANT",
+                "tenant_id", s.fixture.tenantId().toString()))),
+        RETRY_JOB(false,
+                (s, token) -> s.api.post("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/retry", token, null)),
+        READ_CERTIFICATE(false,
+                (s, token) -> s.api.get("/api/v1/deletion-jobs/" + s.otherTenantsJob() + "/certificate", token)),
+        AUDIT_ENTRIES(false, (s, token) -> s.api.get("/api/v1/deletion-audit?job_id=" + s.otherTenantsJob(), token)),
+        AUDIT_VERIFICATION(false, (s, token) -> s.api.get("/api/v1/deletion-audit/verification", token)),
+        SCAN_TENANT(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-scan", token)),
+        LIST_JOBS_FILTERED(false,
+                (s, token) -> s.api.get("/api/v1/deletion-jobs?kind=TENANT&status=COMPLETED&status=FAILED&subject_id="
+                        + s.otherTenant() + "&created_after=2020-01-01T00:00:00Z&limit=10&offset=0", token)),
+        JOB_STATS(false, (s, token) -> s.api.get("/api/v1/deletion-jobs/stats", token)),
+        /** Sets the member's granted roles to none, which they hold anyway: allowed or not, nothing changes. */
+        GRANT_PLATFORM_ROLES(false,
+                (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
+                        Map.of("platform_roles", List.of()))),
+        // What an operator may not do: bakery data, memberships, accounts, the participants, metrics.
+        READ_BAKERY_DATA(false,
+                (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/customers", token)),
+        WRITE_BAKERY_DATA(false,
+                (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/ingredients", token,
+                        Map.of("name", "Harina " + UUID.randomUUID(), "category", "FLOUR", "unit", "KG",
+                                "reorder_level", 5))),
+        DEMO_DATA(false,
+                (s, token) -> s.api.post("/api/v1/recipes/tenant/" + s.fixture.tenantId() + "/demo-data?size=small",
+                        token, null)),
+        LIST_MEMBERS(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/members", token)),
+        READ_ACCOUNT(false, (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId(), token)),
+        PREVIEW_TENANT_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/deletion-preview", token)),
+        DELETE_TENANT_IN_A_SERVICE(true,
+                (s, token) -> s.api.delete("/api/v1/orders/tenant/" + s.fixture.tenantId(), token)),
+        PREVIEW_USER_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/user/" + s.fixture.member().userId() + "/deletion-preview", token)),
+        METRICS(false, (s, token) -> s.api.get("/actuator/prometheus", token)),
+        /** Public: the bearer token is not read at all, so no token makes a wrong secret right. */
+        SERVICE_TOKEN_EXCHANGE(false, (s, token) -> s.api.post("/api/v1/auth/service-token", token,
+                Map.of("client_id", "bakery-platform", "client_secret", "not-the-secret")));
 
         final boolean destructive;
+        private final BiFunction<Scenario, String, ApiClient.Response> request;
 
-        Endpoint(boolean destructive) {
+        Endpoint(boolean destructive, BiFunction<Scenario, String, ApiClient.Response> request) {
             this.destructive = destructive;
+            this.request = request;
         }
 
-        abstract ApiClient.Response call(Scenario scenario, String token);
+        ApiClient.Response call(Scenario scenario, String token) {
+            return request.apply(scenario, token);
+        }
     }
 
     /**
-     * Expected status per caller, in the order of {@link CallerKind} up to SERVICE (bad tokens are always
-     * 401). A retry by a service is a 409: the job it names has not failed.
+     * Expected status per caller, in the order of {@link CallerKind} up to OPERATOR (bad tokens are always
+     * 401). A retry by a service or an operator is a 409: the job it names has not failed. The OPERATOR
+     * is a user in no tenant whose account holds the platform role: every deletion record, nothing else.
      */
     private static final Map<Endpoint, int[]> EXPECTED = Map.ofEntries(
-            Map.entry(Endpoint.PREVIEW_TENANT, new int[] {200, 200, 403, 403, 403, 200}),
-            Map.entry(Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202}),
+            Map.entry(Endpoint.PREVIEW_TENANT, new int[] {200, 200, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.DELETE_TENANT, new int[] {202, 202, 403, 403, 403, 202, 202}),
             // Nothing is scheduled in the shared tenant: those allowed to restore hear that, the others 403.
-            Map.entry(Endpoint.RESTORE_TENANT, new int[] {409, 409, 403, 403, 403, 409}),
-            Map.entry(Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200}),
-            Map.entry(Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202}),
-            // Services only (the subject too is refused: a person cancels by logging in); nothing is scheduled: 409.
-            Map.entry(Endpoint.RESTORE_USER, new int[] {403, 403, 403, 403, 403, 409}),
-            Map.entry(Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200}),
-            Map.entry(Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200}),
-            Map.entry(Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202}),
-            Map.entry(Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409}),
-            // Readable by whoever may read the job: its initiator (the other owner) and services.
-            Map.entry(Endpoint.READ_CERTIFICATE, new int[] {403, 403, 403, 403, 200, 200}),
-            Map.entry(Endpoint.AUDIT_ENTRIES, new int[] {403, 403, 403, 403, 403, 200}),
-            Map.entry(Endpoint.AUDIT_VERIFICATION, new int[] {403, 403, 403, 403, 403, 200}),
-            Map.entry(Endpoint.SCAN_TENANT, new int[] {403, 403, 403, 403, 403, 200}));
+            Map.entry(Endpoint.RESTORE_TENANT, new int[] {409, 409, 403, 403, 403, 409, 409}),
+            Map.entry(Endpoint.PREVIEW_USER, new int[] {403, 403, 200, 403, 403, 200, 200}),
+            Map.entry(Endpoint.DELETE_USER, new int[] {403, 403, 202, 403, 403, 202, 202}),
+            // Services and operators only (the subject too is refused: a person cancels by logging in); nothing is scheduled: 409.
+            Map.entry(Endpoint.RESTORE_USER, new int[] {403, 403, 403, 403, 403, 409, 409}),
+            Map.entry(Endpoint.READ_JOB, new int[] {403, 403, 403, 403, 200, 200, 200}),
+            Map.entry(Endpoint.LIST_JOBS, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.START_JOB, new int[] {403, 403, 403, 403, 403, 202, 202}),
+            Map.entry(Endpoint.RETRY_JOB, new int[] {403, 403, 403, 403, 403, 409, 409}),
+            // Readable by whoever may read the job: its initiator (the other owner), services and operators.
+            Map.entry(Endpoint.READ_CERTIFICATE, new int[] {403, 403, 403, 403, 200, 200, 200}),
+            Map.entry(Endpoint.AUDIT_ENTRIES, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.AUDIT_VERIFICATION, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.SCAN_TENANT, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.LIST_JOBS_FILTERED, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.JOB_STATS, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            // Roles are granted by services (and configuration), never by a person, an operator included.
+            Map.entry(Endpoint.GRANT_PLATFORM_ROLES, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.READ_BAKERY_DATA, new int[] {200, 200, 200, 200, 403, 200, 403}),
+            Map.entry(Endpoint.WRITE_BAKERY_DATA, new int[] {201, 201, 201, 403, 403, 201, 403}),
+            Map.entry(Endpoint.DEMO_DATA, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.LIST_MEMBERS, new int[] {200, 200, 200, 200, 403, 200, 403}),
+            Map.entry(Endpoint.READ_ACCOUNT, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.PREVIEW_TENANT_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.DELETE_TENANT_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.PREVIEW_USER_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.METRICS, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.SERVICE_TOKEN_EXCHANGE, new int[] {401, 401, 401, 401, 401, 401, 401}));
 
     private static Scenario shared;
 
@@ -246,6 +249,58 @@ class DeletionAuthorizationMatrixTest {
                 .contains("200", "400", "401", "403", "404", "409");
         assertThat(paths.path("/api/v1/tenants/user/{user_id}/memberships").path("get").path("responses").propertyNames())
                 .contains("200", "400", "401", "403");
+        JsonNode list = paths.path("/api/v1/deletion-jobs").path("get");
+        assertThat(list.path("responses").propertyNames()).contains("200", "400", "401", "403");
+        assertThat(list.path("parameters").valueStream().map(parameter -> parameter.path("name").asText()))
+                .containsExactlyInAnyOrder("kind", "status", "subject_id", "tenant_id", "created_after", "created_before",
+                        "limit", "offset");
+        JsonNode limit = list.path("parameters").valueStream().filter(parameter -> parameter.path("name").asText()
+                .equals("limit")).findFirst().orElseThrow().path("schema");
+        assertThat(limit.path("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.path("maximum").asInt()).isEqualTo(500);
+        assertThat(limit.path("default").asInt()).isEqualTo(50);
+        assertThat(paths.path("/api/v1/deletion-jobs/stats").path("get").path("responses").propertyNames())
+                .contains("200", "401", "403");
+        assertThat(paths.path("/api/v1/users/{user_id}/platform-roles").path("put").path("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404", "409");
+    }
+
+    /**
+     * An operator deletes a tenant at once (support acting for a legal deadline): the job records them
+     * as its initiator like any person. Revoked by a service, the same token is refused on the next request.
+     */
+    @org.junit.jupiter.api.Test
+    void anOperatorDeletesATenantAtOnceAsThemselvesUntilAServiceRevokesTheRole() {
+        Scenario scenario = newScenario();
+        TenantFixture.Member operator = scenario.callers.operator();
+        String service = tokens.issueServiceToken("ops").value();
+        ApiClient.Response preview = scenario.api.get("/api/v1/tenants/" + scenario.fixture.tenantId()
+                + "/deletion-preview", operator.accessToken());
+        assertThat(preview.json().path("tenant_name").asText()).startsWith("Bakery ");
+        assertThat(preview.json().path("tenant_status").asText()).isEqualTo("ACTIVE");
+
+        ApiClient.Response deleted = scenario.api.delete("/api/v1/tenants/" + scenario.fixture.tenantId()
+                + "?immediate=true", operator.accessToken());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
+        String jobId = deleted.json().path("job_id").asText();
+        JsonNode job = await().atMost(Duration.ofMinutes(1)).until(() -> scenario.api.get("/api/v1/deletion-jobs/"
+                + jobId, operator.accessToken()).json(), read -> read.path("status").asText().equals("COMPLETED"));
+        assertThat(job.path("initiated_by").asText()).isEqualTo(operator.userId().toString());
+        assertThat(scenario.api.get("/api/v1/deletion-audit?job_id=" + jobId, operator.accessToken()).json()
+                .path("entries").get(0).path("actor").asText()).isEqualTo("user:" + operator.userId());
+        assertThat(scenario.api.get("/api/v1/users/me", operator.accessToken()).json().path("platform_roles").get(0)
+                .asText()).isEqualTo("OPERATOR");
+
+        ApiClient.Response revoked = scenario.api.put("/api/v1/users/" + operator.userId() + "/platform-roles", service,
+                Map.of("platform_roles", List.of()));
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        ApiClient.Response refused = scenario.api.get("/api/v1/deletion-jobs/stats", operator.accessToken());
+        assertThat(refused.status()).as("the same token, on the next request").isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(scenario.api.get("/api/v1/users/me", operator.accessToken()).json().path("platform_roles").isEmpty())
+                .isTrue();
     }
 
     private Scenario sharedScenario() {
@@ -258,11 +313,11 @@ class DeletionAuthorizationMatrixTest {
     private Scenario newScenario() {
         ApiClient api = ApiClient.onPort(port);
         TenantFixture fixture = TenantFixture.create(api);
-        return new Scenario(port, api, fixture);
+        return new Scenario(port, api, fixture, new CallerTokens(tokens, signingKey, security, api));
     }
 
     private String token(CallerKind caller, Scenario scenario) {
-        return new CallerTokens(tokens, signingKey, security).of(caller, scenario.fixture);
+        return scenario.callers.of(caller, scenario.fixture);
     }
 
     /** A tenant fixture; its outsider owns another tenant, deleted once by the outsider for the job endpoints. */
@@ -271,18 +326,28 @@ class DeletionAuthorizationMatrixTest {
         final int port;
         final ApiClient api;
         final TenantFixture fixture;
+        final CallerTokens callers;
+        private UUID otherTenant;
         private UUID otherTenantsJob;
 
-        Scenario(int port, ApiClient api, TenantFixture fixture) {
+        Scenario(int port, ApiClient api, TenantFixture fixture, CallerTokens callers) {
             this.port = port;
             this.api = api;
             this.fixture = fixture;
+            this.callers = callers;
+        }
+
+        /** The tenant the outsider owned, deleted by its job. */
+        synchronized UUID otherTenant() {
+            otherTenantsJob();
+            return otherTenant;
         }
 
         /** A completed job that deleted a tenant the outsider owned, started by the outsider. */
         synchronized UUID otherTenantsJob() {
             if (otherTenantsJob == null) {
                 UUID other = TenantFixture.createTenant(api, fixture.outsider(), "Other bakery");
+                otherTenant = other;
                 ApiClient.Response started = api.delete("/api/v1/tenants/" + other, fixture.outsider().accessToken());
                 assertThat(started.status()).as(started.toString()).isEqualTo(202);
                 otherTenantsJob = UUID.fromString(started.json().path("job_id").asText());

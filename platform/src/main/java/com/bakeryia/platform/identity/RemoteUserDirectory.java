@@ -2,9 +2,11 @@ package com.bakeryia.platform.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.bakeryia.platform.remote.RemoteServices;
@@ -14,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
 
-/** Asks the auth service in another process, with this process's service token. */
+/**
+ * Asks the auth service in another process, with this process's service token. Nothing is cached:
+ * every answer, platform roles included, is the account as auth holds it at that moment.
+ */
 public class RemoteUserDirectory implements UserDirectory {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -84,7 +89,10 @@ public class RemoteUserDirectory implements UserDirectory {
 
     private static Account account(UUID userId, JsonNode user) {
         String scheduled = user.path("deletion_scheduled_for").asText(null);
+        Set<PlatformRole> roles = EnumSet.noneOf(PlatformRole.class);
+        // A role this process does not know (granted by a newer auth service) gives nothing here.
+        user.path("platform_roles").forEach(role -> PlatformRole.named(role.asText()).ifPresent(roles::add));
         return new Account(userId, AccountStatus.valueOf(user.path("status").asText()),
-                scheduled == null || scheduled.isEmpty() ? null : Instant.parse(scheduled));
+                scheduled == null || scheduled.isEmpty() ? null : Instant.parse(scheduled), roles);
     }
 }

@@ -1,7 +1,10 @@
 package com.bakeryia.platform.identity;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,7 +20,8 @@ import java.util.UUID;
  *           ACTIVE <--restore / login with cancel_deletion--
  * </pre>
  * From PENDING_DELETION on the person is locked out: refresh tokens are revoked and every access
- * token naming the account is refused. A user that is gone (never existed, or erased) is unknown
+ * token naming the account is refused. The account also says which {@link PlatformRole}s its person
+ * holds, read with its standing on every request. A user that is gone (never existed, or erased) is unknown
  * for good: user ids are random, so none is ever given out again.
  */
 public interface UserDirectory {
@@ -31,11 +35,27 @@ public interface UserDirectory {
      * An account as other services see it.
      *
      * @param deletionScheduledFor when a PENDING_DELETION account's erasure starts; null otherwise
+     * @param platformRoles        the roles the account holds on the platform as a whole, as they
+     *                             are now (granted by a service, or by {@code bakery.auth.operators})
      */
-    record Account(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
+    record Account(UUID userId, AccountStatus status, Instant deletionScheduledFor, Set<PlatformRole> platformRoles) {
+
+        public Account {
+            platformRoles = platformRoles == null || platformRoles.isEmpty() ? Set.of()
+                    : Collections.unmodifiableSet(EnumSet.copyOf(platformRoles));
+        }
+
+        /** An account without platform roles. */
+        public Account(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
+            this(userId, status, deletionScheduledFor, Set.of());
+        }
 
         public boolean active() {
             return status == AccountStatus.ACTIVE;
+        }
+
+        public boolean holds(PlatformRole role) {
+            return platformRoles.contains(role);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.bakeryia.platform.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,7 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * person whose deletion was asked for is refused by every process from that moment, not when their
  * tokens expire). An account scheduled for deletion, being erased, disabled or gone (erased ids stay
  * unknown for good) answers 401 saying which; when the auth service cannot be asked, 503 (try
- * again) rather than letting the token act unchecked. Service tokens are not affected.
+ * again) rather than letting the token act unchecked. Service tokens are not affected. The same
+ * answer says which platform roles the person holds ({@link com.bakeryia.platform.identity.PlatformRole}):
+ * the request acts with them too, so a role granted or revoked counts from the next request on, in
+ * every process, without new tokens.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
@@ -84,7 +92,22 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             refuse(request, response, refusal);
             return;
         }
+        if (!account.get().platformRoles().isEmpty()) {
+            withPlatformRoles((JwtAuthenticationToken) authentication, account.get());
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The request acts with the account's platform roles as well ({@code ROLE_OPERATOR}), from this
+     * very answer of auth's: the token carries none, so a role granted or revoked counts from the next request.
+     */
+    private static void withPlatformRoles(JwtAuthenticationToken token, UserDirectory.Account account) {
+        List<GrantedAuthority> authorities = new ArrayList<>(token.getAuthorities());
+        account.platformRoles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
+        SecurityContextHolder.setContext(context);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -36,7 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * docs and the paths services declare as {@link PublicPaths}. Only the auth service holds the
  * private keys; other processes verify with the public ones it publishes. Which kind of principal
  * may call what is stated on each endpoint with {@code @PreAuthorize}. A user's token acts only while
- * their account is ACTIVE ({@link ActiveAccountFilter}).
+ * their account is ACTIVE, and with the platform roles the account holds ({@link ActiveAccountFilter}).
+ * Browsers of other origins may call {@code /api/**} only when {@code bakery.security.cors.allowed-origins}
+ * names them ({@link CrossOriginPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -64,10 +66,17 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
-                                         List<PublicPaths> publicPaths, UserDirectory users, RateLimits rateLimits)
+                                         List<PublicPaths> publicPaths, UserDirectory users, RateLimits rateLimits,
+                                         CorsProperties cors)
             throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
         String[] servicePublic = servicePatterns(publicPaths).toArray(String[]::new);
+        // No CORS unless origins are named: not even the MVC handlers' (none declares any).
+        http.cors(configurer -> configurer.disable());
+        if (cors.enabled()) {
+            // At the place Spring Security gives CORS: before the token is read, so a preflight needs none.
+            http.addFilter(CrossOriginPolicy.filter(cors, problems));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {

@@ -4,18 +4,28 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
- * What the tenant service says about a user and a tenant.
+ * What the tenant service says about a user and a tenant, and what the tenant is called.
  *
  * @param tenantId the tenant
  * @param status   its lifecycle status
  * @param role     the user's role in it, or null when the user is not a member
  * @param deletionScheduledFor when a tenant PENDING_DELETION will be deleted; null otherwise
+ * @param tenantName the name its owner gave the tenant (for example for a confirmation that asks for
+ *                   it typed back); null where a caller does not need it
  */
-public record TenantAccess(UUID tenantId, TenantStatus status, TenantRole role, Instant deletionScheduledFor) {
+@JsonIgnoreProperties(ignoreUnknown = true) // a newer tenant service may say more; what is read here stays the same
+public record TenantAccess(UUID tenantId, TenantStatus status, TenantRole role, Instant deletionScheduledFor,
+                           String tenantName) {
 
     public TenantAccess(UUID tenantId, TenantStatus status, TenantRole role) {
-        this(tenantId, status, role, null);
+        this(tenantId, status, role, null, null);
+    }
+
+    public TenantAccess(UUID tenantId, TenantStatus status, TenantRole role, Instant deletionScheduledFor) {
+        this(tenantId, status, role, deletionScheduledFor, null);
     }
 
     public Optional<TenantRole> membership() {

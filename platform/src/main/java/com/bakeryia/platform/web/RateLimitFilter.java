@@ -37,9 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
-    static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
-    static final String RATE_LIMIT_RESET = "RateLimit-Reset";
+    public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
+    public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
+    public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
     private final List<RequestMatcher> publicPaths;
     private final ProblemWriter problems;

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.bakeryia.platform.identity.PlatformRole;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ProblemWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which tokens go on to the endpoint: a service's always, a user's only while the account is
- * ACTIVE; every other standing is a 401 that says why, and an auth service that cannot answer a 503.
+ * ACTIVE, with the platform roles the account holds; every other standing is a 401 that says why,
+ * and an auth service that cannot answer a 503.
  * (Over real HTTP, in one and in two processes, the launcher's and auth's tests show the same.)
  */
 class ActiveAccountFilterTest {
@@ -46,6 +49,47 @@ class ActiveAccountFilterTest {
 
         assertThat(run(token(PrincipalKind.USER, user.toString())).chain.getRequest()).isNotNull();
         assertThat(run(token(PrincipalKind.SERVICE, "orders")).chain.getRequest()).isNotNull();
+    }
+
+    /** The role comes from the account as auth answers it on this request, never from the token. */
+    @Test
+    void anActiveOperatorActsWithTheRoleOnThisRequestAndOthersWithout() throws Exception {
+        UUID operator = UUID.randomUUID();
+        UUID plain = UUID.randomUUID();
+        accounts.accounts.put(operator, new UserDirectory.Account(operator, UserDirectory.AccountStatus.ACTIVE, null,
+                Set.of(PlatformRole.OPERATOR)));
+        accounts.put(plain, UserDirectory.AccountStatus.ACTIVE, null);
+
+        assertThat(authoritiesSeenBy(token(PrincipalKind.USER, operator.toString())))
+                .containsExactlyInAnyOrder("ROLE_USER", "ROLE_OPERATOR");
+        assertThat(CallerPrincipal.of(SecurityContextHolder.getContext().getAuthentication()).isOperator()).isTrue();
+        assertThat(authoritiesSeenBy(token(PrincipalKind.USER, plain.toString()))).containsExactly("ROLE_USER");
+        assertThat(CallerPrincipal.of(SecurityContextHolder.getContext().getAuthentication()).isOperator()).isFalse();
+        assertThat(authoritiesSeenBy(token(PrincipalKind.SERVICE, "orders"))).containsExactly("ROLE_SERVICE");
+
+        accounts.put(operator, UserDirectory.AccountStatus.ACTIVE, null);
+        assertThat(authoritiesSeenBy(token(PrincipalKind.USER, operator.toString())))
+                .as("revoked in auth: gone on the next request").containsExactly("ROLE_USER");
+    }
+
+    @Test
+    void anOperatorWhoseAccountIsLockedIsRefusedLikeAnyone() throws Exception {
+        UUID operator = UUID.randomUUID();
+        accounts.accounts.put(operator, new UserDirectory.Account(operator, UserDirectory.AccountStatus.PENDING_DELETION,
+                Instant.parse("2027-01-01T00:00:00Z"), Set.of(PlatformRole.OPERATOR)));
+
+        Outcome outcome = run(token(PrincipalKind.USER, operator.toString()));
+
+        assertThat(outcome.chain.getRequest()).isNull();
+        assertThat(outcome.response.getStatus()).isEqualTo(401);
+    }
+
+    /** The authorities of the authentication the rest of the chain sees. */
+    private List<String> authoritiesSeenBy(JwtAuthenticationToken token) throws Exception {
+        Outcome outcome = run(token);
+        assertThat(outcome.chain.getRequest()).as("went on").isNotNull();
+        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package com.bakeryia.auth;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         leaves CPU to the other services
  * @param passwordCheckWait how long a login or registration waits for a free permit before it is
  *                         answered 503 with {@code Retry-After}
+ * @param operators        e-mail addresses (any case, comma-separated) whose accounts hold the platform
+ *                         role OPERATOR for as long as this setting names them: read whenever an account
+ *                         is read, never copied into the account, so removing an address revokes the role
+ *                         on that person's next request; empty by default
  */
 @ConfigurationProperties("bakery.auth")
 record AuthProperties(
@@ -33,14 +40,28 @@ record AuthProperties(
         @DefaultValue("15m") Duration loginLockout,
         @DefaultValue("10") int bcryptStrength,
         @DefaultValue("0") int passwordCheckPermits,
-        @DefaultValue("1s") Duration passwordCheckWait) {
+        @DefaultValue("1s") Duration passwordCheckWait,
+        List<String> operators) {
 
     AuthProperties {
         serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
+        operators = operators == null ? List.of() : operators.stream().map(String::strip)
+                .filter(address -> !address.isEmpty()).map(address -> address.toLowerCase(Locale.ROOT)).toList();
+        for (String address : operators) {
+            if (address.indexOf('@') < 1 || address.indexOf('@') == address.length() - 1) {
+                throw new IllegalArgumentException("bakery.auth.operators takes e-mail addresses, comma-separated;"
+                        + " '" + address + "' is not one.");
+            }
+        }
         if (passwordCheckPermits < 0) {
             throw new IllegalArgumentException("bakery.auth.password-check-permits must not be negative, got "
                     + passwordCheckPermits + ".");
         }
+    }
+
+    /** The addresses of {@code operators}, lower-cased, as login compares addresses (case-insensitively). */
+    Set<String> operatorAddresses() {
+        return Set.copyOf(operators);
     }
 
     /** The permits in force: the configured number, or half the processors (at least one) when 0. */

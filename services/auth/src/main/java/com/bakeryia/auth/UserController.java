@@ -1,7 +1,13 @@
 package com.bakeryia.auth;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import com.bakeryia.platform.identity.PlatformRole;
 
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
@@ -11,6 +17,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -21,12 +30,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user's own account, and user lookups and the account's deletion lifecycle for other services. */
-@Tag(name = "users", description = "The signed-in user's own account, and user lookups and the account's deletion lifecycle for "
-        + "other services.")
+/**
+ * The signed-in user's own account, and for other services user lookups, the account's deletion
+ * lifecycle and its platform roles.
+ */
+@Tag(name = "users", description = "The signed-in user's own account, and for other services user lookups, the account's"
+        + " deletion lifecycle and its platform roles.")
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
+
+    private static final Logger log = LoggerFactory.getLogger(UserController.class);
 
     private final Users users;
 
@@ -34,9 +48,10 @@ class UserController {
         this.users = users;
     }
 
-    /** Users only: their own account. */
+    /** Users only: their own account, with the platform roles they hold (a console offers itself to an OPERATOR). */
     @Operation(summary = "The caller's own account",
-            description = "Users only: their own account.")
+            description = "Users only: their own account, with platform_roles, the roles they hold on the platform as a"
+                    + " whole (OPERATOR: the deletion records of every tenant and user; nothing else).")
     @GetMapping("/me")
     @PreAuthorize("hasRole('USER')")
     UserView me(Authentication authentication) {
@@ -45,14 +60,57 @@ class UserController {
         return users.find(userId).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
     }
 
-    /** Services only: whether and as whom a user exists (for example before adding a membership), and in which standing. */
+    /**
+     * Services only: whether and as whom a user exists (for example before adding a membership), in
+     * which standing, and with which platform roles (every process's check of a user request reads it).
+     */
     @Operation(summary = "Read a user account (services)",
             description = "Services only: whether and as whom a user exists (for example before adding a membership), "
-            + "and in which standing.")
+            + "in which standing, and with which platform roles (platform_roles) now.")
     @GetMapping("/{user_id}")
     @PreAuthorize("hasRole('SERVICE')")
     UserView user(@PathVariable("user_id") UUID userId) {
         return users.find(userId).orElseThrow(() -> ApiProblem.notFound("User " + userId + " does not exist."));
+    }
+
+    /**
+     * The platform roles a service grants an account: exactly these, the rest revoked.
+     *
+     * @param platformRoles every role the account is to hold; empty revokes them all
+     */
+    record PlatformRolesChange(@NotNull @Size(max = 10) List<@NotNull PlatformRole> platformRoles) {
+    }
+
+    @Operation(summary = "Grant or revoke an account's platform roles (services only)",
+            description = "Services only: the account holds exactly the roles given from the next request on, in every"
+                    + " process (tokens do not carry roles; every request reads them). [] revokes them all. A role can be"
+                    + " added only to an ACTIVE account; removing one always works. OPERATOR acts on the deletion records of"
+                    + " every tenant and user and gives nothing else. An address named in bakery.auth.operators keeps"
+                    + " OPERATOR whatever this grants, for as long as the setting names it; the answer shows the roles held.")
+    // 401 and the problem+json bodies come from the platform's API contract, as on every operation.
+    @ApiResponse(responseCode = "200", description = "The account with the platform roles it now holds")
+    @ApiResponse(responseCode = "400", description = "platform_roles missing, not a list, or naming an unknown role")
+    @ApiResponse(responseCode = "403", description = "Not a service: no person grants roles, an operator neither")
+    @ApiResponse(responseCode = "404", description = "No such user (never was, or erased)")
+    @ApiResponse(responseCode = "409", description = "A role would be added to an account that is not ACTIVE (scheduled"
+            + " for deletion, being erased, or disabled); status names its standing")
+    @PutMapping("/{user_id}/platform-roles")
+    @PreAuthorize("hasRole('SERVICE')")
+    UserView grantPlatformRoles(@PathVariable("user_id") UUID userId, @Valid @RequestBody PlatformRolesChange change,
+                                Authentication authentication) {
+        Set<PlatformRole> roles = change.platformRoles().isEmpty() ? EnumSet.noneOf(PlatformRole.class)
+                : EnumSet.copyOf(change.platformRoles());
+        Map.Entry<Users.RoleChange, Set<PlatformRole>> result = users.grantPlatformRoles(userId, roles);
+        UserView after = users.find(userId).orElseThrow(() -> ApiProblem.notFound("User " + userId + " does not exist."));
+        switch (result.getKey()) {
+            case NOT_FOUND -> throw ApiProblem.notFound("User " + userId + " does not exist.");
+            case NOT_ACTIVE -> throw ApiProblem.conflict("User " + userId + " is " + after.status() + "; a platform role"
+                    + " can be granted only to an ACTIVE account (removing roles always works).")
+                    .with("status", after.status());
+            case CHANGED -> log.info("User {}: platform roles granted {} (were {}) by service {}; holds {} now", userId,
+                    roles, result.getValue(), CallerPrincipal.of(authentication).subject(), after.platformRoles());
+        }
+        return after;
     }
 
     /** The standing a service moves an account to in its deletion lifecycle. */

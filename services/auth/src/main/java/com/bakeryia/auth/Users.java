@@ -1,36 +1,57 @@
 package com.bakeryia.auth;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.identity.PlatformRole;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
-/** The user accounts in {@code auth.users}. */
+/** The user accounts in {@code auth.users}, with the platform roles each holds. */
 @Repository
 class Users {
+
+    private static final Logger log = LoggerFactory.getLogger(Users.class);
 
     static final String ACTIVE = "ACTIVE";
     static final String PENDING_DELETION = "PENDING_DELETION";
     static final String DELETING = "DELETING";
     static final String DISABLED = "DISABLED";
 
+    private static final String ACCOUNT_COLUMNS =
+            "id, email, full_name, status, created_at, deletion_scheduled_for, platform_roles, password_hash";
+
     private final ServiceDatabase db;
     private final Clock clock;
+    private final Set<String> operatorAddresses;
 
-    Users(@Qualifier("auth") ServiceDatabase db, Clock clock) {
+    Users(@Qualifier("auth") ServiceDatabase db, Clock clock, AuthProperties properties) {
         this.db = db;
         this.clock = clock;
+        this.operatorAddresses = properties.operatorAddresses();
+        if (!operatorAddresses.isEmpty()) {
+            // How many, not which: the addresses are personal data.
+            log.info("bakery.auth.operators names {} addresses; their accounts hold the platform role OPERATOR",
+                    operatorAddresses.size());
+        }
     }
 
     UserView register(String email, String fullName, String passwordHash) {
@@ -42,17 +63,52 @@ class Users {
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("An account with email " + email + " already exists.");
         }
-        return new UserView(id, email, fullName, ACTIVE, now, null);
+        return new UserView(id, email, fullName, ACTIVE, now, null, List.copyOf(platformRoles(Set.of(), email)));
     }
 
     Optional<Account> findByEmail(String email) {
-        return db.jdbc().query("select id, email, full_name, status, created_at, deletion_scheduled_for, password_hash from auth.users"
-                + " where lower(email) = lower(?)", Users::account, email).stream().findFirst();
+        return db.jdbc().query("select " + ACCOUNT_COLUMNS + " from auth.users where lower(email) = lower(?)",
+                this::account, email).stream().findFirst();
     }
 
     Optional<UserView> find(UUID id) {
-        return db.jdbc().query("select id, email, full_name, status, created_at, deletion_scheduled_for, password_hash from auth.users"
-                + " where id = ?", Users::account, id).stream().findFirst().map(Account::view);
+        return db.jdbc().query("select " + ACCOUNT_COLUMNS + " from auth.users where id = ?", this::account, id)
+                .stream().findFirst().map(Account::view);
+    }
+
+    /** What a change of the platform roles granted to an account found. */
+    enum RoleChange {
+        /** The account now holds exactly the roles asked for (besides those configuration gives it). */
+        CHANGED,
+        /** A role would be added to an account that is not ACTIVE: nothing changed. */
+        NOT_ACTIVE,
+        /** No such user. */
+        NOT_FOUND
+    }
+
+    /**
+     * Grants the account exactly {@code roles} (an empty set revokes every granted role). Adding a
+     * role needs an ACTIVE account; removing never does, so a revocation always goes through. The
+     * check and the change are one statement, so a lockout in between cannot be overtaken.
+     * Roles that {@code bakery.auth.operators} gives stay as long as it names the address.
+     *
+     * @return what happened, and the roles granted before (empty unless CHANGED)
+     */
+    Map.Entry<RoleChange, Set<PlatformRole>> grantPlatformRoles(UUID id, Set<PlatformRole> roles) {
+        String[] names = roles.stream().map(PlatformRole::name).sorted().toArray(String[]::new);
+        List<Set<PlatformRole>> before = db.jdbc().query("update auth.users u set platform_roles = ?::text[]"
+                        + " from (select id, platform_roles from auth.users where id = ? for update) old"
+                        + " where u.id = old.id and (u.status = 'ACTIVE' or ?::text[] <@ old.platform_roles)"
+                        + " returning old.platform_roles",
+                (row, n) -> granted(row.getArray(1)), array(names), id, array(names));
+        if (!before.isEmpty()) {
+            return Map.entry(RoleChange.CHANGED, before.get(0));
+        }
+        return Map.entry(status(id).isPresent() ? RoleChange.NOT_ACTIVE : RoleChange.NOT_FOUND, Set.of());
+    }
+
+    private static String array(String[] names) {
+        return "{" + String.join(",", names) + "}";
     }
 
     /**
@@ -117,17 +173,44 @@ class Users {
      * asks on every user request.
      */
     Optional<UserDirectory.Account> standing(UUID id) {
-        return db.jdbc().query("select status, deletion_scheduled_for from auth.users where id = ?",
+        return db.jdbc().query("select status, deletion_scheduled_for, platform_roles, email from auth.users where id = ?",
                 (row, n) -> new UserDirectory.Account(id, UserDirectory.AccountStatus.valueOf(row.getString("status")),
                         Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant)
-                                .orElse(null)), id).stream().findFirst();
+                                .orElse(null), platformRoles(granted(row.getArray("platform_roles")), row.getString("email"))),
+                id).stream().findFirst();
     }
 
-    private static Account account(ResultSet row, int index) throws SQLException {
-        return new Account(new UserView(row.getObject("id", UUID.class), row.getString("email"),
+    private Account account(ResultSet row, int index) throws SQLException {
+        String email = row.getString("email");
+        return new Account(new UserView(row.getObject("id", UUID.class), email,
                 row.getString("full_name"), row.getString("status"), row.getTimestamp("created_at").toInstant(),
-                Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant).orElse(null)),
+                Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant).orElse(null),
+                List.copyOf(platformRoles(granted(row.getArray("platform_roles")), email))),
                 row.getString("password_hash"));
+    }
+
+    /**
+     * The roles an account holds now: those granted to it, and OPERATOR while
+     * {@code bakery.auth.operators} names its address (compared without regard to case, as login does).
+     */
+    private Set<PlatformRole> platformRoles(Set<PlatformRole> granted, String email) {
+        if (!operatorAddresses.contains(email.toLowerCase(Locale.ROOT))) {
+            return granted;
+        }
+        EnumSet<PlatformRole> roles = granted.isEmpty() ? EnumSet.noneOf(PlatformRole.class) : EnumSet.copyOf(granted);
+        roles.add(PlatformRole.OPERATOR);
+        return roles;
+    }
+
+    /** The roles of a {@code platform_roles} array (the table's check admits only known names). */
+    private static Set<PlatformRole> granted(Array names) throws SQLException {
+        EnumSet<PlatformRole> roles = EnumSet.noneOf(PlatformRole.class);
+        if (names != null) {
+            for (Object name : (Object[]) names.getArray()) {
+                PlatformRole.named((String) name).ifPresent(roles::add);
+            }
+        }
+        return roles;
     }
 
     /** A user with the hash to check a password against. */
