@@ -54,7 +54,7 @@ class CtlCommandLineTest {
     @Test
     void usageErrorsExitTwoSayingWhatWasExpectedAndSendNothing() {
         assertUsage(offline().run(), "Missing a command: jobs, tenants, users, certificates or audit");
-        assertUsage(offline().run("jobs"), "Missing a command: list, retry, show");
+        assertUsage(offline().run("jobs"), "Missing a command: list, retry, show, stats");
         assertUsage(offline().run("jobs", "show", "5a7f2c1e"), "'5a7f2c1e' is not a UUID");
         assertUsage(offline().run("jobs", "show", "1-2-3-4-5"), "is not a UUID");
         assertUsage(offline().run("jobs", "list", "--status", "DONE"), "--status");

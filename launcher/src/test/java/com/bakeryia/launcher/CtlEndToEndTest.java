@@ -209,6 +209,36 @@ class CtlEndToEndTest {
     }
 
     @Test
+    void anOperatorActsOnEveryDeletionRecordWithTheirOwnLoginAndIsRecordedAsWhoAsked() {
+        TenantFixture bakery = TenantFixture.create(api);
+        TenantFixture.Member operator = TenantFixture.registerOperator(api, tokens.issueServiceToken("ctl-test").value());
+        CtlRunner asOperator = CtlRunner.against(url(), Map.of("BAKERY_EMAIL", operator.email(),
+                "BAKERY_PASSWORD", TenantFixture.PASSWORD));
+
+        CtlRunner.Result preview = asOperator.run("tenants", "preview", bakery.tenantId().toString());
+        CtlRunner.Result deleted = asOperator.run("--json", "tenants", "delete", bakery.tenantId().toString(),
+                "--immediate", "--yes", "--wait");
+
+        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(deleted.json().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(deleted.json().path("initiated_by").asText()).isEqualTo(operator.userId().toString());
+        String jobId = deleted.json().path("job_id").asText();
+        CtlRunner.Result listed = asOperator.run("jobs", "list", "--subject", bakery.tenantId().toString());
+        assertThat(listed.out()).contains(jobId).contains("COMPLETED");
+        CtlRunner.Result stats = asOperator.run("jobs", "stats");
+        assertThat(stats.exitCode()).as(stats.toString()).isZero();
+        assertThat(stats.out()).containsPattern("Failed +[0-9,]+").contains("in the last hour");
+        JsonNode figures = asOperator.run("--json", "jobs", "stats").json();
+        assertThat(figures.path("rows_deleted_last_hour").asLong()).as("this test's deletion counts").isPositive();
+        assertThat(asOperator.run("audit", "verify").exitCode()).isZero();
+        assertThat(asOperator.run("certificates", "fetch", jobId).out()).matches("(?s)[\\w-]+\\.[\\w-]+\\.[\\w-]+\\s*");
+        CtlRunner.Result notOperator = CtlRunner.against(url(), Map.of("BAKERY_EMAIL", bakery.owner().email(),
+                "BAKERY_PASSWORD", TenantFixture.PASSWORD)).run("jobs", "stats");
+        assertExit(notOperator, 4, "error: 403 Forbidden");
+    }
+
+    @Test
     void eachKindOfRefusalExitsWithItsOwnCode() {
         TenantFixture bakery = TenantFixture.create(api);
         String tenant = bakery.tenantId().toString();
@@ -233,20 +263,25 @@ class CtlEndToEndTest {
     }
 
     @Test
-    void aDeletionAsksToTypeTheIdOnATerminalAndRefusesWithoutOne() {
+    void aDeletionAsksToTypeTheNameOrIdBackOnATerminalAndRefusesWithoutOne() {
         TenantFixture bakery = TenantFixture.create(api);
         String tenant = bakery.tenantId().toString();
 
+        String name = api.get("/api/v1/tenants/" + tenant, bakery.owner().accessToken()).json().path("name").asText();
+
         assertExit(service.run("tenants", "delete", tenant), 2, "no terminal to ask on: pass --yes");
-        CtlRunner.Result mistyped = service.typing("yes").run("tenants", "delete", tenant);
+        CtlRunner.Result mistyped = service.typing(tenant).run("tenants", "delete", tenant);
         assertExit(mistyped, 2, "the confirmation did not match; nothing was deleted");
-        assertThat(mistyped.err()).contains("removes ").contains(" rows in 13 services")
-                .contains("Type " + tenant + " (the tenant's id) to confirm: ");
+        assertThat(mistyped.err()).contains("Deleting tenant " + name + " (" + tenant + ") removes ")
+                .contains(" rows in 13 services").contains("Type " + name + " (the tenant's name) to confirm: ");
+        CtlRunner.Result wrongUser = service.typing("someone else").run("users", "delete", bakery.viewer().userId().toString());
+        assertExit(wrongUser, 2, "the confirmation did not match");
+        assertThat(wrongUser.err()).contains("Type " + bakery.viewer().userId() + " (the user's id) to confirm: ");
         assertExit(service.run("users", "delete", bakery.viewer().userId().toString()), 2, "pass --yes");
         assertThat(api.get("/api/v1/tenants/" + tenant, bakery.owner().accessToken()).json().path("status").asText())
                 .as("nothing was deleted").isEqualTo("ACTIVE");
 
-        CtlRunner.Result confirmed = service.typing(tenant).run("tenants", "delete", tenant, "--wait");
+        CtlRunner.Result confirmed = service.typing(name).run("tenants", "delete", tenant, "--wait");
 
         assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
         assertThat(confirmed.err()).contains("COMPLETED in");
@@ -278,10 +313,10 @@ class CtlEndToEndTest {
         assertThat(run.out()).as("nothing on stdout when a command fails: %s", run).isEmpty();
     }
 
-    /** The jobs of a list answer: the page's items, or the older platform's array. */
+    /** The jobs of a page of the list. */
     private static List<JsonNode> items(JsonNode page) {
-        JsonNode items = page.isArray() ? page : page.path("items");
-        return items.valueStream().toList();
+        assertThat(page.path("items").isArray()).as("a page: %s", page).isTrue();
+        return page.path("items").valueStream().toList();
     }
 
     private static String between(String text, String before, String after) {

@@ -1,6 +1,7 @@
 package com.bakeryia.launcher.ctl;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import picocli.CommandLine.Command;
@@ -9,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ctl jobs list|show|retry}: the deletion jobs. */
+/** {@code ctl jobs list|show|retry|stats}: the deletion jobs. */
 @Command(name = "jobs", synopsisSubcommandLabel = "<command>",
-        description = "Deletion jobs: list them, show one (and follow it), retry a FAILED one.")
+        description = "Deletion jobs: list them, show one (and follow it), retry a FAILED one, count them.")
 final class JobsCommand extends CommandGroup {
 
     enum Kind { TENANT, USER }
@@ -44,15 +45,20 @@ final class JobsCommand extends CommandGroup {
                 statuses == null ? List.of() : statuses.stream().map(Enum::name).distinct().toList(), subject,
                 since == null ? null : Arguments.instant("--since", since, ctl.console().clock()),
                 until == null ? null : Arguments.instant("--until", until, ctl.console().clock()), limit, offset);
-        JobListQuery.Page page = query.run(ctl.client());
+        JsonNode page = query.page(ctl.client());
         Output output = ctl.output();
-        page.notices().forEach(output::notice);
         if (output.json()) {
-            output.document(page.document());
-        } else if (page.jobs().isEmpty()) {
-            output.notice("No jobs" + (query.filtered() ? " match." : " yet."));
+            output.document(page);
+            return CtlExit.OK;
+        }
+        List<JsonNode> jobs = page.path("items").valueStream().toList();
+        if (jobs.isEmpty()) {
+            output.notice("No jobs" + (query.filtered() ? " match" : " yet") + (offset > 0 ? " at this offset." : "."));
         } else {
-            JobView.printList(output, page.jobs());
+            JobView.printList(output, jobs);
+            if (jobs.size() == limit) {
+                output.notice("More may follow: --offset " + (offset + limit));
+            }
         }
         return CtlExit.OK;
     }
@@ -83,5 +89,30 @@ final class JobsCommand extends CommandGroup {
             ctl.output().line("Job " + jobId + " is " + job.path("status").asText() + " again: " + again
                     + (again == 1 ? " step runs" : " steps run") + " again.");
         });
+    }
+
+    @Command(name = "stats", description = "How many jobs are scheduled, pending, running and FAILED now, the job FAILED"
+            + " longest, and how fast rows go.")
+    int stats() {
+        JsonNode stats = ctl.client().get("/api/v1/deletion-jobs/stats");
+        Output output = ctl.output();
+        if (output.json()) {
+            output.document(stats);
+            return CtlExit.OK;
+        }
+        Table facts = Table.facts();
+        facts.row("Scheduled", Table.text(stats.path("scheduled").asLong()));
+        facts.row("Pending", Table.text(stats.path("pending").asLong()));
+        facts.row("Running", Table.text(stats.path("running").asLong()));
+        facts.row("Failed", Table.text(stats.path("failed").asLong()));
+        if (stats.hasNonNull("oldest_failed_job_id")) {
+            facts.row("Failed longest", stats.path("oldest_failed_job_id").asText() + ", since "
+                    + Output.time(stats.path("oldest_failed_at")));
+        }
+        facts.row("Rows deleted", Table.text(stats.path("rows_deleted_last_hour").asLong()) + " in the last hour, "
+                + String.format(Locale.ROOT, "%,.2f", stats.path("rows_deleted_per_minute").asDouble())
+                + " a minute over the last 15 minutes");
+        output.table(facts);
+        return CtlExit.OK;
     }
 }

@@ -40,7 +40,7 @@ final class TenantsCommand extends CommandGroup {
             JsonNode preview = ctl.client().get("/api/v1/tenants/" + tenantId + "/deletion-preview");
             PreviewView.warnUnavailable(ctl.output(), preview);
             String name = preview.path("tenant_name").asText(preview.path("name").asText(""));
-            ctl.output().notice("Deleting tenant " + (name.isEmpty() ? "" : name + " ") + tenantId + " removes "
+            ctl.output().notice("Deleting tenant " + (name.isEmpty() ? tenantId : name + " (" + tenantId + ")") + " removes "
                     + PreviewView.summary(preview) + (immediate ? ", starting now." : ", once its grace window ends."));
             Confirmation.ask(ctl.console(), ctl.output(), "tenant " + tenantId,
                     name.isEmpty() ? tenantId.toString() : name, name.isEmpty() ? "the tenant's id" : "the tenant's name");
