@@ -82,7 +82,11 @@ class ThreeProcessDeletionIT {
                 "--bakery.service-client.secret=" + SECRET,
                 "--bakery.orchestrator.poll-interval=200ms",
                 // Nothing writes during these deletions; WritesDuringDeletionIT runs with a settle period.
-                "--bakery.orchestrator.write-settle-period=0s"));
+                "--bakery.orchestrator.write-settle-period=0s",
+                // Every fixture user registers and logs in from 127.0.0.1, as do the processes themselves (service
+                // tokens, the JWK Set): within one minute these tests pass the default 60, and rate limits are not
+                // what they test.
+                "--bakery.rate-limits.per-address.limit=600"));
         arguments.addAll(more);
         return arguments;
     }
@@ -200,16 +204,17 @@ class ThreeProcessDeletionIT {
      */
     @Test
     void theCommandLineFromTheJarDeletesATenantThroughTheSplitLayoutAndExitsAsDocumented() throws Exception {
-        TenantFixture doomed = TenantFixture.create(identity.api());
+        TenantFixture.Member owner = TenantFixture.register(identity.api(), "owner", "ctl");
+        UUID doomed = TenantFixture.createTenant(identity.api(), owner, "Panaderia Ctl");
 
-        CtlProcess deleted = ctl("--json", "tenants", "delete", doomed.tenantId().toString(), "--immediate", "--yes", "--wait");
+        CtlProcess deleted = ctl("--json", "tenants", "delete", doomed.toString(), "--immediate", "--yes", "--wait");
 
         assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
         JsonNode job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(deleted.out());
         assertThat(job.path("status").asText()).as(deleted.toString()).isEqualTo("COMPLETED");
-        assertThat(job.path("subject_id").asText()).isEqualTo(doomed.tenantId().toString());
+        assertThat(job.path("subject_id").asText()).isEqualTo(doomed.toString());
         assertThat(deleted.err()).contains("COMPLETED  FINAL  37/37 steps");
-        assertThat(identity.api().get("/api/v1/tenants/" + doomed.tenantId(), serviceToken()).status()).isEqualTo(404);
+        assertThat(identity.api().get("/api/v1/tenants/" + doomed, serviceToken()).status()).isEqualTo(404);
         CtlProcess missing = ctl("jobs", "show", UUID.randomUUID().toString());
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
         assertThat(missing.out()).isEmpty();
