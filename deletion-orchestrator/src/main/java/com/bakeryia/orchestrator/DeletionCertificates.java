@@ -165,7 +165,8 @@ class DeletionCertificates {
         claims.put("verification", Map.of(
                 "checks", List.of("every service's count of the subject's remaining rows after its deletion (VERIFY)",
                         "an independent scan of every service's live catalog: every tenant_id column for a tenant,"
-                                + " every uuid column and every column naming a person for a user (SCAN)"),
+                                + " every uuid column and every column naming a person for a user (VERIFY, after the"
+                                + " count; a SCAN step of its own in jobs created before)"),
                 "services", verification,
                 "rows_found", 0L));
         claims.put("audit_head", auditHead);

@@ -2,7 +2,7 @@ package com.bakeryia.orchestrator;
 
 /**
  * The phases of a job, in this order ({@link JobPlan}): PREPARE and FINAL wait for every step before
- * them; each service goes through DELETE, VERIFY and SCAN on its own.
+ * them; each service goes through DELETE and VERIFY on its own.
  */
 public enum StepPhase {
     /**
