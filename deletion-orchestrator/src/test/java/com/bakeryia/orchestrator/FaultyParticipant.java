@@ -25,19 +25,8 @@ final class FaultyParticipant implements DeletionParticipant {
 
     @Override
     public DeletionPreview preview(DeletionSubject subject) {
-        ParticipantFaults.Fault fault = faults.of(service());
-        if (fault.down) {
+        if (faults.of(service()).down) {
             throw new IllegalStateException("connection refused (test: service down)");
-        }
-        fault.previewsEntered.incrementAndGet();
-        CountDownLatch gate = fault.previewGate;
-        if (gate != null) {
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
         }
         return delegate.preview(subject);
     }
@@ -83,7 +72,13 @@ final class FaultyParticipant implements DeletionParticipant {
                 return new DeletionResult(service(), subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(),
                         java.util.List.of(), nothing.startedAt(), nothing.completedAt(), 0);
             }
-            return delegate.delete(subject, runId);
+            DeletionResult result = delegate.delete(subject, runId);
+            fault.deletesDone.incrementAndGet();
+            CountDownLatch afterDelete = fault.afterDeleteGate;
+            if (afterDelete != null) {
+                afterDelete.await();
+            }
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

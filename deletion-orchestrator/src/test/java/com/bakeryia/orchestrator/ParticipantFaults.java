@@ -29,8 +29,8 @@ final class ParticipantFaults {
         volatile boolean down;
         volatile boolean skipDelete;
         volatile CountDownLatch gate;
-        final AtomicInteger previewsEntered = new AtomicInteger();
-        volatile CountDownLatch previewGate;
+        final AtomicInteger deletesDone = new AtomicInteger();
+        volatile CountDownLatch afterDeleteGate;
     }
 
     Fault of(String service) {
@@ -61,22 +61,23 @@ final class ParticipantFaults {
     }
 
     void release(String service) {
-        for (CountDownLatch gate : new CountDownLatch[] {of(service).gate, of(service).previewGate}) {
+        for (CountDownLatch gate : new CountDownLatch[] {of(service).gate, of(service).afterDeleteGate}) {
             if (gate != null) {
                 gate.countDown();
             }
         }
         of(service).gate = null;
-        of(service).previewGate = null;
+        of(service).afterDeleteGate = null;
     }
 
-    /** Previews of the service (what VERIFY starts with) block until {@link #release}. */
-    void holdPreviews(String service) {
-        of(service).previewGate = new CountDownLatch(1);
+    /** Deletes of the service, once they have deleted, do not return until {@link #release}. */
+    void holdAfterDelete(String service) {
+        of(service).afterDeleteGate = new CountDownLatch(1);
     }
 
-    int previewsEntered(String service) {
-        return of(service).previewsEntered.get();
+    /** Deletes of the service that have deleted (and may be held before returning). */
+    int deletesDone(String service) {
+        return of(service).deletesDone.get();
     }
 
     int entered(String service) {

@@ -79,6 +79,11 @@ public final class DeletionRunCounts {
         return counts;
     }
 
+    /** The table, qualified with the service's schema. */
+    String table() {
+        return qualified();
+    }
+
     /** {@code insert into <schema>.deletion_run_counts as c (...)}: the start of the upsert of a run's counts. */
     String upsert() {
         return "insert into " + qualified() + " as c (run_id, table_name, deleted, anonymised, updated_at)";

@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataIntegrityViolationException;
+
 /**
  * Runs a {@link DeletionPlan} against a service's database with set-based SQL. Rows are never
  * loaded into Java: each statement deletes (or anonymises) a chunk of rows picked by {@code ctid}
@@ -105,6 +107,10 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> deleted = new LinkedHashMap<>();
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
+            Map<String, Long> allAtOnce = deleteSmallTenant(subject.id(), runId);
+            if (allAtOnce != null) {
+                return completed(subject, startedAt, allAtOnce, Map.of());
+            }
             for (String table : plan.tenantTables()) {
                 deleteChunked(table, "tenant_id", subject.id(), runId);
                 deleted.put(qualified(table), 0L);
@@ -124,11 +130,76 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         DeletionRunCounts.Counts counts = runCounts.of(runId);
         deleted.putAll(counts.deleted());
         anonymised.putAll(counts.anonymised());
+        return completed(subject, startedAt, deleted, anonymised);
+    }
+
+    private DeletionResult completed(DeletionSubject subject, Instant startedAt, Map<String, Long> deleted,
+                                     Map<String, Long> anonymised) {
         Instant completedAt = clock.instant();
         var result = new DeletionResult(service(), subject.scope(), subject.id(), deleted, anonymised, Map.of(),
                 List.of(), startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
         logCompletion(subject, result);
         return result;
+    }
+
+    /**
+     * A tenant with no more than a first chunk of rows in any table, deleted in one statement: the
+     * statement first counts, in each table, up to one row more than a chunk takes, and only when
+     * every table holds no more than that does it pick and delete them all and add the counts to
+     * the run's. The foreign keys are checked at the statement's end, when children and parents
+     * are gone alike, so the plan's order needs no statement of its own per table. Answers the
+     * run's counts per table (with those of earlier calls of the run); null when the tenant is
+     * larger (nothing was deleted: its tables go chunk by chunk), or when a row was left that a
+     * deleted one referenced (one written meanwhile: the statement failed as a whole).
+     */
+    private Map<String, Long> deleteSmallTenant(UUID tenantId, UUID runId) {
+        List<String> tables = plan.tenantTables();
+        if (tables.isEmpty()) {
+            return null;
+        }
+        int rows = sizing.firstRows();
+        StringBuilder sql = new StringBuilder("with ");
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder small = new StringBuilder("small as (select ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append("k").append(i).append(" as (select count(*) as k from (select 1 from ").append(qualified(tables.get(i)))
+                    .append(" where tenant_id = ? limit ?) x), ");
+            parameters.add(tenantId);
+            parameters.add(rows + 1);
+            small.append(i == 0 ? "" : " and ").append("(select k from k").append(i).append(") <= ").append(rows);
+        }
+        sql.append(small).append(" as ok), ");
+        for (int i = 0; i < tables.size(); i++) {
+            String table = qualified(tables.get(i));
+            sql.append("p").append(i).append(" as materialized (select case when (select ok from small) then array(select ctid from ")
+                    .append(table).append(" where tenant_id = ?) else '{}'::tid[] end as ctids), d").append(i)
+                    .append(" as (delete from ").append(table).append(" where ctid = any((select ctids from p").append(i)
+                    .append(")::tid[]) returning 1), ");
+            parameters.add(tenantId);
+        }
+        sql.append("chunk (t, n, picked) as (values ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(? as text), (select count(*) from d").append(i)
+                    .append("), (select cardinality(ctids) from p").append(i).append("))");
+            parameters.add(qualified(tables.get(i)));
+        }
+        sql.append("), counted as (").append(runCounts.upsert()).append(" select ?, t, n, 0, now() from chunk where n > 0")
+                .append(DeletionRunCounts.onConflict()).append(") select t, n, picked, n + coalesce((select c.deleted from ")
+                .append(runCounts.table()).append(" c where c.run_id = ? and c.table_name = t), 0), (select ok from small)")
+                .append(" from chunk");
+        parameters.add(runId);
+        parameters.add(runId);
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        boolean[] all = {true};
+        try {
+            database.jdbc().query(sql.toString(), rs -> {
+                all[0] &= rs.getBoolean(5) && rs.getLong(2) == rs.getLong(3);
+                deleted.put(rs.getString(1), rs.getLong(4));
+            }, parameters.toArray());
+        } catch (DataIntegrityViolationException rowWrittenMeanwhile) {
+            return null;
+        }
+        return all[0] ? deleted : null;
     }
 
     private List<DeletionPlan.UserColumn> userColumns(DeletionPlan.UserColumn.Action action) {
