@@ -209,42 +209,59 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     private void deleteChunked(String table, String column, UUID id, UUID runId) {
         String changed = "delete from " + qualified(table)
                 + " where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(picked(table, column), changed, "n, 0", table, column, id, runId, new Object[0]);
+        repeatCounted(changed, "n, 0", table, column, id, runId, new Object[0]);
     }
 
     private void anonymiseChunked(DeletionPlan.UserColumn column, UUID id, UUID runId) {
         String changed = "update " + qualified(column.table()) + " set " + column.column()
                 + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(picked(column.table(), column.column()), changed, "0, n", column.table(), column.column(), id,
-                runId, new Object[] {UserTombstone.ID});
+        repeatCounted(changed, "0, n", column.table(), column.column(), id, runId, new Object[] {UserTombstone.ID});
     }
 
-    /** What one chunk statement picked and changed. */
-    private record Chunk(long changed, long picked) {
+    /**
+     * What one chunk statement picked and changed, and the last row it picked in the heap's order
+     * (its largest {@code ctid}, as PostgreSQL writes one: {@code (block,item)}).
+     */
+    private record Chunk(long changed, long picked, String last) {
+
+        Chunk {
+            if (last != null && !last.matches("\\(\\d+,\\d+\\)")) {
+                throw new IllegalStateException("Not a ctid: " + last);
+            }
+        }
     }
 
     /**
      * The chunk's rows (parameters: the subject id, the chunk size) as the CTE {@code picked}, with
-     * its comma. The array is cast where it is used so that {@code any} reads it as an array, not as
-     * a subquery of arrays.
+     * its comma: past the row {@code after} when it is given (a {@code ctid} the chunk before
+     * reached), from the start otherwise. The array is cast where it is used so that {@code any}
+     * reads it as an array, not as a subquery of arrays. {@code after} is in the text, not a
+     * parameter, so each statement is planned for where it starts.
      */
-    private String picked(String table, String column) {
+    private String picked(String table, String column, String after) {
         return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + column
-                + " = ? limit ?) as ctids), ";
+                + " = ?" + (after == null ? "" : " and ctid > '" + after + "'::tid") + " limit ?) as ctids), ";
     }
 
     /**
-     * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows
-     * {@code picked} (parameters: the subject id, the chunk size) until it is done, each time
-     * adding its count to the run's counts in the same statement: a chunk and its count commit
-     * together or not at all, whatever size the chunk had. Done is a chunk that picked
-     * fewer rows than it asked for and changed every one it picked: the table held no more rows of
-     * the subject when it ran (a row written later is the verification's to find). A picked row
-     * that a concurrent update moved is not changed, so the next chunk picks it again.
+     * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows picked
+     * (parameters: the subject id, the chunk size) until it is done, each time adding its count to
+     * the run's counts in the same statement: a chunk and its count commit together or not at all,
+     * whatever size the chunk had.
+     *
+     * <p>After a chunk that found as many rows as it asked for, the next picks past the last row
+     * that one reached (its largest {@code ctid}): when the planner reads the table in its own
+     * order (a scan of the heap, as for a large tenant), each chunk starts where the one before
+     * ended, instead of reading again, from the first block on, the rows the chunks before just
+     * deleted. Picks that came in another order (an index's) may leave rows behind the last one
+     * reached; so when picking past it finds fewer rows than asked for, a pick from the start
+     * follows. Done is a pick from the start that found fewer rows than it asked for and changed
+     * every one it picked: the table held no more rows of the subject when it ran (a row written
+     * later is the verification's to find). A picked row that a concurrent update moved is not
+     * changed, so a later pick finds it again.
      */
-    private void repeatCounted(String picked, String changed, String countColumns, String table, String column, UUID id,
+    private void repeatCounted(String changed, String countColumns, String table, String column, UUID id,
                                UUID runId, Object[] before) {
-        String sql = chunkSql(picked, changed, countColumns);
         Object[] parameters = new Object[before.length + 4];
         parameters[0] = id;
         System.arraycopy(before, 0, parameters, 2, before.length);
@@ -252,14 +269,21 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         parameters[before.length + 3] = qualified(table);
         String key = table + "." + column + (before.length == 0 ? " delete" : " anonymise");
         int rows = sizing.start(learnedRows.get(key));
+        String after = null;
         for (int chunks = 0; ; chunks++) {
             parameters[1] = rows;
             long started = System.nanoTime();
-            Chunk chunk = runChunk(sql, parameters, chunks > 0 || rows > sizing.firstRows());
+            Chunk chunk = runChunk(chunkSql(picked(table, column, after), changed, countColumns), parameters,
+                    chunks > 0 || rows > sizing.firstRows());
             long took = System.nanoTime() - started;
-            if (chunk.picked() < rows && chunk.changed() == chunk.picked()) {
-                return;
+            if (chunk.picked() < rows) {
+                if (after == null && chunk.changed() == chunk.picked()) {
+                    return;
+                }
+                after = null;
+                continue;
             }
+            after = chunk.last();
             rows = sizing.next(rows, chunk.changed(), took);
             learnedRows.put(key, rows);
         }
@@ -268,12 +292,13 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     /**
      * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}) are
      * {@code changed}, and the count is added to the run's counts in the same statement. It answers
-     * the rows changed and the rows picked.
+     * the rows changed, the rows picked and the largest {@code ctid} picked.
      */
     private String chunkSql(String picked, String changed, String countColumns) {
         return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
                 + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) from chunk";
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked),"
+                + " (select max(c)::text from picked, unnest(ctids) c) from chunk";
     }
 
     /**
@@ -282,7 +307,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
         Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,
-                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2)), parameters);
+                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters);
         return longOne ? gate.pass(statement) : statement.get();
     }
 
