@@ -189,3 +189,19 @@ export function facts(pairs, props = {}) {
   return h('dl', { class: 'facts', ...props }, pairs.filter(([, value]) => value !== undefined)
     .map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value))));
 }
+
+/**
+ * Counts per service and table: `rows` are [service, table, ...counts]; the tables with any count
+ * are listed, those with none only counted, so what matters is not lost among empty tables.
+ */
+export function countsTable(caption, countHeadings, rows, props = {}) {
+  const listed = rows.filter(([, , ...counts]) => counts.some((n) => Number(n) > 0));
+  const empty = rows.length - listed.length;
+  return [
+    listed.length ? table(caption, ['Service', 'Table', ...countHeadings], listed.map(([service, name, ...counts]) =>
+      [service, h('span', { class: 'mono' }, name), ...counts.map(count)]), { class: 'counts', ...props })
+      : h('p', null, 'No table holds rows of it.'),
+    empty ? h('p', { class: 'hint' }, `${empty} other table${empty === 1 ? '' : 's'} hold${empty === 1 ? 's' : ''}`
+      + ' no rows of it.') : null,
+  ];
+}

@@ -4,7 +4,7 @@
 import { actionLabel, restore, retry } from './actions.js';
 import { api } from './api.js';
 import { canVerifyHere, decode, verify } from './certificate.js';
-import { announce, badge, count, countdown, facts, h, poll, span, table, time, update } from './dom.js';
+import { announce, badge, count, countdown, countsTable, facts, h, poll, span, table, time, update } from './dom.js';
 
 const LIVE = ['SCHEDULED', 'PENDING', 'RUNNING'];
 const PHASES = ['PREPARE', 'DELETE', 'VERIFY', 'SCAN', 'FINAL'];
@@ -246,8 +246,7 @@ function renderClaims(claims) {
     const tables = new Set([...Object.keys(kinds.deleted || {}), ...Object.keys(kinds.anonymised || {}),
       ...Object.keys(kinds.retained || {})]);
     for (const name of [...tables].sort()) {
-      const cell = (kind) => count((kinds[kind] || {})[name]);
-      rows.push([service, h('span', { class: 'mono' }, name), cell('deleted'), cell('anonymised'), cell('retained')]);
+      rows.push([service, name, ...['deleted', 'anonymised', 'retained'].map((kind) => (kinds[kind] || {})[name] || 0)]);
     }
   }
   const checked = Object.entries((claims.verification || {}).services || {}).map(([service, c]) => [service,
@@ -268,8 +267,7 @@ function renderClaims(claims) {
       ['Rows found after deletion', count((claims.verification || {}).rows_found)],
       ['Audit head', h('span', { class: 'mono wrap' }, claims.audit_head)],
     ], { id: 'certificate-facts' }),
-    rows.length ? table('Rows per service and table', ['Service', 'Table', 'Deleted', 'Anonymised', 'Retained'], rows,
-      { class: 'counts' }) : h('p', null, 'No table held rows of the subject.'),
+    countsTable('Rows per service and table', ['Deleted', 'Anonymised', 'Retained'], rows),
     checked.length ? table('What verification checked, per service', ['Service', 'Late rows deleted', 'Rows remaining',
       'Catalog tables scanned', 'Catalog columns scanned', 'Rows found by the scan'], checked, { class: 'counts' }) : null,
   ];

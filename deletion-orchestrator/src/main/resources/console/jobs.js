@@ -107,8 +107,9 @@ export function jobsView(main, params) {
       h('td', null, time(job.created_at)),
       h('td', null, job.status === 'SCHEDULED' && job.scheduled_for
         ? [time(job.scheduled_for), h('br'), h('span', { class: 'countdown' }, countdown(job.scheduled_for))] : '—'),
-      h('td', { class: 'error-text' }, failed ? [h('strong', null, `${failed.phase} ${failed.service}`), ': ',
-        failed.last_error || 'no error recorded'] : (job.errors && job.errors.length ? job.errors.join('; ') : '—')),
+      failed || (job.errors && job.errors.length) ? h('td', { class: 'error-text' }, failed
+        ? [h('strong', null, `${failed.phase} ${failed.service}`), ': ', failed.last_error || 'no error recorded']
+        : job.errors.join('; ')) : h('td', null, '—'),
       h('td', null, actions(job)));
   }
 
@@ -154,7 +155,7 @@ function filterForm(filters, apply) {
   const statuses = STATUSES.map((status) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name: 'status', value: status, checked: filters.status.includes(status) }), ` ${status}`));
   const subject = h('input', { id: 'filter-subject', name: 'subject', value: filters.subject, size: 38, maxlength: 36,
-    spellcheck: 'false', autocomplete: 'off', placeholder: '00000000-0000-0000-0000-000000000000' });
+    spellcheck: 'false', autocomplete: 'off' });
   const after = h('input', { id: 'filter-after', name: 'after', type: 'datetime-local', value: filters.after });
   const before = h('input', { id: 'filter-before', name: 'before', type: 'datetime-local', value: filters.before });
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter jobs' },

@@ -2,7 +2,7 @@
 // and table, asked of every service before anything changes; and the deletion itself, after the
 // tenant's name (or the user's id) is typed back in a confirmation.
 import { api } from './api.js';
-import { announce, badge, count, facts, h, table, update } from './dom.js';
+import { announce, badge, count, countsTable, facts, h, table, update } from './dom.js';
 import { handOvers } from './job.js';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -190,24 +190,15 @@ export function previewView(main, params) {
 
 function serviceTable(services) {
   const rows = [];
-  let empty = 0;
   for (const service of [...(services || [])].sort((a, b) => a.service.localeCompare(b.service))) {
     const tables = new Set([...Object.keys(service.to_delete || {}), ...Object.keys(service.to_anonymise || {}),
       ...Object.keys(service.to_retain || {})]);
     for (const name of [...tables].sort()) {
-      const [del, anon, keep] = [service.to_delete, service.to_anonymise, service.to_retain].map((m) => (m || {})[name] || 0);
-      if (del + anon + keep === 0) {
-        empty += 1;
-        continue;
-      }
-      rows.push([service.service, h('span', { class: 'mono' }, name), count(del), count(anon), count(keep)]);
+      rows.push([service.service, name, ...[service.to_delete, service.to_anonymise, service.to_retain]
+        .map((counts) => (counts || {})[name] || 0)]);
     }
   }
-  return [
-    rows.length ? table('Per service and table', ['Service', 'Table', 'Delete', 'Anonymise', 'Keep'], rows,
-      { class: 'counts', id: 'preview-table' }) : h('p', null, 'No service holds rows of it.'),
-    empty ? h('p', { class: 'hint' }, `${empty} other table${empty === 1 ? '' : 's'} hold no rows of it.`) : null,
-  ];
+  return countsTable('Per service and table', ['Delete', 'Anonymise', 'Keep'], rows, { id: 'preview-table' });
 }
 
 function unavailable(services) {
