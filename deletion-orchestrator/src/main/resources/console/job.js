@@ -33,6 +33,7 @@ export function jobView(main, jobId) {
     status, problem, overview, steps, certificate, audit);
 
   let job = null;
+  let shownOverview = '';
   let shownSteps = '';
   let auditFor = '';
   let certificateShown = false;
@@ -54,7 +55,13 @@ export function jobView(main, jobId) {
         announce(`Job status: ${job.status}.`);
       }
     }
-    renderOverview();
+    // Redrawn when the job changed, and each minute for the countdown; not on every poll.
+    const overview = JSON.stringify({ ...job, service_results: null, duration_ms: null, duration: null })
+      + Math.floor(Date.now() / 60000) + (LIVE.includes(job.status) ? '' : job.duration_ms);
+    if (overview !== shownOverview) {
+      shownOverview = overview;
+      renderOverview();
+    }
     const signature = JSON.stringify(job.service_results);
     if (signature !== shownSteps) {
       shownSteps = signature;

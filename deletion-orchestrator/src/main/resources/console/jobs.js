@@ -21,6 +21,7 @@ export function jobsView(main, params) {
   };
   const problem = h('div', { class: 'problem', role: 'alert' });
   const summary = h('p', { class: 'summary', id: 'jobs-summary' });
+  const message = h('p', { class: 'done', id: 'jobs-message', role: 'status' });
   const results = h('div', { class: 'results', id: 'jobs-results' });
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of jobs' });
   let shown = '';
@@ -32,7 +33,7 @@ export function jobsView(main, params) {
     shown = '';
     poller.refresh();
   });
-  update(main, h('h1', { tabindex: '-1' }, 'Deletion jobs'), form, problem, summary, results, pager);
+  update(main, h('h1', { tabindex: '-1' }, 'Deletion jobs'), form, problem, message, summary, results, pager);
 
   async function load() {
     const query = new URLSearchParams({ limit: PAGE_SIZE, offset: filters.offset });
@@ -133,8 +134,7 @@ export function jobsView(main, params) {
         try {
           await call();
           problem.replaceChildren();
-          announce(done);
-          update(summary, done);
+          message.textContent = done;
         } catch (e) {
           update(problem, h('p', null, `${label} failed: ${e.message}`));
           button.disabled = false;

@@ -122,6 +122,8 @@ class OperatorConsoleBrowserTest {
         browser.find(By.cssSelector("button[data-key='restore-" + jobId + "']")).click();
 
         browser.waitForText(row, "CANCELLED");
+        assertThat(browser.find(By.id("jobs-message")).getText()).isEqualTo("Restored: the tenant " + bakery.tenantId()
+                + " is active again.");
         assertThat(browser.findAll(By.cssSelector("button[data-key='restore-" + jobId + "']"))).isEmpty();
         assertThat(api.get("/api/v1/tenants/" + bakery.tenantId(), bakery.owner().accessToken()).json().path("status")
                 .asText()).isEqualTo("ACTIVE");
