@@ -2,6 +2,8 @@ package com.bakeryia.launcher;
 
 import java.io.PrintWriter;
 
+import com.bakeryia.launcher.ctl.CtlCommand;
+import com.bakeryia.launcher.ctl.CtlConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,14 +12,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The executable's command-line tools, which run instead of the platform when the first argument
- * names one: no Spring context, no database, no port. Each tool is a subcommand here; anything else
+ * names one: no Spring context, no database, no port. Each tool is a subcommand here: the offline
+ * {@code verify-certificate}, and {@code ctl}, an HTTP client of a running platform. Anything else
  * on the command line starts the platform as before.
  *
- * <p>Exit codes, the same for every tool: 0 success, 1 the check failed, 2 a usage error or an input
- * that could not be read.
+ * <p>Exit codes: 0 success, 1 the check (or the operation) failed, 2 a usage error or an input that
+ * could not be read; {@code ctl} adds its own above 2 (see {@code ctl --help}).
  */
 @Command(name = "bakery-platform", subcommands = VerifyCertificateCommand.class,
-        description = "Runs the platform, or with a command as the first argument one of its offline tools.")
+        description = "Runs the platform, or with a command as the first argument one of its tools.")
 final class Cli implements Runnable {
 
     @Spec
@@ -31,7 +34,7 @@ final class Cli implements Runnable {
 
     /** Whether {@code args} ask for one of the tools rather than for the platform. */
     static boolean handles(String[] args) {
-        return args.length > 0 && commandLine().getSubcommands().containsKey(args[0]);
+        return args.length > 0 && commandLine(CtlConsole.system()).getSubcommands().containsKey(args[0]);
     }
 
     /** Runs the tool {@code args} name on the process's standard streams; returns its exit code. */
@@ -41,7 +44,15 @@ final class Cli implements Runnable {
 
     /** Runs the tool {@code args} name, writing to {@code out} and {@code err}; returns its exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        return run(args, out, err, CtlConsole.system());
+    }
+
+    /**
+     * Runs the tool {@code args} name, writing to {@code out} and {@code err}, with {@code console}
+     * as the environment, input, terminals and clock {@code ctl} sees; returns its exit code.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CtlConsole console) {
+        CommandLine cli = commandLine(console);
         cli.setOut(out);
         cli.setErr(err);
         try {
@@ -52,7 +63,10 @@ final class Cli implements Runnable {
         }
     }
 
-    private static CommandLine commandLine() {
-        return new CommandLine(new Cli());
+    private static CommandLine commandLine(CtlConsole console) {
+        CommandLine cli = new CommandLine(new Cli()).addSubcommand(new CtlCommand(console));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CtlCommand.install(cli);
+        return cli;
     }
 }

@@ -91,7 +91,11 @@ class ThreeProcessDeletionIT {
                 "--bakery.service-client.secret=" + SECRET,
                 "--bakery.orchestrator.poll-interval=200ms",
                 // Nothing writes during these deletions; WritesDuringDeletionIT runs with a settle period.
-                "--bakery.orchestrator.write-settle-period=0s"));
+                "--bakery.orchestrator.write-settle-period=0s",
+                // Every fixture user registers and logs in from 127.0.0.1, as do the processes themselves (service
+                // tokens, the JWK Set): within one minute these tests pass the default 60, and rate limits are not
+                // what they test.
+                "--bakery.rate-limits.per-address.limit=600"));
         arguments.addAll(more);
         return arguments;
     }
@@ -199,6 +203,56 @@ class ThreeProcessDeletionIT {
         }
         assertThat(traces).as("columns that still hold the erased user's id, except the erasure's own record")
                 .isEmpty();
+    }
+
+    /**
+     * {@code ctl} from the packaged jar, as a separate process, in this split layout: it signs in as
+     * the service client at the identity process ({@code --auth-url}), deletes a tenant through the
+     * orchestrator's ({@code --url}) and follows the job with {@code --wait}; stdout is the finished
+     * job as JSON and nothing else, and the exit codes are the documented ones.
+     */
+    @Test
+    void theCommandLineFromTheJarDeletesATenantThroughTheSplitLayoutAndExitsAsDocumented() throws Exception {
+        TenantFixture.Member owner = TenantFixture.register(identity.api(), "owner", "ctl");
+        UUID doomed = TenantFixture.createTenant(identity.api(), owner, "Panaderia Ctl");
+
+        CtlProcess deleted = ctl("--json", "tenants", "delete", doomed.toString(), "--immediate", "--yes", "--wait");
+
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        JsonNode job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(deleted.out());
+        assertThat(job.path("status").asText()).as(deleted.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("subject_id").asText()).isEqualTo(doomed.toString());
+        assertThat(deleted.err()).contains("COMPLETED  FINAL  37/37 steps");
+        assertThat(identity.api().get("/api/v1/tenants/" + doomed, serviceToken()).status()).isEqualTo(404);
+        CtlProcess missing = ctl("jobs", "show", UUID.randomUUID().toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).startsWith("error: 404 Not Found: No deletion job");
+    }
+
+    /** A finished {@code ctl} process: its exit code and what it printed. */
+    private record CtlProcess(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code java -jar bakery-platform.jar ctl <arguments>} against this layout, as the service client. */
+    private CtlProcess ctl(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "bakery-platform.jar").toAbsolutePath().toString(), "ctl",
+                "--url", orchestrator.url(), "--auth-url", identity.url()));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile("ctl", ".out");
+        Path err = Files.createTempFile("ctl", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("BAKERY_"));
+        builder.environment().put("BAKERY_CLIENT_ID", "bakery-platform");
+        builder.environment().put("BAKERY_CLIENT_SECRET", SECRET);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("ctl " + String.join(" ", arguments) + " did not end within 3 minutes");
+        }
+        return new CtlProcess(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /**

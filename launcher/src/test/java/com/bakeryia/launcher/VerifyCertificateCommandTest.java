@@ -119,6 +119,34 @@ class VerifyCertificateCommandTest {
         assertThat(Cli.handles(new String[] {"--server.port=0", "verify-certificate"})).isFalse();
     }
 
+    /** {@code ctl certificates verify} checks with the same verifier; with --jwks it needs no platform and no credentials. */
+    @Test
+    void ctlVerifiesTheSameCertificateOfflineWithTheGivenKeys() throws Exception {
+        Path file = Files.writeString(directory.resolve("certificate.jws"), certificate.jws() + "\n");
+        String[] parts = certificate.jws().split("\\.");
+        Path altered = Files.writeString(directory.resolve("altered.jws"), parts[0] + "." + parts[1] + "."
+                + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1));
+        CtlRunner ctl = CtlRunner.against("http://127.0.0.1:" + PlatformProcess.freePort(), Map.of());
+
+        CtlRunner.Result valid = ctl.run("certificates", "verify", file.toString(), "--jwks", jwks.toString());
+        CtlRunner.Result asJson = ctl.run("--json", "certificates", "verify", file.toString(), "--jwks", jwks.toString());
+        CtlRunner.Result invalid = ctl.run("--json", "certificates", "verify", altered.toString(), "--jwks", jwks.toString());
+        CtlRunner.Result missing = ctl.run("certificates", "verify", directory.resolve("absent.jws").toString(),
+                "--jwks", jwks.toString());
+
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+        assertThat(valid.out()).startsWith("valid: signed by key " + certificate.keyId())
+                .contains("5a7f2c1e-0b7d-4a53-9d55-2f1d8a0c6e11").containsPattern("Rows deleted +12");
+        assertThat(asJson.json().path("valid").asBoolean()).isTrue();
+        assertThat(asJson.json().path("key_id").asText()).isEqualTo(certificate.keyId());
+        assertThat(asJson.json().path("claims").path("subject_id").asText()).isEqualTo("9e0f6b1a-3c2d-4e5f-8a9b-0c1d2e3f4a5b");
+        assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(1);
+        assertThat(invalid.json().path("valid").asBoolean()).isFalse();
+        assertThat(invalid.err()).startsWith("invalid: bad signature");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("absent.jws: no such file");
+    }
+
     @Test
     void helpExitsZero() {
         Run run = run("verify-certificate", "--help");
