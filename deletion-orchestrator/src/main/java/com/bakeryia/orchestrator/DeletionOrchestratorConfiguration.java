@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
 import com.bakeryia.orchestrator.certificate.SignedCertificate;
+import com.bakeryia.orchestrator.console.ConsoleConfiguration;
 import com.bakeryia.platform.security.PublicPaths;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -30,13 +31,14 @@ import org.springframework.context.annotation.Import;
  * {@code deletion}. It reaches every participant through the deletion contract (in this process or
  * over HTTP at {@code bakery.services.<name>.url}), the tenant service through the platform's
  * {@link UserMemberships} port and the auth service's accounts through {@link UserDirectory}; no
- * service depends on this module.
+ * service depends on this module. Its process also serves the operator console ({@link ConsoleConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
 @Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class,
-        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateConfiguration.class})
+        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateConfiguration.class,
+        ConsoleConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */

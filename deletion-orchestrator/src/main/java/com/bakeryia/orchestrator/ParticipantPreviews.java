@@ -42,7 +42,8 @@ final class ParticipantPreviews {
                 try {
                     DeletionPreview preview = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     answered.add(new TenantDeletionPreview.ServicePreview(entry.getKey(), preview.remaining(),
-                            new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise())));
+                            new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise()),
+                            new TreeMap<>(preview.toRetain())));
                 } catch (TimeoutException e) {
                     entry.getValue().cancel(true);
                     unavailable.put(entry.getKey(), "no answer within " + properties.callTimeout());

@@ -26,7 +26,10 @@ public record TenantDeletionPreview(UUID tenantId, String tenantName, TenantStat
      * @param items       rows it would delete or anonymise
      * @param toDelete    rows per table it would delete
      * @param toAnonymise rows per table it would anonymise
+     * @param toRetain    rows per table it would keep on purpose (a deletion record, a legal retention);
+     *                    not counted in {@code items}
      */
-    public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise) {
+    public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise,
+                                 Map<String, Long> toRetain) {
     }
 }

@@ -1,5 +1,9 @@
 package com.bakeryia.launcher;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +46,8 @@ class ThreeProcessDeletionIT {
     private PlatformProcess orchestrator;
     private PlatformProcess bakery;
     private long startedInMillis;
+    private String identityUrl;
+    private String orchestratorUrl;
 
     @BeforeAll
     void startTheThreeProcessesAtOnce() throws Exception {
@@ -51,7 +57,8 @@ class ThreeProcessDeletionIT {
         int identityPort = PlatformProcess.freePort();
         int orchestratorPort = PlatformProcess.freePort();
         int bakeryPort = PlatformProcess.freePort();
-        String identityUrl = "http://127.0.0.1:" + identityPort;
+        identityUrl = "http://127.0.0.1:" + identityPort;
+        orchestratorUrl = "http://127.0.0.1:" + orchestratorPort;
         String bakeryUrl = "http://127.0.0.1:" + bakeryPort;
 
         List<String> toIdentity = List.of("--bakery.services.auth.url=" + identityUrl,
@@ -60,7 +67,9 @@ class ThreeProcessDeletionIT {
                 .map(service -> "--bakery.services." + service + ".url=" + bakeryUrl).toList();
         long started = System.nanoTime();
         identity = PlatformProcess.start("identity", jar, identityPort,
-                common("identity", dataDirs, List.of("--targets=auth,tenant")));
+                common("identity", dataDirs, List.of("--targets=auth,tenant",
+                        // The operator console, served by the orchestrator's process, signs in here.
+                        "--bakery.security.cors.allowed-origins=" + orchestratorUrl)));
         orchestrator = PlatformProcess.start("deletion", jar, orchestratorPort, common("deletion", dataDirs,
                 PlatformProcess.concat(List.of("--targets=deletion-orchestrator"), toIdentity, toData)));
         bakery = PlatformProcess.start("bakery", jar, bakeryPort, common("bakery", dataDirs,
@@ -148,7 +157,7 @@ class ThreeProcessDeletionIT {
         java.net.http.HttpResponse<String> fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(orchestrator.url() + "/api/v1/deletion-jobs/" + jobId + "/certificate"))
                 .header("Authorization", "Bearer " + doomed.owner().accessToken()).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(20)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
         JsonNode certificate = tools.jackson.databind.json.JsonMapper.builder().build().readTree(fetched.body());
         assertThat(certificate.path("claims").path("totals").path("deleted").asLong())
@@ -280,6 +289,32 @@ class ThreeProcessDeletionIT {
         ApiClient.Response refused = orchestrator.api().get("/api/v1/deletion-jobs/stats", operator.accessToken());
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
+    }
+
+    /**
+     * The operator console is served by the orchestrator's process alone, and its pages sign in at
+     * identity (the platform's address of auth), which answers their calls from that origin.
+     */
+    @Test
+    void theConsoleIsServedWhereTheOrchestratorRunsAndSignsInAtIdentity() throws Exception {
+        ApiClient.Response config = orchestrator.api().get("/console/config.json", null);
+
+        assertThat(config.status()).as(config.toString()).isEqualTo(200);
+        assertThat(config.json().path("auth_url").asText()).isEqualTo(identityUrl);
+        assertThat(config.headers().getFirst("Content-Security-Policy")).contains("connect-src 'self' " + identityUrl + ";");
+        assertThat(orchestrator.api().get("/console/", null).text()).contains("<script type=\"module\" src=\"app.js\">");
+        for (PlatformProcess other : List.of(identity, bakery)) {
+            assertThat(other.api().get("/console/config.json", serviceToken()).status()).as("no console there").isEqualTo(404);
+        }
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(identityUrl + "/api/v1/auth/login"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", orchestratorUrl)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).as(preflight.body()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(orchestratorUrl);
     }
 
     private JsonNode awaitFinished(String jobId, String token) {

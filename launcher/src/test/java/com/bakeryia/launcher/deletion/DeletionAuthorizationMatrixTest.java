@@ -179,6 +179,27 @@ class DeletionAuthorizationMatrixTest {
         assertThat(handOver.isProblem()).isTrue();
     }
 
+    /**
+     * The operator console's pages and settings hold no data: every caller gets the same pages, a
+     * token of any kind (or a bad one) is not even read. What the pages then do is API calls, each
+     * judged by the rows above with the person's own token.
+     */
+    @ParameterizedTest(name = "the console's pages for {0}")
+    @org.junit.jupiter.params.provider.EnumSource(CallerKind.class)
+    void theConsolesPagesAnswerEveryCallerAlike(CallerKind caller) {
+        Scenario scenario = sharedScenario();
+        String token = token(caller, scenario);
+        for (String page : List.of("/console/", "/console/app.js", "/console/console.css")) {
+            ApiClient.Response answer = scenario.api.get(page, token);
+            assertThat(answer.status()).as("%s for %s: %s", page, caller, answer).isEqualTo(200);
+            assertThat(answer.header("Content-Security-Policy")).as(page).singleElement().asString()
+                    .contains("frame-ancestors 'none'");
+        }
+        ApiClient.Response config = scenario.api.get("/console/config.json", token);
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().path("auth_url").asText()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} by {1} answers {2}")
     @MethodSource("cases")
     void eachCallerGetsExactlyWhatTheRuleAllows(Endpoint endpoint, CallerKind caller, int expected) {
