@@ -205,9 +205,17 @@ class TenantDeletionBenchmark {
             line("traffic mix idle: %s", idle.summary());
 
             // Plain SQL on the twin first, then the platform (same rows, same run).
+            // Both deletions run under the same traffic mix, so their times compare; the mix's latency
+            // during the plain SQL deletion says what deleting at the database's own speed costs the others.
+            resetStatements();
+            Traffic duringPlain = new Traffic(traffic);
+            duringPlain.start();
             double plainLarge = plainDelete(List.of(largeTwin));
-            line("plain SQL, %s twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections", size, twinRows, plainLarge,
-                    twinRows / plainLarge);
+            duringPlain.stop();
+            line("plain SQL, %s twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections; statements: %s", size, twinRows,
+                    plainLarge, twinRows / plainLarge, statementTotals());
+            line("traffic mix during the plain SQL deletion: %s", duringPlain.summary());
+            dumpStatements("benchmark-statements-plain.txt");
             checkpoint();
 
             resetStatements();
@@ -220,13 +228,16 @@ class TenantDeletionBenchmark {
                     platformLarge.deleted / platformLarge.seconds, platformLarge.heapPeakMb, platformLarge.liveHeapMb);
             line("traffic mix during the deletion: %s", during.summary());
             steps(platformLarge.jobId);
-            statements(platformLarge.slowStatements, platformLarge.longestRunningMs);
+            statements(platformLarge.slowStatements, platformLarge.longestRunningMs, platformLarge.statementTotals);
             assertThat(platformLarge.status).isEqualTo("COMPLETED");
             assertThat(rows(List.of(large))).isZero();
             assertThat(rows(List.of(largeTwin))).isZero();
             checkpoint();
 
+            Traffic duringPlainSmall = new Traffic(traffic);
+            duringPlainSmall.start();
             double plainSmall = plainDelete(List.of(smallTwin));
+            duringPlainSmall.stop();
             Traffic duringSmall = new Traffic(traffic);
             duringSmall.start();
             Deletion platformSmall = deleteThroughPlatform(small, true);
@@ -312,7 +323,9 @@ class TenantDeletionBenchmark {
             double p99Writes = during.p99(false) / idle.p99(false);
             figures.put("p99 of the read/write mix during / idle", new String[] {ratio(Math.max(p99, p99Writes)), "<= 2",
                     met(Math.max(p99, p99Writes) <= 2), String.format(Locale.ROOT, "reads %.1f / %.1f ms = %.2f, writes %.1f"
-                    + " / %.1f ms = %.2f", during.p99(true), idle.p99(true), p99, during.p99(false), idle.p99(false), p99Writes)});
+                    + " / %.1f ms = %.2f; during the plain SQL deletion: reads %.2f, writes %.2f", during.p99(true),
+                    idle.p99(true), p99, during.p99(false), idle.p99(false), p99Writes,
+                    duringPlain.p99(true) / idle.p99(true), duringPlain.p99(false) / idle.p99(false))});
             double manyRatio = batch.seconds / plainMany;
             boolean manyOk = batch.completed == smallCount && batch.failed == 0 && manyLeft == 0;
             figures.put(smallCount + " small tenants at once / plain SQL", new String[] {ratio(manyRatio), "<= 3, none failed",
@@ -483,6 +496,17 @@ class TenantDeletionBenchmark {
             }
         }
 
+        /** The statements since the last reset, in all (the benchmark's own polls left out). */
+        private String statementTotals() throws SQLException {
+            try (var read = db.createStatement(); var rs = read.executeQuery("select sum(calls), sum(total_exec_time),"
+                    + " sum(total_plan_time) from pg_stat_statements where query not like '%pg_stat%'"
+                    + " and query not like '%deletion.deletion_jobs where id = %'")) {
+                rs.next();
+                return String.format(Locale.ROOT, "%,d calls, %,.0f ms executing, %,.0f ms planning", rs.getLong(1),
+                        rs.getDouble(2), rs.getDouble(3));
+            }
+        }
+
         private void resetStatements() throws SQLException {
             try (var statement = db.createStatement()) {
                 statement.execute("select pg_stat_statements_reset()");
@@ -521,6 +545,8 @@ class TenantDeletionBenchmark {
                 deletion.runningOverSlow = activity.over.size();
             }
             deletion.slowStatements = slowStatements();
+            deletion.statementTotals = statementTotals();
+            dumpStatements("benchmark-statements-" + (deletion.deleted > 100_000 ? "large" : "small") + ".txt");
             deletion.longestMs = deletion.slowStatements.isEmpty() ? 0 : Math.round(deletion.slowStatements.get(0).maxMs);
             deletion.overSlow = deletion.slowStatements.stream().filter(s -> s.maxMs > SLOW_MS).count();
             return deletion;
@@ -662,22 +688,28 @@ class TenantDeletionBenchmark {
         }
 
         /** Where the database's time went: the statements with the most time in all, and all statements' calls. */
-        private void busiestStatements() throws SQLException {
-            if (Boolean.getBoolean("benchmark.dump-statements")) {
-                StringBuilder all = new StringBuilder();
-                try (var read = db.createStatement(); var rs = read.executeQuery(
-                        "select calls, total_exec_time, query from pg_stat_statements order by calls desc")) {
-                    while (rs.next()) {
-                        all.append(String.format(Locale.ROOT, "%8d %10.1f  %s%n", rs.getLong(1), rs.getDouble(2),
-                                rs.getString(3).replaceAll("\\s+", " ")));
-                    }
-                }
-                try {
-                    Files.writeString(Path.of("target", "benchmark-statements.txt"), all);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        /** With -Dbenchmark.dump-statements=true: every statement since the last reset, into target/{@code file}. */
+        private void dumpStatements(String file) throws SQLException {
+            if (!Boolean.getBoolean("benchmark.dump-statements")) {
+                return;
+            }
+            StringBuilder all = new StringBuilder();
+            try (var read = db.createStatement(); var rs = read.executeQuery(
+                    "select calls, total_exec_time, total_plan_time, query from pg_stat_statements order by total_exec_time desc")) {
+                while (rs.next()) {
+                    all.append(String.format(Locale.ROOT, "%8d %10.1f %8.1f  %s%n", rs.getLong(1), rs.getDouble(2),
+                            rs.getDouble(3), rs.getString(4).replaceAll("\\s+", " ")));
                 }
             }
+            try {
+                Files.writeString(Path.of("target", file), all);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void busiestStatements() throws SQLException {
+            dumpStatements("benchmark-statements.txt");
             try (var read = db.createStatement(); var rs = read.executeQuery("""
                     select query, calls, total_exec_time + total_plan_time as total_time, total_plan_time,
                       mean_exec_time, sum(calls) over () as all_calls, sum(total_exec_time) over () as all_time,
@@ -700,7 +732,8 @@ class TenantDeletionBenchmark {
             }
         }
 
-        private void statements(List<Statement> statements, long longestRunning) {
+        private void statements(List<Statement> statements, long longestRunning, String totals) {
+            line("  statements during the deletion: %s", totals);
             line("  slowest statements during the deletion (pg_stat_statements, by max):");
             for (Statement statement : statements) {
                 String sql = statement.query.replaceAll("\\s+", " ");
@@ -897,6 +930,7 @@ class TenantDeletionBenchmark {
         long overSlow;
         long longestRunningMs;
         long runningOverSlow;
+        String statementTotals = "";
 
         Deletion(UUID jobId, String status, double seconds, long deleted, long heapPeakMb) {
             this.jobId = jobId;
