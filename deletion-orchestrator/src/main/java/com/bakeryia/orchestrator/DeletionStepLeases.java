@@ -167,12 +167,34 @@ class DeletionStepLeases {
      * transitions in the order given; a job's transition is reported on its last step of the batch.
      */
     List<JobTransition> completeAll(List<Completion> completions, Instant now) {
+        return completeAll(completions, now, Taker.NOBODY).transitions();
+    }
+
+    /**
+     * Who records a batch, and how many of the steps it queues that are due at once the recording
+     * worker may take on itself: those are queued leased to it, RUNNING with their first attempt
+     * open, as a claim would have left them, in the same transaction. The step after a step that
+     * succeeded so starts without a claim of its own (a transaction and a disk flush) and without
+     * waiting for the worker's next poll.
+     */
+    record Taker(String owner, int capacity, Duration lease) {
+
+        static final Taker NOBODY = new Taker(null, 0, Duration.ZERO);
+    }
+
+    /** A batch's outcome: each completion's transition (in the order given), and the steps the taker now holds. */
+    record Recorded(List<JobTransition> transitions, List<LeasedStep> taken) {
+    }
+
+    /** As {@link #completeAll(List, Instant)}, the recording worker taking on up to its capacity of the steps queued. */
+    Recorded completeAll(List<Completion> completions, Instant now, Taker taker) {
         // In PostgreSQL's order of uuids (unsigned, as their text sorts), the order the jobs are locked in.
         Map<UUID, List<Completion>> byJob = new TreeMap<>(Comparator.comparing(UUID::toString));
         completions.stream().sorted(Comparator.comparing((Completion c) -> c.step().stepId()))
                 .forEach(completion -> byJob.computeIfAbsent(completion.step().jobId(), job -> new ArrayList<>())
                         .add(completion));
         Map<Completion, JobTransition> transitions = new IdentityHashMap<>();
+        List<LeasedStep> taken = new ArrayList<>();
         tables.transactions().executeWithoutResult(status -> {
             tables.sql().query("select id from " + tables.jobs() + " where id in (:ids) order by id for update",
                     Map.of("ids", byJob.keySet()), rs -> { });
@@ -196,8 +218,28 @@ class DeletionStepLeases {
                     transitions.put(last, advance(last.step(), jobs.get(job.getKey()), now, queued, appends));
                 }
             }
-            if (!queued.isEmpty()) {
-                tables.insertSteps(queued);
+            List<JobStoreTables.NewStep> take = new ArrayList<>();
+            for (JobStoreTables.NewStep step : queued) {
+                if (take.size() < taker.capacity() && !step.dueAt().isAfter(now)) {
+                    take.add(step);
+                }
+            }
+            List<JobStoreTables.NewStep> pending = new ArrayList<>(queued);
+            pending.removeAll(take);
+            if (!pending.isEmpty()) {
+                tables.insertSteps(pending);
+            }
+            if (!take.isEmpty()) {
+                Map<UUID, LeasedStep> ofJob = new HashMap<>();
+                completions.forEach(completion -> ofJob.put(completion.step().jobId(), completion.step()));
+                taken.addAll(tables.insertLeased(take, taker.owner(), now, taker.lease()).entrySet().stream()
+                        .map(entry -> {
+                            JobStoreTables.NewStep step = entry.getValue();
+                            LeasedStep sibling = ofJob.get(step.jobId());
+                            return new LeasedStep(entry.getKey(), step.jobId(), sibling.kind(), sibling.subjectId(),
+                                    step.step().service(), step.step().phase(), 1, step.attemptLimit(),
+                                    JobStoreTables.LEASED_VERSION, taker.owner());
+                        }).toList());
             }
             // The audit chain's lock is taken last, when every row lock of this transaction is held
             // (every job's of the batch, their steps', and, for a user job, the rows that name the
@@ -206,7 +248,7 @@ class DeletionStepLeases {
                 audit.appendAll(appends);
             }
         });
-        return completions.stream().map(transitions::get).toList();
+        return new Recorded(completions.stream().map(transitions::get).toList(), taken);
     }
 
     /**

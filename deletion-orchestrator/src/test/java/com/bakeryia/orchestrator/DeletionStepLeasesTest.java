@@ -157,6 +157,42 @@ class DeletionStepLeasesTest {
     }
 
     @Test
+    void theRecordingWorkerTakesOnTheStepsItQueuesUpToItsFreePlacesWithoutAClaim() {
+        UUID job = start(UUID.randomUUID());
+        List<LeasedStep> deletes = claimAll("worker-a", now);
+
+        DeletionStepLeases.Recorded recorded = leases.completeAll(deletes.stream()
+                .map(step -> new DeletionStepLeases.Completion(step, success(), Duration.ofMillis(5), Duration.ZERO))
+                .toList(), now, new DeletionStepLeases.Taker("worker-a", 2, LEASE));
+
+        assertThat(recorded.taken()).hasSize(2).allSatisfy(step -> {
+            assertThat(step.phase()).isEqualTo(StepPhase.VERIFY);
+            assertThat(step.jobId()).isEqualTo(job);
+            assertThat(step.owner()).isEqualTo("worker-a");
+            assertThat(step.attempt()).isEqualTo(1);
+        });
+        assertThat(claimAll("worker-b", now)).as("the third VERIFY is queued for anyone; the taken two are held")
+                .singleElement().satisfies(step -> assertThat(step.phase()).isEqualTo(StepPhase.VERIFY));
+        assertThat(claimAll("worker-c", now.plus(LEASE).plusSeconds(1))).extracting(LeasedStep::stepId)
+                .as("a taken step's lease expires like a claimed one's").containsAll(recorded.taken().stream()
+                        .map(LeasedStep::stepId).toList());
+    }
+
+    @Test
+    void aTakenStepIsRecordedAndFencedLikeAClaimedOne() {
+        start(UUID.randomUUID());
+        LeasedStep delete = claimAll("worker-a", now).get(0);
+        LeasedStep verify = leases.completeAll(List.of(new DeletionStepLeases.Completion(delete, success(),
+                Duration.ofMillis(5), Duration.ZERO)), now, new DeletionStepLeases.Taker("worker-a", 1, LEASE)).taken().get(0);
+
+        assertThat(leases.heartbeat(verify, now.plusSeconds(1), LEASE)).isTrue();
+        assertThat(leases.complete(verify, success(), Duration.ofMillis(5), Duration.ZERO, now.plusSeconds(2)))
+                .isIn(DeletionStepLeases.JobTransition.NONE, DeletionStepLeases.JobTransition.NEXT_STEPS);
+        assertThat(leases.complete(verify, success(), Duration.ofMillis(5), Duration.ZERO, now.plusSeconds(3)))
+                .as("written once").isEqualTo(DeletionStepLeases.JobTransition.LEASE_LOST);
+    }
+
+    @Test
     void aJobCreatedBeforeVerificationsScannedGetsItsScanStepsAsItWasPlanned() {
         UUID job = start(UUID.randomUUID());
         tables.sql().update("update deletion.deletion_jobs set plan_version = 1 where id = :id", Map.of("id", job));
