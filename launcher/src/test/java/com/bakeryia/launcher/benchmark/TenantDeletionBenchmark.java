@@ -64,7 +64,7 @@ class TenantDeletionBenchmark {
     private static final String SETTINGS = "--bakery.orchestrator.write-settle-period=0s"
             + " --bakery.deletion.tenant-grace-period=0s --bakery.rate-limits.enabled=false";
     private static final long SLOW_MS = 250;
-    private static final int WARM_UP_TENANTS = 100;
+    private static final int WARM_UP_TENANTS = 300;
 
     private final StringBuilder report = new StringBuilder();
     private final Map<String, String[]> figures = new LinkedHashMap<>();
@@ -262,6 +262,8 @@ class TenantDeletionBenchmark {
             }
             long[] cpuBefore = cpuMillis();
             Map<String, Long> threadsBefore = threadCpuMillis();
+            long classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+            long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             Batch batch = deleteManyThroughPlatform(many);
             long[] cpuAfter = cpuMillis();
             Map<String, Long> threadsAfter = threadCpuMillis();
@@ -277,6 +279,9 @@ class TenantDeletionBenchmark {
                     cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], Runtime.getRuntime().availableProcessors(),
                     batch.seconds * 1000);
             if (Boolean.getBoolean("benchmark.threads")) {
+                line("    classes loaded meanwhile %,d; JIT compiling %,d ms",
+                        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore,
+                        ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore);
                 Map<String, Long> used = new java.util.TreeMap<>();
                 threadsAfter.forEach((name, ms) -> used.put(name, ms - threadsBefore.getOrDefault(name, 0L)));
                 used.entrySet().stream().filter(entry -> entry.getValue() >= 20)
