@@ -224,7 +224,7 @@ class ThreeProcessDeletionIT {
         JsonNode job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(deleted.out());
         assertThat(job.path("status").asText()).as(deleted.toString()).isEqualTo("COMPLETED");
         assertThat(job.path("subject_id").asText()).isEqualTo(doomed.toString());
-        assertThat(deleted.err()).contains("COMPLETED  FINAL  37/37 steps");
+        assertThat(deleted.err()).contains("COMPLETED  FINAL  25/25 steps");
         assertThat(identity.api().get("/api/v1/tenants/" + doomed, serviceToken()).status()).isEqualTo(404);
         CtlProcess missing = ctl("jobs", "show", UUID.randomUUID().toString());
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
