@@ -296,20 +296,9 @@ class TenantDeletionBenchmark {
                 checkpoint();
                 long generating = System.nanoTime();
                 UUID huge = tenant("xxlarge");
-                UUID hugeTwin = tenant("xxlarge");
-                line("generated: %,d and %,d rows (xxlarge twins) in %.0f s", rows(List.of(huge)), rows(List.of(hugeTwin)),
-                        seconds(generating));
+                line("generated: %,d rows (xxlarge) in %.0f s", rows(List.of(huge)), seconds(generating));
                 checkpoint();
-                // The same as for the xlarge twins: plain SQL on one, the platform on the other, both
-                // under the traffic mix, so the platform's growth is read against the database's own.
-                Traffic duringPlainHuge = new Traffic(traffic);
-                duringPlainHuge.start();
-                long hugeTwinRows = rows(List.of(hugeTwin));
-                double plainHuge = plainDelete(List.of(hugeTwin));
-                duringPlainHuge.stop();
-                line("plain SQL, xxlarge twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections", hugeTwinRows, plainHuge,
-                        hugeTwinRows / plainHuge);
-                checkpoint();
+                // Under the same traffic mix as the xlarge deletion, so the two times compare.
                 Traffic duringHuge = new Traffic(traffic);
                 duringHuge.start();
                 Deletion platformHuge = deleteThroughPlatform(huge, false);
@@ -320,15 +309,11 @@ class TenantDeletionBenchmark {
                 steps(platformHuge.jobId);
                 assertThat(platformHuge.status).isEqualTo("COMPLETED");
                 // Per row, as the xlarge figure: the generator's sizes are not exactly ten times.
-                double platformGrowth = (platformHuge.seconds / platformHuge.deleted) / (platformLarge.seconds
-                        / platformLarge.deleted) * 10;
-                double plainGrowth = (plainHuge / hugeTwinRows) / (plainLarge / twinRows) * 10;
-                growth = ratio(platformGrowth);
+                growth = ratio((platformHuge.seconds / platformHuge.deleted) / (platformLarge.seconds / platformLarge.deleted)
+                        * 10);
                 growthNote = String.format(Locale.ROOT, "%,d rows in %.1f s vs %,d rows in %.1f s, time per row scaled to"
-                        + " ten times the rows; plain SQL's own in this run: %.2f (%.1f s vs %.1f s), so the platform"
-                        + " at 10M rows is %.2f times plain SQL", platformHuge.deleted, platformHuge.seconds,
-                        platformLarge.deleted, platformLarge.seconds, plainGrowth, plainHuge, plainLarge,
-                        (platformHuge.seconds / platformHuge.deleted) / (plainHuge / hugeTwinRows));
+                        + " ten times the rows", platformHuge.deleted, platformHuge.seconds, platformLarge.deleted,
+                        platformLarge.seconds);
             }
 
             // Per row, so the twins' few rows of random difference do not count.
