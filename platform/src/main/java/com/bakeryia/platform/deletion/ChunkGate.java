@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * How many long chunk statements the deletion engine runs at once in this process, across every
- * service's participant: a table's chunks after its first (the first of a table, at most
- * {@code batch-size} rows, is all a small subject needs, and passes at once). A fair gate, first
+ * service's participant: every chunk of a tenant too large for one statement, and a table's chunks
+ * after its first for a user (a small subject's one statement passes at once). A fair gate, first
  * come first served, so the deletions running side by side (the services of one tenant, or many
  * tenants) take turns chunk by chunk: each one moves at the same pace, whatever order its steps
  * were started in, the largest one finishes when the work of all of them is done, and the database

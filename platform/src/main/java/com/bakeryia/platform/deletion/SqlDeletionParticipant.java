@@ -35,8 +35,9 @@ import org.springframework.dao.DataIntegrityViolationException;
  * large ones; each table starts from the size it ended with last time. The same statement adds the
  * chunk's count to the run's counts ({@link DeletionRunCounts}), so the counts of a run are exact
  * across calls that died midway, whatever the chunks' sizes: what a call reports is read back from
- * there. A table's chunks after its first wait for the process's {@link ChunkGate}, so large
- * deletions running side by side take turns; a small subject's one chunk per table does not wait.
+ * there. The chunks of a tenant too large for one statement, and a table's chunks after its first
+ * for a user, wait for the process's {@link ChunkGate}, so large deletions running side by side
+ * take turns; a small tenant's one statement does not wait.
  * Previews count every table in one statement.
  */
 public class SqlDeletionParticipant implements DeletionParticipant {
@@ -112,13 +113,14 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 return completed(subject, startedAt, allAtOnce, Map.of());
             }
             for (String table : plan.tenantTables()) {
-                deleteChunked(table, "tenant_id", subject.id(), runId);
+                // Not a small tenant: every chunk of it takes its turn at the gate, the first ones too.
+                deleteChunked(table, "tenant_id", subject.id(), runId, true);
                 deleted.put(qualified(table), 0L);
             }
         } else {
             // Deletions first: a row that is the user's own should go, not be anonymised first.
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.DELETE)) {
-                deleteChunked(column.table(), column.column(), subject.id(), runId);
+                deleteChunked(column.table(), column.column(), subject.id(), runId, false);
                 deleted.put(qualified(column.table()), 0L);
             }
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.ANONYMISE)) {
@@ -206,16 +208,16 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan.userColumns().stream().filter(column -> column.action() == action).toList();
     }
 
-    private void deleteChunked(String table, String column, UUID id, UUID runId) {
+    private void deleteChunked(String table, String column, UUID id, UUID runId, boolean gateEveryChunk) {
         String changed = "delete from " + qualified(table)
                 + " where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(changed, "n, 0", table, column, id, runId, new Object[0]);
+        repeatCounted(changed, "n, 0", table, column, id, runId, new Object[0], gateEveryChunk);
     }
 
     private void anonymiseChunked(DeletionPlan.UserColumn column, UUID id, UUID runId) {
         String changed = "update " + qualified(column.table()) + " set " + column.column()
                 + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(changed, "0, n", column.table(), column.column(), id, runId, new Object[] {UserTombstone.ID});
+        repeatCounted(changed, "0, n", column.table(), column.column(), id, runId, new Object[] {UserTombstone.ID}, false);
     }
 
     /**
@@ -261,7 +263,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      * changed, so a later pick finds it again.
      */
     private void repeatCounted(String changed, String countColumns, String table, String column, UUID id,
-                               UUID runId, Object[] before) {
+                               UUID runId, Object[] before, boolean gateEveryChunk) {
         Object[] parameters = new Object[before.length + 4];
         parameters[0] = id;
         System.arraycopy(before, 0, parameters, 2, before.length);
@@ -274,7 +276,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             parameters[1] = rows;
             long started = System.nanoTime();
             Chunk chunk = runChunk(chunkSql(picked(table, column, after), changed, countColumns), parameters,
-                    chunks > 0 || rows > sizing.firstRows());
+                    gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
             long took = System.nanoTime() - started;
             if (chunk.picked() < rows) {
                 if (after == null && chunk.changed() == chunk.picked()) {
