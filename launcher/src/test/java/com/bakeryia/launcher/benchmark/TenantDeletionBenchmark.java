@@ -208,25 +208,58 @@ class TenantDeletionBenchmark {
             // Both deletions run under the same traffic mix, so their times compare; the mix's latency
             // during the plain SQL deletion says what deleting at the database's own speed costs the others.
             resetStatements();
+            // The same watchers as during the platform's deletion (statements running, heap), so that
+            // what they cost weighs on both alike.
+            collect();
             Traffic duringPlain = new Traffic(traffic);
+            HeapSampler plainHeap = new HeapSampler();
+            ActivityWatch plainActivity = new ActivityWatch(url);
+            plainHeap.start();
+            plainActivity.start();
             duringPlain.start();
+            long[] plainCpuBefore = cpuMillis();
+            long plainGcBefore = gcMillis();
             double plainLarge = plainDelete(List.of(largeTwin));
+            long[] plainCpuAfter = cpuMillis();
+            long plainGc = gcMillis() - plainGcBefore;
             duringPlain.stop();
-            line("plain SQL, %s twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections; statements: %s", size, twinRows,
-                    plainLarge, twinRows / plainLarge, statementTotals());
+            plainActivity.halt();
+            plainHeap.halt();
+            line("plain SQL, %s twin: %,d rows in %.2f s (%,.0f rows/s), 2 connections; statements: %s; longest seen"
+                    + " running %d ms", size, twinRows, plainLarge, twinRows / plainLarge, statementTotals(),
+                    plainActivity.longestMs);
             line("traffic mix during the plain SQL deletion: %s", duringPlain.summary());
+            line("  CPU during it: this JVM %,d ms (collector pauses %,d ms), PostgreSQL %,d ms",
+                    plainCpuAfter[0] - plainCpuBefore[0], plainGc, plainCpuAfter[1] - plainCpuBefore[1]);
             dumpStatements("benchmark-statements-plain.txt");
             checkpoint();
 
             resetStatements();
+            collect();
             Traffic during = new Traffic(traffic);
             during.start();
+            long[] cpuLargeBefore = cpuMillis();
+            long gcLargeBefore = gcMillis();
+            jdk.jfr.Recording largeRecording = null;
+            if (System.getProperty("benchmark.jfr-large") != null) {
+                largeRecording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                largeRecording.setDestination(Path.of(System.getProperty("benchmark.jfr-large")));
+                largeRecording.start();
+            }
             Deletion platformLarge = deleteThroughPlatform(large, true);
+            if (largeRecording != null) {
+                largeRecording.stop();
+                largeRecording.close();
+            }
+            long[] cpuLargeAfter = cpuMillis();
+            long gcLarge = gcMillis() - gcLargeBefore;
             during.stop();
             line("platform, %s: %,d rows, %s in %.2f s (%,.0f rows/s), heap peak %,d MB in use, %,d MB live after GC",
                     size, platformLarge.deleted, platformLarge.status, platformLarge.seconds,
                     platformLarge.deleted / platformLarge.seconds, platformLarge.heapPeakMb, platformLarge.liveHeapMb);
             line("traffic mix during the deletion: %s", during.summary());
+            line("  CPU during it: this JVM %,d ms (collector pauses %,d ms), PostgreSQL %,d ms",
+                    cpuLargeAfter[0] - cpuLargeBefore[0], gcLarge, cpuLargeAfter[1] - cpuLargeBefore[1]);
             steps(platformLarge.jobId);
             statements(platformLarge.slowStatements, platformLarge.longestRunningMs, platformLarge.statementTotals);
             assertThat(platformLarge.status).isEqualTo("COMPLETED");
@@ -234,10 +267,12 @@ class TenantDeletionBenchmark {
             assertThat(rows(List.of(largeTwin))).isZero();
             checkpoint();
 
+            collect();
             Traffic duringPlainSmall = new Traffic(traffic);
             duringPlainSmall.start();
             double plainSmall = plainDelete(List.of(smallTwin));
             duringPlainSmall.stop();
+            collect();
             Traffic duringSmall = new Traffic(traffic);
             duringSmall.start();
             Deletion platformSmall = deleteThroughPlatform(small, true);
@@ -299,6 +334,7 @@ class TenantDeletionBenchmark {
                 line("generated: %,d rows (xxlarge) in %.0f s", rows(List.of(huge)), seconds(generating));
                 checkpoint();
                 // Under the same traffic mix as the xlarge deletion, so the two times compare.
+                collect();
                 Traffic duringHuge = new Traffic(traffic);
                 duringHuge.start();
                 Deletion platformHuge = deleteThroughPlatform(huge, false);
@@ -381,6 +417,12 @@ class TenantDeletionBenchmark {
                 return new long[] {jvm, 0};
             }
             return new long[] {jvm, postgres};
+        }
+
+        /** Time this JVM's collectors have spent so far. */
+        private long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                    .sum();
         }
 
         /** CPU time so far of this JVM's threads (every one, the JIT's and the collector's too), by name without numbers. */
@@ -518,9 +560,13 @@ class TenantDeletionBenchmark {
             }
         }
 
+        /** Starts from a collected heap; call it before a traffic mix starts, whose requests a full collection would stall. */
+        private void collect() {
+            System.gc();
+            System.gc();
+        }
+
         private Deletion deleteThroughPlatform(UUID tenant, boolean watch) throws Exception {
-            System.gc();
-            System.gc();
             resetStatements();
             HeapSampler heap = new HeapSampler();
             ActivityWatch activity = watch ? new ActivityWatch(url) : null;
