@@ -206,6 +206,17 @@ class DeletionStepLeasesTest {
     }
 
     @Test
+    void theQueueTablesAreVacuumedAfterAFixedNumberOfDeadRowsNotAShareOfTheTable() {
+        for (String table : List.of("deletion_steps", "deletion_jobs", "deletion_step_attempts")) {
+            List<String> options = tables.sql().queryForList("select unnest(c.reloptions) from pg_catalog.pg_class c"
+                    + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = 'deletion'"
+                    + " and c.relname = :table", Map.of("table", table), String.class);
+            assertThat(options).as(table).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_analyze_scale_factor=0")
+                    .anySatisfy(option -> assertThat(option).startsWith("autovacuum_vacuum_threshold="));
+        }
+    }
+
+    @Test
     void theVerificationWaitsUntilWritesAdmittedBeforeTheMarkHaveSettled() {
         Duration settle = Duration.ofSeconds(30);
         // The context's store verifies at once (settle 0s); this one, on the same tables, waits.
