@@ -57,14 +57,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>System properties: {@code benchmark.quick} (default true: skips the 10M-row growth figure),
  * {@code benchmark.size} (the large tenant, default xlarge), {@code benchmark.small-tenants}
- * (default 100), {@code benchmark.args} (more platform arguments, space separated).
+ * (default 100), {@code benchmark.warm-up} (small tenants deleted before anything is measured, in
+ * rounds of {@code benchmark.small-tenants}, default 1000), {@code benchmark.args} (more platform
+ * arguments, space separated). For finding where the time goes: {@code benchmark.threads} (CPU per thread, JIT and class loading during the
+ * batch of small tenants), {@code benchmark.jfr} and {@code benchmark.jfr-large} (a flight
+ * recording of that batch, or of the large deletion, to the file named), {@code
+ * benchmark.dump-statements} (every statement's totals to {@code target/}).
  */
 class TenantDeletionBenchmark {
 
     private static final String SETTINGS = "--bakery.orchestrator.write-settle-period=0s"
             + " --bakery.deletion.tenant-grace-period=0s --bakery.rate-limits.enabled=false";
     private static final long SLOW_MS = 250;
-    private static final int WARM_UP_TENANTS = 300;
 
     private final StringBuilder report = new StringBuilder();
     private final Map<String, String[]> figures = new LinkedHashMap<>();
@@ -74,6 +78,7 @@ class TenantDeletionBenchmark {
         boolean quick = Boolean.parseBoolean(System.getProperty("benchmark.quick", "true"));
         String size = System.getProperty("benchmark.size", "xlarge").toLowerCase(Locale.ROOT);
         int smallTenants = Integer.getInteger("benchmark.small-tenants", 100);
+        int warmUpTenants = Integer.getInteger("benchmark.warm-up", 1000);
         Path dataDir = Files.createTempDirectory("bakery-benchmark");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.resolve("postgres"))
@@ -84,6 +89,8 @@ class TenantDeletionBenchmark {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                // As the platform's own embedded database: autovacuum looks every 10 s, not every minute.
+                .setServerConfig("autovacuum_naptime", "10s")
                 .setServerConfig("pg_stat_statements.track", "all")
                 .setServerConfig("pg_stat_statements.track_planning", "on")
                 .start()) {
@@ -104,7 +111,7 @@ class TenantDeletionBenchmark {
             try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(BakeryPlatformApplication.class)
                     .run(arguments.toArray(String[]::new));
                  Connection db = DriverManager.getConnection(url, "postgres", null)) {
-                new Run(platform, db, url).measure(size, quick, smallTenants, arguments);
+                new Run(platform, db, url).measure(size, quick, smallTenants, warmUpTenants, arguments);
             }
         }
         Path out = Path.of("target", "benchmark-report.txt");
@@ -160,11 +167,11 @@ class TenantDeletionBenchmark {
             return tenantId;
         }
 
-        void measure(String size, boolean quick, int smallCount, List<String> arguments) throws Exception {
+        void measure(String size, boolean quick, int smallCount, int warmUpCount, List<String> arguments) throws Exception {
             line("");
             line("== Tenant deletion benchmark ==");
             line("platform: %s", String.join(" ", arguments.subList(2, arguments.size())).replaceAll("--bakery.db.url=\\S+ ", ""));
-            line("database: fresh embedded PostgreSQL 17 (fsync on), pg_stat_statements preloaded; %d cores",
+            line("database: fresh embedded PostgreSQL 17 (fsync on, autovacuum every 10 s), pg_stat_statements preloaded; %d cores",
                     Runtime.getRuntime().availableProcessors());
             line("deletions skip the grace window and the write settle period before VERIFY (both 0s here; production"
                     + " default 30 s settle)");
@@ -176,7 +183,7 @@ class TenantDeletionBenchmark {
             UUID small = tenant("small");
             UUID smallTwin = tenant("small");
             List<UUID> warmUp = new ArrayList<>();
-            for (int i = 0; i < WARM_UP_TENANTS; i++) {
+            for (int i = 0; i < warmUpCount; i++) {
                 warmUp.add(tenant("small"));
             }
             List<UUID> many = new ArrayList<>();
@@ -188,14 +195,21 @@ class TenantDeletionBenchmark {
             long largeRows = rows(List.of(large));
             long twinRows = rows(List.of(largeTwin));
             line("generated: %,d and %,d rows (%s twins), a medium traffic tenant, %d + 2 + 2 x %d small tenants"
-                    + " (%,d rows each) in %.0f s", largeRows, twinRows, size, WARM_UP_TENANTS, smallCount, rows(List.of(small)),
+                    + " (%,d rows each) in %.0f s", largeRows, twinRows, size, warmUpCount, smallCount, rows(List.of(small)),
                     seconds(generation));
             checkpoint();
 
             // The platform's deletion path compiled by the JIT before anything is timed, as in a
-            // platform that has run for a while: not counted.
-            Batch warm = deleteManyThroughPlatform(warmUp);
-            line("warm-up (not counted): %d small tenants deleted through the platform in %.2f s", warm.completed, warm.seconds);
+            // platform that has run for a while: rounds of as many tenants at once as the measured
+            // batch, not counted; each round's time and JIT time show when it is steady.
+            int round = 0;
+            for (int from = 0; from < warmUp.size(); from += smallCount) {
+                long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                Batch warm = deleteManyThroughPlatform(warmUp.subList(from, Math.min(warmUp.size(), from + smallCount)));
+                line("warm-up round %d (not counted): %d small tenants at once in %.2f s, JIT compiling %,d ms", ++round,
+                        warm.completed, warm.seconds,
+                        ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling);
+            }
             checkpoint();
 
             // Idle latency of the traffic mix, after a warm-up that is not counted.
@@ -408,7 +422,10 @@ class TenantDeletionBenchmark {
                         }
                         String stat = Files.readString(process.resolve("stat"));
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                        // user and system time, and those of its ended children: the postmaster's
+                        // include the backends of connections closed meanwhile (plain SQL's own).
+                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                                + Long.parseLong(fields[14])) * 10;
                     } catch (IOException | RuntimeException gone) {
                         // the process ended while being read
                     }
@@ -738,7 +755,6 @@ class TenantDeletionBenchmark {
             return statements;
         }
 
-        /** Where the database's time went: the statements with the most time in all, and all statements' calls. */
         /** With -Dbenchmark.dump-statements=true: every statement since the last reset, into target/{@code file}. */
         private void dumpStatements(String file) throws SQLException {
             if (!Boolean.getBoolean("benchmark.dump-statements")) {
@@ -759,6 +775,7 @@ class TenantDeletionBenchmark {
             }
         }
 
+        /** Where the database's time went: the statements with the most time in all, and all statements' calls. */
         private void busiestStatements() throws SQLException {
             dumpStatements("benchmark-statements.txt");
             try (var read = db.createStatement(); var rs = read.executeQuery("""
