@@ -889,7 +889,8 @@ class TenantDeletionBenchmark {
 
     /**
      * Samples the JVM heap every 10 ms: the peak in use (garbage included, so it follows the
-     * collector's rhythm) and the peak left live after a collection (what the deletion holds on to).
+     * collector's rhythm) and the peak left live after a collection (what the deletion holds on to),
+     * counting from the heap the latest collection before the start left.
      */
     private static final class HeapSampler extends Thread {
 
@@ -905,16 +906,27 @@ class TenantDeletionBenchmark {
         @Override
         public void run() {
             var memory = ManagementFactory.getMemoryMXBean();
+            // What the latest collection before the start left live (the heap the deletion starts
+            // from), then every collection from now on; not a collector's last one from long
+            // before (the young collector's from the generation of the data, with what was live then).
+            Map<String, Long> before = new java.util.HashMap<>();
+            long latestEnd = -1;
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof com.sun.management.GarbageCollectorMXBean detailed && detailed.getLastGcInfo() != null) {
+                    var info = detailed.getLastGcInfo();
+                    before.put(gc.getName(), info.getId());
+                    if (info.getEndTime() > latestEnd) {
+                        latestEnd = info.getEndTime();
+                        peakAfterGc = liveAfter(info);
+                    }
+                }
+            }
             while (!stopped) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
                 for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                    if (gc instanceof com.sun.management.GarbageCollectorMXBean detailed && detailed.getLastGcInfo() != null) {
-                        long live = detailed.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                                .filter(pool -> ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(heapPool ->
-                                        heapPool.getName().equals(pool.getKey())
-                                                && heapPool.getType() == java.lang.management.MemoryType.HEAP))
-                                .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                        peakAfterGc = Math.max(peakAfterGc, live);
+                    if (gc instanceof com.sun.management.GarbageCollectorMXBean detailed && detailed.getLastGcInfo() != null
+                            && detailed.getLastGcInfo().getId() > before.getOrDefault(gc.getName(), -1L)) {
+                        peakAfterGc = Math.max(peakAfterGc, liveAfter(detailed.getLastGcInfo()));
                     }
                 }
                 LockSupport.parkNanos(10_000_000);
@@ -928,6 +940,13 @@ class TenantDeletionBenchmark {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private static long liveAfter(com.sun.management.GcInfo collection) {
+            return collection.getMemoryUsageAfterGc().entrySet().stream()
+                    .filter(pool -> ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(heapPool ->
+                            heapPool.getName().equals(pool.getKey()) && heapPool.getType() == java.lang.management.MemoryType.HEAP))
+                    .mapToLong(pool -> pool.getValue().getUsed()).sum();
         }
 
         long peakMb() {
