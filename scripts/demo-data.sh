@@ -2,8 +2,8 @@
 # Fills one or more tenants with generated demo data in every data service, through the platform's
 # bulk data generator (POST /api/v1/tenants/{tenant_id}/demo-data?size=..., services only).
 #
-# Usage: scripts/demo-data.sh [-s small|medium|large|xlarge] [-u BASE_URL] TENANT_ID [TENANT_ID ...]
-#   -s  size per tenant: small ~1k rows, medium ~10k, large ~100k, xlarge ~1M (default: small)
+# Usage: scripts/demo-data.sh [-s small|medium|large|xlarge|xxlarge] [-u BASE_URL] TENANT_ID [TENANT_ID ...]
+#   -s  size per tenant: small ~1k rows, medium ~10k, large ~100k, xlarge ~1M, xxlarge ~10M (default: small)
 #   -u  base URL of any process that runs the platform (default: $BAKERY_URL or http://127.0.0.1:8080)
 #
 # The script exchanges the platform's service client credentials for a service token at

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +42,9 @@ import static com.bakeryia.orchestrator.JobStoreTables.at;
  *
  * <p>Appends are serialised by a transaction-level advisory lock, taken last in the transaction
  * (after the job and step locks), so concurrent appends from several processes on one database
- * keep one chain with {@code seq} 1, 2, 3 ... and no deadlock with the job store's own locks.
+ * keep one chain with {@code seq} 1, 2, 3 ... and no deadlock with the job store's own locks. The
+ * lock is held until the transaction commits, so appends of many actions go in one transaction
+ * ({@link #appendAll}) where they can.
  */
 class DeletionAudit {
 
@@ -97,37 +102,81 @@ class DeletionAudit {
     }
 
     /**
+     * An entry to append. {@code then}, when given, runs right after the entry is chained, with
+     * the chain's head hash at that entry, and answers entries to append after it (a certificate
+     * that names the head, and the entry that records its issue).
+     */
+    record Pending(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
+                   Map<String, ?> details, Function<String, List<Pending>> then) {
+
+        Pending(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor, Map<String, ?> details) {
+            this(at, action, jobId, kind, subjectId, actor, details, null);
+        }
+
+        /** An entry about the job a step belongs to. */
+        static Pending of(Instant at, Action action, LeasedStep step, String actor, Map<String, ?> details) {
+            return new Pending(at, action, step.jobId(), step.kind(), step.subjectId(), actor, details);
+        }
+    }
+
+    /**
      * Appends an entry, in the caller's transaction when there is one (a transaction of its own
      * otherwise); returns the new head hash. {@code details} hold ids, kinds, counts and times only.
      */
     String append(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
                   Map<String, ?> details) {
+        return appendAll(List.of(new Pending(at, action, jobId, kind, subjectId, actor, details)));
+    }
+
+    /**
+     * Appends the entries in order (with what their {@code then} adds, each right after its own
+     * entry) under one hold of the chain's lock, reading the head once and inserting them in one
+     * round trip, in the caller's transaction when there is one; returns the new head hash.
+     * Whoever records many actions at once (a batch of step outcomes) pays for the lock and the
+     * commit once, not once per entry. Call it last in the transaction, when every row lock it
+     * needs is held.
+     */
+    String appendAll(List<Pending> entries) {
         return tables.transactions().execute(status -> {
             var sql = tables.sql();
             sql.getJdbcOperations().queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
             List<Map<String, Object>> last = sql.getJdbcOperations().queryForList(
                     "select seq, hash from " + table + " order by seq desc limit 1");
-            long seq = last.isEmpty() ? 1 : ((Number) last.get(0).get("seq")).longValue() + 1;
+            long seq = last.isEmpty() ? 0 : ((Number) last.get(0).get("seq")).longValue();
             String previous = last.isEmpty() ? GENESIS : (String) last.get(0).get("hash");
-            Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS);
-            Map<String, Object> content = sorted(details);
-            String hash = hash(previous, canonical(seq, recordedAt, action.name(), jobId,
-                    kind == null ? null : kind.name(), subjectId, actor, content));
-            sql.update("insert into " + table + " (seq, recorded_at, action, job_id, kind, subject_id, actor, details,"
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            Deque<Pending> queue = new ArrayDeque<>(entries);
+            while (!queue.isEmpty()) {
+                Pending entry = queue.removeFirst();
+                seq++;
+                Instant recordedAt = entry.at().truncatedTo(ChronoUnit.MICROS);
+                Map<String, Object> content = sorted(entry.details());
+                String kind = entry.kind() == null ? null : entry.kind().name();
+                String hash = hash(previous, canonical(seq, recordedAt, entry.action().name(), entry.jobId(), kind,
+                        entry.subjectId(), entry.actor(), content));
+                rows.add(new MapSqlParameterSource().addValue("seq", seq).addValue("at", at(recordedAt))
+                        .addValue("action", entry.action().name()).addValue("job", entry.jobId()).addValue("kind", kind)
+                        .addValue("subject", entry.subjectId()).addValue("actor", entry.actor())
+                        .addValue("details", JSON.writeValueAsString(content)).addValue("previous", previous)
+                        .addValue("hash", hash));
+                previous = hash;
+                if (entry.then() != null) {
+                    List<Pending> following = entry.then().apply(hash);
+                    for (int i = following.size() - 1; i >= 0; i--) {
+                        queue.addFirst(following.get(i));
+                    }
+                }
+            }
+            sql.batchUpdate("insert into " + table + " (seq, recorded_at, action, job_id, kind, subject_id, actor, details,"
                     + " previous_hash, hash) values (:seq, :at, :action, :job, :kind, :subject, :actor,"
-                    + " cast(:details as jsonb), :previous, :hash)", new MapSqlParameterSource()
-                    .addValue("seq", seq).addValue("at", at(recordedAt)).addValue("action", action.name())
-                    .addValue("job", jobId).addValue("kind", kind == null ? null : kind.name())
-                    .addValue("subject", subjectId).addValue("actor", actor)
-                    .addValue("details", JSON.writeValueAsString(content)).addValue("previous", previous)
-                    .addValue("hash", hash));
-            return hash;
+                    + " cast(:details as jsonb), :previous, :hash)", rows.toArray(MapSqlParameterSource[]::new));
+            return previous;
         });
     }
 
     /** An entry about a job: its kind and subject named with it. */
     String append(Instant at, Action action, LeasedStep step, String actor, Map<String, ?> details) {
-        return append(at, action, step.jobId(), step.kind(), step.subjectId(), actor, details);
+        return appendAll(List.of(Pending.of(at, action, step, actor, details)));
     }
 
     /** The newest entry's hash ({@link #GENESIS} for an empty trail). */

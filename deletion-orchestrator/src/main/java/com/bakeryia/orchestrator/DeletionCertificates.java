@@ -51,25 +51,25 @@ class DeletionCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JobStoreTables tables;
-    private final DeletionAudit audit;
     private final Signer signer;
     private final String certificates;
 
-    DeletionCertificates(JobStoreTables tables, DeletionAudit audit, Signer signer) {
+    DeletionCertificates(JobStoreTables tables, Signer signer) {
         this.tables = tables;
-        this.audit = audit;
         this.signer = signer;
         this.certificates = tables.database().schema() + ".deletion_certificates";
     }
 
     /**
-     * Issues the job's certificate, in the caller's transaction (the one completing the job);
-     * does nothing when the job has one already, so it is issued exactly once.
+     * Issues the job's certificate, in the caller's transaction (the one completing the job, with
+     * the audit chain's lock held: {@code auditHead} is its head right after the completion), and
+     * answers the audit entry that records the issue, for the caller to append next; does nothing
+     * (and answers none) when the job has one already, so it is issued exactly once.
      */
-    void issue(UUID jobId, String auditHead, Instant now) {
-        tables.transactions().executeWithoutResult(status -> {
+    List<DeletionAudit.Pending> issue(UUID jobId, String auditHead, Instant now) {
+        return tables.transactions().execute(status -> {
             if (find(jobId).isPresent()) {
-                return;
+                return List.of();
             }
             Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
             Map<String, Object> claims = claims(jobId, auditHead);
@@ -78,9 +78,10 @@ class DeletionCertificates {
                     + " values (:job, :key, :at, :head, :jws)", new MapSqlParameterSource().addValue("job", jobId)
                     .addValue("key", signed.keyId()).addValue("at", at(issuedAt)).addValue("head", auditHead)
                     .addValue("jws", signed.jws()));
-            audit.append(now, DeletionAudit.Action.CERTIFICATE_ISSUED, jobId, JobKind.valueOf((String) claims.get("kind")),
-                    UUID.fromString((String) claims.get("subject_id")), DeletionStepLeases.WORKER,
-                    DeletionAudit.details("key_id", signed.keyId(), "certificate_sha256", sha256(signed.jws())));
+            return List.of(new DeletionAudit.Pending(now, DeletionAudit.Action.CERTIFICATE_ISSUED, jobId,
+                    JobKind.valueOf((String) claims.get("kind")), UUID.fromString((String) claims.get("subject_id")),
+                    DeletionStepLeases.WORKER,
+                    DeletionAudit.details("key_id", signed.keyId(), "certificate_sha256", sha256(signed.jws()))));
         });
     }
 
@@ -138,7 +139,9 @@ class DeletionCertificates {
                         verification.computeIfAbsent(service, s -> new TreeMap<>()).put("late_rows_deleted",
                                 counts.getOrDefault("found_late", Map.of()).values().stream().mapToLong(Long::longValue).sum());
                         verification.get(service).put("rows_remaining", 0L);
-                    } else if (phase == StepPhase.SCAN) {
+                    }
+                    // The scan: in the VERIFY step, or (jobs of the first plan) in a SCAN step of its own.
+                    if (counts.containsKey("scanned")) {
                         Map<String, Long> scanned = counts.getOrDefault("scanned", Map.of());
                         Map<String, Object> ofScan = verification.computeIfAbsent(service, s -> new TreeMap<>());
                         ofScan.put("catalog_tables_scanned", scanned.getOrDefault("tables", 0L));
@@ -162,7 +165,8 @@ class DeletionCertificates {
         claims.put("verification", Map.of(
                 "checks", List.of("every service's count of the subject's remaining rows after its deletion (VERIFY)",
                         "an independent scan of every service's live catalog: every tenant_id column for a tenant,"
-                                + " every uuid column and every column naming a person for a user (SCAN)"),
+                                + " every uuid column and every column naming a person for a user (VERIFY, after the"
+                                + " count; a SCAN step of its own in jobs created before)"),
                 "services", verification,
                 "rows_found", 0L));
         claims.put("audit_head", auditHead);

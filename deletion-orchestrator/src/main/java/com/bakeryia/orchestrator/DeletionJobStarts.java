@@ -82,7 +82,8 @@ class DeletionJobStarts {
                 if (!(JobPlan.next(kind, dataServices, Map.of()) instanceof JobPlan.Next.Start first)) {
                     throw new IllegalStateException("A new " + kind + " job has no first phase");
                 }
-                tables.insertSteps(jobId, first.phase(), attemptLimit, startAt);
+                tables.insertSteps(first.steps().stream()
+                        .map(step -> new JobStoreTables.NewStep(jobId, step, attemptLimit, startAt)).toList());
                 audit.append(now, DeletionAudit.Action.REQUESTED, jobId, kind, subjectId, initiator.actor(),
                         DeletionAudit.details("services", dataServices.size(), "owned_tenants", ownedTenants.size()));
                 if (scheduled) {

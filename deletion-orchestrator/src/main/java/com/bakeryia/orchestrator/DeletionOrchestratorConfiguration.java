@@ -72,8 +72,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionCertificates deletionCertificates(JobStoreTables tables, DeletionAudit audit, DeletionCertificateSigner signer) {
-        return new DeletionCertificates(tables, audit, (claims, issuedAt) -> {
+    DeletionCertificates deletionCertificates(JobStoreTables tables, DeletionCertificateSigner signer) {
+        return new DeletionCertificates(tables, (claims, issuedAt) -> {
             SignedCertificate signed = signer.sign(claims, issuedAt);
             return new DeletionCertificates.Signed(signed.jws(), signed.keyId());
         });

@@ -49,8 +49,10 @@ import org.springframework.context.SmartLifecycle;
  * committing are recorded together, in one transaction ({@link DeletionStepLeases#completeAll}), so
  * many short steps (small tenants, many jobs at once) share one commit instead of queueing for the
  * audit chain one flush at a time. A step stays held (its lease renewed) until its outcome is
- * recorded; then the worker claims again at once, so a phase starts the moment the one before
- * ended rather than at the next poll.
+ * recorded. The steps a record queues that are due at once are taken on by this worker in the same
+ * transaction, up to its free places (a service's VERIFY after its DELETE, the record after the last
+ * verification), and start without a claim of their own; then the worker claims again at once for
+ * anything else due.
  */
 class DeletionWorker implements SmartLifecycle {
 
@@ -164,11 +166,7 @@ class DeletionWorker implements SmartLifecycle {
         }
         try {
             int free = properties.parallelism() - inFlight.size();
-            List<LeasedStep> claimed = leases.claim(owner, free, clock.instant(), properties.leaseDuration());
-            for (LeasedStep step : claimed) {
-                inFlight.put(step.stepId(), new Running(step, null));
-                stepThreads.execute(() -> execute(step));
-            }
+            run(leases.claim(owner, free, clock.instant(), properties.leaseDuration()));
         } catch (RuntimeException e) {
             if (running) {
                 log.warn("Deletion worker {} could not claim steps: {}", owner, e.getMessage());
@@ -259,8 +257,17 @@ class DeletionWorker implements SmartLifecycle {
     private void record(List<DeletionStepLeases.Completion> batch) {
         List<DeletionStepLeases.JobTransition> transitions;
         batch.forEach(completion -> recording.add(completion.step().stepId()));
+        long started = System.nanoTime();
+        List<LeasedStep> taken = List.of();
         try {
-            transitions = leases.completeAll(batch, clock.instant());
+            // The batch's steps leave with this record: their places go to the steps it queues.
+            int free = running ? properties.parallelism() - inFlight.size() + batch.size() : 0;
+            DeletionStepLeases.Recorded recorded = leases.completeAll(batch, clock.instant(),
+                    new DeletionStepLeases.Taker(owner, Math.max(0, free), properties.leaseDuration()));
+            transitions = recorded.transitions();
+            taken = recorded.taken();
+            log.debug("Deletion worker {} recorded {} step outcomes in {} µs and took on {} steps", owner, batch.size(),
+                    (System.nanoTime() - started) / 1000, taken.size());
         } catch (RuntimeException together) {
             // One at a time, so one step that cannot be recorded does not hold back the others; a
             // step alone whose record failed is left to its lease and runs again, as before batching.
@@ -302,7 +309,21 @@ class DeletionWorker implements SmartLifecycle {
                 withJob(step, () -> report(step, outcome, completion.duration(), transition, completion.retryDelay()));
             }
         }
+        run(taken);
         wake();
+    }
+
+    /** Runs steps this worker holds the leases of (claimed, or taken on when the step before was recorded). */
+    private void run(List<LeasedStep> steps) {
+        for (LeasedStep step : steps) {
+            inFlight.put(step.stepId(), new Running(step, null));
+            try {
+                stepThreads.execute(() -> execute(step));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // Stopping: the step is left to its lease, as a crash would leave it.
+                inFlight.remove(step.stepId());
+            }
+        }
     }
 
     /** Runs one attempt; answers its outcome to record, or null when there is nothing to record. */
@@ -400,8 +421,8 @@ class DeletionWorker implements SmartLifecycle {
                 log.error("Job {} subject {}: failed; the subject stays marked for deletion until the job is retried",
                         step.jobId(), step.subjectId());
             }
-            case NEXT_PHASE -> log.info("Job {} subject {}: every {} step succeeded; next phase queued",
-                    step.jobId(), step.subjectId(), step.phase());
+            case NEXT_STEPS -> log.info("Job {} subject {}: step {} {} succeeded; next steps queued",
+                    step.jobId(), step.subjectId(), step.service(), step.phase());
             default -> { }
         }
     }

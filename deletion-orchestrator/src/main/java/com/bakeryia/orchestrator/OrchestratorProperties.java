@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the deletion orchestrator under {@code bakery.orchestrator.*}.
  *
- * @param parallelism       steps this process runs at once (across all jobs); default 4
+ * @param parallelism       steps this process runs at once (across all jobs); default 16, so every service's step of
+ *                          a job starts together (a step of a local participant holds a connection only while a
+ *                          statement runs, and long statements take turns through the engine's chunk gate)
  * @param callTimeout       how long one attempt of a step may take before it counts as failed; default 60 s
  * @param maxAttempts       attempts per step before the job fails (a retry grants as many again); default 5
  * @param initialBackoff    wait before the second attempt; doubles per attempt; default 2 s
@@ -38,7 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bakery.orchestrator")
 public record OrchestratorProperties(
-        @DefaultValue("4") int parallelism,
+        @DefaultValue("16") int parallelism,
         @DefaultValue("60s") Duration callTimeout,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,

@@ -49,7 +49,7 @@ class DeletionJobStatsTest {
         DeletionAudit audit = new DeletionAudit(tables);
         starts = new DeletionJobStarts(tables, audit);
         leases = new DeletionStepLeases(tables, Duration.ZERO, audit,
-                new DeletionCertificates(tables, audit, (claims, issuedAt) -> new DeletionCertificates.Signed("a.b.c", "k")));
+                new DeletionCertificates(tables, (claims, issuedAt) -> new DeletionCertificates.Signed("a.b.c", "k")));
         reads = new DeletionJobReads(tables);
     }
 

@@ -96,7 +96,8 @@ class DeletionStepLeasesTest {
         assertThat(current.version()).isGreaterThan(stale.version());
         assertThat(leases.heartbeat(stale, later, LEASE)).isFalse();
         assertThat(leases.complete(stale, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.LEASE_LOST);
-        assertThat(leases.complete(current, success(), Duration.ofMillis(5), Duration.ZERO, later)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
+        assertThat(leases.complete(current, success(), Duration.ofMillis(5), Duration.ZERO, later))
+                .as("its service's VERIFY is queued").isEqualTo(DeletionStepLeases.JobTransition.NEXT_STEPS);
 
         DeletionJobSummary.StepResult step = reads.find(job, later).orElseThrow().serviceResults().stream()
                 .filter(s -> s.service().equals(stale.service())).findFirst().orElseThrow();
@@ -121,27 +122,98 @@ class DeletionStepLeasesTest {
     }
 
     @Test
-    void theLastStepOfAPhaseQueuesTheNextPhaseExactlyOnce() {
+    void eachStepQueuesItsServicesNextStepAndTheLastVerificationQueuesTheRecordExactlyOnce() {
         UUID job = start(UUID.randomUUID());
         List<LeasedStep> deletes = claimAll("worker-a", now);
+        assertThat(deletes).extracting(LeasedStep::phase).containsOnly(StepPhase.DELETE).hasSize(3);
 
-        assertThat(leases.complete(deletes.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
-        assertThat(leases.complete(deletes.get(1), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NONE);
-        assertThat(leases.complete(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.NEXT_PHASE);
+        assertThat(leases.complete(deletes.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now))
+                .isEqualTo(DeletionStepLeases.JobTransition.NEXT_STEPS);
+        assertThat(claimAll("worker-a", now)).as("its service verifies while the others still delete")
+                .singleElement().satisfies(step -> {
+                    assertThat(step.phase()).isEqualTo(StepPhase.VERIFY);
+                    assertThat(step.service()).isEqualTo(deletes.get(0).service());
+                    leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now);
+                });
+        // The other two together, in one batch: one VERIFY each, queued once.
+        assertThat(leases.completeAll(List.of(
+                new DeletionStepLeases.Completion(deletes.get(1), success(), Duration.ofMillis(5), Duration.ZERO),
+                new DeletionStepLeases.Completion(deletes.get(2), success(), Duration.ofMillis(5), Duration.ZERO)), now))
+                .containsExactlyInAnyOrder(DeletionStepLeases.JobTransition.NONE, DeletionStepLeases.JobTransition.NEXT_STEPS);
 
         List<LeasedStep> verifies = claimAll("worker-a", now);
-        assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
+        assertThat(verifies).extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(2);
+        assertThat(claimAll("worker-a", now)).as("no record while a verification runs").isEmpty();
         verifies.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
-        List<LeasedStep> scans = claimAll("worker-a", now);
-        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(3);
-        scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+
         List<LeasedStep> last = claimAll("worker-a", now);
         assertThat(last).singleElement().satisfies(step -> {
             assertThat(step.phase()).isEqualTo(StepPhase.FINAL);
             assertThat(step.service()).isEqualTo("tenant");
         });
+        assertThat(claimAll("worker-a", now)).as("queued exactly once").isEmpty();
         assertThat(leases.complete(last.get(0), success(), Duration.ofMillis(5), Duration.ZERO, now)).isEqualTo(DeletionStepLeases.JobTransition.COMPLETED);
-        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("ten steps of 7 rows each").isEqualTo(10 * 7);
+        assertThat(reads.find(job, now).orElseThrow().totalItemsDeleted()).as("seven steps of 7 rows each").isEqualTo(7 * 7);
+    }
+
+    @Test
+    void theRecordingWorkerTakesOnTheStepsItQueuesUpToItsFreePlacesWithoutAClaim() {
+        UUID job = start(UUID.randomUUID());
+        List<LeasedStep> deletes = claimAll("worker-a", now);
+
+        DeletionStepLeases.Recorded recorded = leases.completeAll(deletes.stream()
+                .map(step -> new DeletionStepLeases.Completion(step, success(), Duration.ofMillis(5), Duration.ZERO))
+                .toList(), now, new DeletionStepLeases.Taker("worker-a", 2, LEASE));
+
+        assertThat(recorded.taken()).hasSize(2).allSatisfy(step -> {
+            assertThat(step.phase()).isEqualTo(StepPhase.VERIFY);
+            assertThat(step.jobId()).isEqualTo(job);
+            assertThat(step.owner()).isEqualTo("worker-a");
+            assertThat(step.attempt()).isEqualTo(1);
+        });
+        assertThat(claimAll("worker-b", now)).as("the third VERIFY is queued for anyone; the taken two are held")
+                .singleElement().satisfies(step -> assertThat(step.phase()).isEqualTo(StepPhase.VERIFY));
+        assertThat(claimAll("worker-c", now.plus(LEASE).plusSeconds(1))).extracting(LeasedStep::stepId)
+                .as("a taken step's lease expires like a claimed one's").containsAll(recorded.taken().stream()
+                        .map(LeasedStep::stepId).toList());
+    }
+
+    @Test
+    void aTakenStepIsRecordedAndFencedLikeAClaimedOne() {
+        start(UUID.randomUUID());
+        LeasedStep delete = claimAll("worker-a", now).get(0);
+        LeasedStep verify = leases.completeAll(List.of(new DeletionStepLeases.Completion(delete, success(),
+                Duration.ofMillis(5), Duration.ZERO)), now, new DeletionStepLeases.Taker("worker-a", 1, LEASE)).taken().get(0);
+
+        assertThat(leases.heartbeat(verify, now.plusSeconds(1), LEASE)).isTrue();
+        assertThat(leases.complete(verify, success(), Duration.ofMillis(5), Duration.ZERO, now.plusSeconds(2)))
+                .isIn(DeletionStepLeases.JobTransition.NONE, DeletionStepLeases.JobTransition.NEXT_STEPS);
+        assertThat(leases.complete(verify, success(), Duration.ofMillis(5), Duration.ZERO, now.plusSeconds(3)))
+                .as("written once").isEqualTo(DeletionStepLeases.JobTransition.LEASE_LOST);
+    }
+
+    @Test
+    void aJobCreatedBeforeVerificationsScannedGetsItsScanStepsAsItWasPlanned() {
+        UUID job = start(UUID.randomUUID());
+        tables.sql().update("update deletion.deletion_jobs set plan_version = 1 where id = :id", Map.of("id", job));
+        claimAll("worker-a", now).forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        claimAll("worker-a", now).forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+
+        List<LeasedStep> scans = claimAll("worker-a", now);
+        assertThat(scans).extracting(LeasedStep::phase).containsOnly(StepPhase.SCAN).hasSize(3);
+        scans.forEach(step -> leases.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, now));
+        assertThat(claimAll("worker-a", now)).singleElement().extracting(LeasedStep::phase).isEqualTo(StepPhase.FINAL);
+    }
+
+    @Test
+    void theQueueTablesAreVacuumedAfterAFixedNumberOfDeadRowsNotAShareOfTheTable() {
+        for (String table : List.of("deletion_steps", "deletion_jobs", "deletion_step_attempts")) {
+            List<String> options = tables.sql().queryForList("select unnest(c.reloptions) from pg_catalog.pg_class c"
+                    + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = 'deletion'"
+                    + " and c.relname = :table", Map.of("table", table), String.class);
+            assertThat(options).as(table).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_analyze_scale_factor=0")
+                    .anySatisfy(option -> assertThat(option).startsWith("autovacuum_vacuum_threshold="));
+        }
     }
 
     @Test

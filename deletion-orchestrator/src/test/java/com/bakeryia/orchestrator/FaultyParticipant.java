@@ -72,7 +72,13 @@ final class FaultyParticipant implements DeletionParticipant {
                 return new DeletionResult(service(), subject.scope(), subject.id(), Map.of(), Map.of(), Map.of(),
                         java.util.List.of(), nothing.startedAt(), nothing.completedAt(), 0);
             }
-            return delegate.delete(subject, runId);
+            DeletionResult result = delegate.delete(subject, runId);
+            fault.deletesDone.incrementAndGet();
+            CountDownLatch afterDelete = fault.afterDeleteGate;
+            if (afterDelete != null) {
+                afterDelete.await();
+            }
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

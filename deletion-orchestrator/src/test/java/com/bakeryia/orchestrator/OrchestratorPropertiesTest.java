@@ -20,7 +20,7 @@ class OrchestratorPropertiesTest {
 
         assertThat(defaults.callTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.maxAttempts()).isEqualTo(5);
-        assertThat(defaults.parallelism()).isEqualTo(4);
+        assertThat(defaults.parallelism()).isEqualTo(16);
         assertThat(defaults.leaseDuration()).isGreaterThanOrEqualTo(defaults.heartbeatInterval().multipliedBy(2));
         assertThat(defaults.workerEnabled()).isTrue();
         assertThat(defaults.failedJobRetryInterval()).isEqualTo(Duration.ofHours(1));

@@ -29,6 +29,8 @@ final class ParticipantFaults {
         volatile boolean down;
         volatile boolean skipDelete;
         volatile CountDownLatch gate;
+        final AtomicInteger deletesDone = new AtomicInteger();
+        volatile CountDownLatch afterDeleteGate;
     }
 
     Fault of(String service) {
@@ -59,11 +61,23 @@ final class ParticipantFaults {
     }
 
     void release(String service) {
-        CountDownLatch gate = of(service).gate;
-        of(service).gate = null;
-        if (gate != null) {
-            gate.countDown();
+        for (CountDownLatch gate : new CountDownLatch[] {of(service).gate, of(service).afterDeleteGate}) {
+            if (gate != null) {
+                gate.countDown();
+            }
         }
+        of(service).gate = null;
+        of(service).afterDeleteGate = null;
+    }
+
+    /** Deletes of the service, once they have deleted, do not return until {@link #release}. */
+    void holdAfterDelete(String service) {
+        of(service).afterDeleteGate = new CountDownLatch(1);
+    }
+
+    /** Deletes of the service that have deleted (and may be held before returning). */
+    int deletesDone(String service) {
+        return of(service).deletesDone.get();
     }
 
     int entered(String service) {

@@ -95,8 +95,7 @@ class UserDeletionJobTest {
         assertThat(tenants.recordExists(tenant)).isFalse();
         assertThat(done.serviceResults()).extracting(step -> step.phase() + " " + step.service())
                 .containsExactly("PREPARE tenant", "DELETE ledger", "DELETE oven", "DELETE pantry", "DELETE tenant",
-                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "VERIFY tenant",
-                        "SCAN ledger", "SCAN oven", "SCAN pantry", "SCAN tenant", "FINAL auth");
+                        "VERIFY ledger", "VERIFY oven", "VERIFY pantry", "VERIFY tenant", "FINAL auth");
         assertThat(done.serviceResults().get(0).counts().get("tenant_deleted")).containsOnlyKeys(tenant.toString());
         assertThat(tenancy.userExists(owner)).isFalse();
     }

@@ -93,7 +93,7 @@ class CtlEndToEndTest {
                 .isNotEmpty().doesNotHaveDuplicates();
         assertThat(progress).allMatch(line -> Pattern.matches("[A-Z]+  [A-Z-]+  \\d+/(\\d+|\\?) steps  [0-9,]+ rows deleted", line),
                 "STATUS  PHASE  n/total steps  rows deleted");
-        assertThat(progress.get(progress.size() - 1)).isEqualTo(String.format("COMPLETED  FINAL  37/37 steps  %,d rows deleted",
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(String.format("COMPLETED  FINAL  25/25 steps  %,d rows deleted",
                 previewed));
         assertThat(deleted.err()).contains("job " + jobId + " COMPLETED in").doesNotContain("\r");
         assertThat(api.get("/api/v1/tenants/" + doomed.tenantId(), tokens.issueServiceToken("ctl-test").value()).status())
@@ -145,13 +145,13 @@ class CtlEndToEndTest {
 
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         String jobId = between(failed.out(), "job ", " is ");
-        assertThat(failed.err()).contains("job " + jobId + " FAILED: step SCAN orders failed after 1 attempts:")
+        assertThat(failed.err()).contains("job " + jobId + " FAILED: step VERIFY orders failed after 1 attempts:")
                 .contains(STRAY_TABLE + ".tenant_id=2").contains("ctl jobs retry " + jobId + " --wait");
-        assertThat(failed.out()).containsPattern("Status +FAILED").containsPattern("SCAN +orders +FAILED +1/5");
+        assertThat(failed.out()).containsPattern("Status +FAILED").containsPattern("VERIFY +orders +FAILED +1/5");
 
         CtlRunner.Result listed = service.run("jobs", "list", "--status", "failed", "--subject", bakery.tenantId().toString());
         assertThat(listed.exitCode()).as(listed.toString()).isZero();
-        assertThat(listed.out()).contains("JOB", "FAILED STEP").contains(jobId).contains("SCAN orders");
+        assertThat(listed.out()).contains("JOB", "FAILED STEP").contains(jobId).contains("VERIFY orders");
         JsonNode page = service.run("--json", "jobs", "list", "--kind", "TENANT", "--status", "FAILED,RUNNING",
                 "--since", "1h").json();
         assertThat(items(page)).anySatisfy(job -> assertThat(job.path("job_id").asText()).isEqualTo(jobId));
@@ -164,7 +164,7 @@ class CtlEndToEndTest {
 
         assertThat(retried.exitCode()).as(retried.toString()).isZero();
         assertThat(retried.out()).startsWith("Job " + jobId + " is RUNNING again: ");
-        assertThat(retried.err()).contains("COMPLETED  FINAL  37/37 steps");
+        assertThat(retried.err()).contains("COMPLETED  FINAL  25/25 steps");
         CtlRunner.Result again = service.run("jobs", "retry", jobId);
         assertThat(again.exitCode()).as("only a FAILED job is retried: %s", again).isEqualTo(5);
         assertThat(again.err()).startsWith("error: 409 Conflict: ").contains("has not failed");
@@ -200,7 +200,7 @@ class CtlEndToEndTest {
         assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(job.path("kind").asText()).isEqualTo("USER");
         assertThat(job.path("subject_id").asText()).isEqualTo(leaver.userId().toString());
-        assertThat(erased.err()).contains("COMPLETED  FINAL  41/41 steps");
+        assertThat(erased.err()).contains("COMPLETED  FINAL  28/28 steps");
         CtlRunner.Result gone = service.run("users", "restore", leaver.userId().toString());
         assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(3);
         CtlRunner.Result loginGone = asLeaver.run("users", "preview", leaver.userId().toString());

@@ -53,7 +53,7 @@ class CtlWindowEndToEndTest {
         CtlRunner.Result timedOut = owner.on(clock).run("jobs", "show", jobId, "--wait-scheduled", "--wait-timeout", "5s");
         assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(7);
         assertThat(timedOut.err()).contains("job " + jobId + " is still SCHEDULED after 5.0 s (--wait-timeout)")
-                .contains("SCHEDULED  DELETE  0/37 steps  0 rows deleted");
+                .contains("SCHEDULED  DELETE  0/25 steps  0 rows deleted");
 
         CtlRunner.Result restored = owner.run("tenants", "restore", tenant);
         assertThat(restored.exitCode()).as(restored.toString()).isZero();

@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * How far a job has come, from one answer of {@code GET /api/v1/deletion-jobs/{job_id}}: steps
  * succeeded out of the steps its plan will have, the phase it is in, and the rows deleted so far.
- * A phase's steps exist only once it starts, so the total is worked out from the plan's shape:
- * PREPARE and FINAL have one step, and VERIFY and SCAN as many as DELETE; before DELETE has started
- * (a user job in PREPARE) the total is not known yet.
+ * A step exists only once it is queued, so the total is worked out from the plan's shape: PREPARE
+ * and FINAL have one step, and VERIFY as many as DELETE (and SCAN too, in a job created before
+ * VERIFY scanned the catalog); before DELETE has started (a user job in PREPARE) the total is not
+ * known yet. Services move on by themselves, so the phase shown is the furthest one reached.
  *
  * @param status      the job's status
  * @param phase       the latest phase with steps, null before the first
@@ -41,23 +42,18 @@ record JobProgress(String status, String phase, int succeeded, int total, long r
     }
 
     private static int total(String kind, Map<String, Integer> stepsByPhase) {
-        List<String> phases = "USER".equals(kind) ? JobView.PHASES : JobView.PHASES.subList(1, JobView.PHASES.size());
         Integer sweep = stepsByPhase.getOrDefault("DELETE", stepsByPhase.getOrDefault("VERIFY", stepsByPhase.get("SCAN")));
-        int total = 0;
-        for (String phase : phases) {
-            Integer steps = stepsByPhase.get(phase);
-            if (steps == null) {
-                steps = phase.equals("PREPARE") || phase.equals("FINAL") ? Integer.valueOf(1) : sweep;
-            }
-            if (steps == null) {
-                return -1;
-            }
-            total += steps;
+        if (sweep == null) {
+            return "USER".equals(kind) ? -1 : Math.max(1, stepsByPhase.values().stream().mapToInt(Integer::intValue).sum());
         }
+        // Each swept service has a DELETE and a VERIFY step; a job created before VERIFY scanned the
+        // catalog has a SCAN step each too, counted once its first SCAN step is there.
+        int perService = stepsByPhase.containsKey("SCAN") ? 3 : 2;
+        int total = ("USER".equals(kind) ? 1 : 0) + sweep * perService + 1;
         return Math.max(total, stepsByPhase.values().stream().mapToInt(Integer::intValue).sum());
     }
 
-    /** One line for a log or a pipe: {@code RUNNING  VERIFY  18/37 steps  1,234 rows deleted}. */
+    /** One line for a log or a pipe: {@code RUNNING  VERIFY  18/25 steps  1,234 rows deleted}. */
     String line() {
         return String.format(Locale.ROOT, "%s  %s  %d/%s steps  %,d rows deleted", status, phase == null ? "-" : phase,
                 succeeded, total < 0 ? "?" : Integer.toString(total), rowsDeleted);

@@ -97,7 +97,7 @@ final class JobView {
     }
 
     /**
-     * The step that failed ({@code SCAN orders}), null when none did: the list's {@code failed_step}
+     * The step that failed ({@code VERIFY orders}), null when none did: the list's {@code failed_step}
      * when it has one, else the first FAILED step of the job's steps.
      */
     static String failedStep(JsonNode job) {

@@ -98,7 +98,7 @@ class OperatorConsoleBrowserTest {
         browser.waitForText(By.id("job-status"), "COMPLETED");
         assertThat(browser.script("return window.consoleTestMarker;")).as("updated in place, never reloaded")
                 .isEqualTo("the same page");
-        assertThat(browser.findAll(By.cssSelector("table.steps > tbody > tr"))).hasSize(37)
+        assertThat(browser.findAll(By.cssSelector("table.steps > tbody > tr"))).hasSize(25)
                 .allSatisfy(row -> assertThat(row.getText()).contains("SUCCEEDED"));
         assertThat(browser.find(By.cssSelector("tr[data-step='DELETE-orders']")).getText()).contains("1 of 5");
         browser.waitFor(By.id("certificate-valid"));
@@ -153,7 +153,7 @@ class OperatorConsoleBrowserTest {
         browser.go("#/jobs");
         By row = By.cssSelector("tr[data-job='" + jobId + "']");
         browser.waitForText(row, "FAILED");
-        assertThat(browser.find(row).getText()).contains("SCAN orders").contains("orders.console_probe_rows.tenant_id=3");
+        assertThat(browser.find(row).getText()).contains("VERIFY orders").contains("orders.console_probe_rows.tenant_id=3");
         browser.waitForText(By.id("health-failed"), "needs attention");
         browser.screenshot("jobs");
 
@@ -162,7 +162,7 @@ class OperatorConsoleBrowserTest {
         await().atMost(JOB_DEADLINE).until(() -> status(jobId), "COMPLETED"::equals);
         browser.go("#/jobs/" + jobId);
         browser.waitForText(By.id("job-status"), "COMPLETED");
-        assertThat(browser.find(By.cssSelector("tr[data-step='SCAN-orders']")).getText()).contains("SUCCEEDED");
+        assertThat(browser.find(By.cssSelector("tr[data-step='VERIFY-orders']")).getText()).contains("SUCCEEDED");
         assertThat(browser.find(By.id("audit")).getText()).contains("RETRIED").contains("user:" + operator.userId());
     }
 

@@ -23,13 +23,23 @@ class JobProgressTest {
         assertThat(preparing.total()).isEqualTo(-1);
         assertThat(preparing.line()).isEqualTo("RUNNING  PREPARE  0/? steps  0 rows deleted");
         assertThat(preparing.bar()).startsWith("[........................] ");
-        assertThat(deleting.total()).as("1 + 13 x 3 + 1").isEqualTo(41);
+        assertThat(deleting.total()).as("1 + 13 x 2 + 1").isEqualTo(28);
         assertThat(deleting.succeeded()).isEqualTo(1);
         assertThat(deleting.phase()).isEqualTo("DELETE");
     }
 
     @Test
-    void aTenantJobCountsItsLaterPhasesAsManyAsItsDeletePhase() {
+    void aTenantJobCountsAVerificationForEveryServiceItDeletesIn() {
+        JobProgress verifying = JobProgress.of(job("TENANT", "RUNNING", steps("DELETE", 12, "SUCCEEDED") + ","
+                + steps("VERIFY", 8, "RUNNING")));
+
+        assertThat(verifying.total()).as("12 DELETE, 12 VERIFY, 1 FINAL").isEqualTo(25);
+        assertThat(verifying.line()).isEqualTo("RUNNING  VERIFY  12/25 steps  0 rows deleted");
+        assertThat(verifying.bar()).startsWith("[###########.............] ");
+    }
+
+    @Test
+    void aJobCreatedBeforeVerificationScannedCountsItsScanStepsToo() {
         JobProgress scanning = JobProgress.of(job("TENANT", "RUNNING", steps("DELETE", 12, "SUCCEEDED") + ","
                 + steps("VERIFY", 12, "SUCCEEDED") + "," + steps("SCAN", 12, "RUNNING")));
 

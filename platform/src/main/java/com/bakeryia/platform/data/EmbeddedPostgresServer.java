@@ -96,6 +96,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // The deletion job store churns like a queue (every step inserted, claimed and
+                    // completed): autovacuum looks every 10 s rather than every minute, so a burst of
+                    // jobs does not leave claims walking dead row versions for long.
+                    .setServerConfig("autovacuum_naptime", "10s")
                     // Runs after a first initdb (which trusts everyone) and before the server starts.
                     .setDataDirectoryCustomizer(directory -> {
                         if (!hardened) {

@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       from the rows per second of the one before (it may grow at most twofold per
  *                       chunk, shrink at once), so with the default 100 ms a statement stays well
  *                       below a quarter of a second; 0 turns sizing by time off
+ * @param concurrentChunks how many chunk statements beyond a table's first run at once in this
+ *                       process, across every service ({@link ChunkGate}); default 2; 0: no limit
  */
 @ConfigurationProperties("bakery.deletion")
-public record DeletionProperties(int batchSize, int maxBatchSize, Duration chunkTarget) {
+public record DeletionProperties(int batchSize, int maxBatchSize, Duration chunkTarget, int concurrentChunks) {
 
     @ConstructorBinding
     public DeletionProperties(@DefaultValue("1000") int batchSize, @DefaultValue("50000") int maxBatchSize,
-                              @DefaultValue("100ms") Duration chunkTarget) {
+                              @DefaultValue("100ms") Duration chunkTarget, @DefaultValue("2") int concurrentChunks) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("bakery.deletion.batch-size must be at least 1, was " + batchSize);
         }
@@ -36,14 +38,19 @@ public record DeletionProperties(int batchSize, int maxBatchSize, Duration chunk
         if (chunkTarget == null || chunkTarget.isNegative()) {
             throw new IllegalArgumentException("bakery.deletion.chunk-target must not be negative");
         }
+        if (concurrentChunks < 0) {
+            throw new IllegalArgumentException("bakery.deletion.concurrent-chunks must be 0 (no limit) or more, was "
+                    + concurrentChunks);
+        }
         this.batchSize = batchSize;
         this.maxBatchSize = maxBatchSize;
         this.chunkTarget = chunkTarget;
+        this.concurrentChunks = concurrentChunks;
     }
 
-    /** Fixed chunks of {@code batchSize} rows, not sized by time. */
+    /** Fixed chunks of {@code batchSize} rows, not sized by time, not gated. */
     public DeletionProperties(int batchSize) {
-        this(batchSize, batchSize, Duration.ZERO);
+        this(batchSize, batchSize, Duration.ZERO, 0);
     }
 
     /** How chunks are sized by these settings. */

@@ -39,6 +39,26 @@ public final class DeletionRunCounts {
         database.jdbc().update(upsert() + " values (?, ?, ?, ?, now())" + onConflict(), runId, table, deleted, anonymised);
     }
 
+    /** What a run deleted and anonymised per table: the tables with a count above 0 in each. */
+    public record Counts(Map<String, Long> deleted, Map<String, Long> anonymised) {
+    }
+
+    /** What the run deleted and anonymised, per table, read in one statement. */
+    public Counts of(UUID runId) {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        Map<String, Long> anonymised = new LinkedHashMap<>();
+        database.jdbc().query("select table_name, deleted, anonymised from " + qualified() + " where run_id = ?"
+                + " order by table_name", rs -> {
+                    if (rs.getLong(2) > 0) {
+                        deleted.put(rs.getString(1), rs.getLong(2));
+                    }
+                    if (rs.getLong(3) > 0) {
+                        anonymised.put(rs.getString(1), rs.getLong(3));
+                    }
+                }, runId);
+        return new Counts(deleted, anonymised);
+    }
+
     /** What the run deleted per table, every table it touched (0 where it only anonymised). */
     public Map<String, Long> deleted(UUID runId) {
         return read(runId, "deleted");
@@ -57,6 +77,11 @@ public final class DeletionRunCounts {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, runId);
         return counts;
+    }
+
+    /** The table, qualified with the service's schema. */
+    String table() {
+        return qualified();
     }
 
     /** {@code insert into <schema>.deletion_run_counts as c (...)}: the start of the upsert of a run's counts. */

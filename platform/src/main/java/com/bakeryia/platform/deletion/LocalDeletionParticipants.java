@@ -39,13 +39,14 @@ public class LocalDeletionParticipants {
                     throw new IllegalStateException("Two deletion plans for " + first.service());
                 }, LinkedHashMap::new));
         List<DeletionParticipant> all = new ArrayList<>(customParticipants);
+        ChunkGate gate = new ChunkGate(properties.concurrentChunks());
         for (DeletionPlan plan : plans) {
             ServiceDatabase database = databaseByService.get(plan.service());
             if (database == null) {
                 throw new IllegalStateException("Deletion plan for " + plan.service() + ", which does not run here");
             }
             if (plan.engineRuns()) {
-                all.add(new SqlDeletionParticipant(database, plan, properties.chunkSizing(), clock));
+                all.add(new SqlDeletionParticipant(database, plan, properties.chunkSizing(), gate, clock));
             }
         }
         databases.stream().sorted(Comparator.comparing(ServiceDatabase::schema))

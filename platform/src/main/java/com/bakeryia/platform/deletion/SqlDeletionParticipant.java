@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
@@ -20,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataIntegrityViolationException;
+
 /**
  * Runs a {@link DeletionPlan} against a service's database with set-based SQL. Rows are never
  * loaded into Java: each statement deletes (or anonymises) a chunk of rows picked by {@code ctid}
@@ -30,7 +35,10 @@ import org.slf4j.MDC;
  * large ones; each table starts from the size it ended with last time. The same statement adds the
  * chunk's count to the run's counts ({@link DeletionRunCounts}), so the counts of a run are exact
  * across calls that died midway, whatever the chunks' sizes: what a call reports is read back from
- * there.
+ * there. The chunks of a tenant too large for one statement, and a table's chunks after its first
+ * for a user, wait for the process's {@link ChunkGate}, so large deletions running side by side
+ * take turns; a small tenant's one statement does not wait.
+ * Previews count every table in one statement.
  */
 public class SqlDeletionParticipant implements DeletionParticipant {
 
@@ -39,20 +47,22 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     private final ServiceDatabase database;
     private final DeletionPlan plan;
     private final ChunkSizing sizing;
+    private final ChunkGate gate;
     private final Clock clock;
     private final DeletionRunCounts runCounts;
     private final Map<String, Integer> learnedRows = new ConcurrentHashMap<>();
 
-    /** Fixed chunks of {@code batchSize} rows. */
+    /** Fixed chunks of {@code batchSize} rows, none held back by a gate. */
     public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, int batchSize, Clock clock) {
-        this(database, plan, ChunkSizing.fixed(batchSize), clock);
+        this(database, plan, ChunkSizing.fixed(batchSize), ChunkGate.OPEN, clock);
     }
 
-    public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, Clock clock) {
+    SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, ChunkGate gate, Clock clock) {
         this.database = database;
         this.runCounts = new DeletionRunCounts(database);
         this.plan = plan;
         this.sizing = sizing;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -65,20 +75,30 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan;
     }
 
+    /** Every table's count in one statement: one round trip per service, whatever its number of tables. */
     @Override
     public DeletionPreview preview(DeletionSubject subject) {
         Map<String, Long> toDelete = new LinkedHashMap<>();
         Map<String, Long> toAnonymise = new LinkedHashMap<>();
+        List<String[]> counted = new ArrayList<>();
         if (subject.scope() == DeletionScope.TENANT) {
-            for (String table : plan.tenantTables()) {
-                toDelete.put(qualified(table), count(table, "tenant_id", subject.id()));
-            }
+            plan.tenantTables().forEach(table -> counted.add(new String[] {table, "tenant_id", "delete"}));
         } else {
-            for (DeletionPlan.UserColumn column : plan.userColumns()) {
-                var target = column.action() == DeletionPlan.UserColumn.Action.DELETE ? toDelete : toAnonymise;
-                target.merge(qualified(column.table()), count(column.table(), column.column(), subject.id()), Long::sum);
-            }
+            plan.userColumns().forEach(column -> counted.add(new String[] {column.table(), column.column(),
+                    column.action() == DeletionPlan.UserColumn.Action.DELETE ? "delete" : "anonymise"}));
         }
+        if (counted.isEmpty()) {
+            return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
+        }
+        String sql = counted.stream().map(count -> "(select count(*) from " + qualified(count[0]) + " where " + count[1]
+                + " = ?)").collect(Collectors.joining(", ", "select ", ""));
+        Object[] ids = counted.stream().map(count -> subject.id()).toArray();
+        database.jdbc().query(sql, rs -> {
+            for (int i = 0; i < counted.size(); i++) {
+                String[] count = counted.get(i);
+                (count[2].equals("delete") ? toDelete : toAnonymise).merge(qualified(count[0]), rs.getLong(i + 1), Long::sum);
+            }
+        }, ids);
         return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
 
@@ -88,14 +108,19 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> deleted = new LinkedHashMap<>();
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
+            Map<String, Long> allAtOnce = deleteSmallTenant(subject.id(), runId);
+            if (allAtOnce != null) {
+                return completed(subject, startedAt, allAtOnce, Map.of());
+            }
             for (String table : plan.tenantTables()) {
-                deleteChunked(table, "tenant_id", subject.id(), runId);
+                // Not a small tenant: every chunk of it takes its turn at the gate, the first ones too.
+                deleteChunked(table, "tenant_id", subject.id(), runId, true);
                 deleted.put(qualified(table), 0L);
             }
         } else {
             // Deletions first: a row that is the user's own should go, not be anonymised first.
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.DELETE)) {
-                deleteChunked(column.table(), column.column(), subject.id(), runId);
+                deleteChunked(column.table(), column.column(), subject.id(), runId, false);
                 deleted.put(qualified(column.table()), 0L);
             }
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.ANONYMISE)) {
@@ -104,8 +129,14 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             }
         }
         // The run's counts, this call's and those of earlier calls of the run that died midway.
-        deleted.putAll(runCounts.deleted(runId));
-        anonymised.putAll(runCounts.anonymised(runId));
+        DeletionRunCounts.Counts counts = runCounts.of(runId);
+        deleted.putAll(counts.deleted());
+        anonymised.putAll(counts.anonymised());
+        return completed(subject, startedAt, deleted, anonymised);
+    }
+
+    private DeletionResult completed(DeletionSubject subject, Instant startedAt, Map<String, Long> deleted,
+                                     Map<String, Long> anonymised) {
         Instant completedAt = clock.instant();
         var result = new DeletionResult(service(), subject.scope(), subject.id(), deleted, anonymised, Map.of(),
                 List.of(), startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
@@ -113,53 +144,126 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return result;
     }
 
+    /**
+     * A tenant with no more than a first chunk of rows in any table, deleted in one statement: the
+     * statement first counts, in each table, up to one row more than a chunk takes, and only when
+     * every table holds no more than that does it pick and delete them all and add the counts to
+     * the run's. The foreign keys are checked at the statement's end, when children and parents
+     * are gone alike, so the plan's order needs no statement of its own per table. Answers the
+     * run's counts per table (with those of earlier calls of the run); null when the tenant is
+     * larger (nothing was deleted: its tables go chunk by chunk), or when a row was left that a
+     * deleted one referenced (one written meanwhile: the statement failed as a whole).
+     */
+    private Map<String, Long> deleteSmallTenant(UUID tenantId, UUID runId) {
+        List<String> tables = plan.tenantTables();
+        if (tables.isEmpty()) {
+            return null;
+        }
+        int rows = sizing.firstRows();
+        StringBuilder sql = new StringBuilder("with ");
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder small = new StringBuilder("small as (select ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append("k").append(i).append(" as (select count(*) as k from (select 1 from ").append(qualified(tables.get(i)))
+                    .append(" where tenant_id = ? limit ?) x), ");
+            parameters.add(tenantId);
+            parameters.add(rows + 1);
+            small.append(i == 0 ? "" : " and ").append("(select k from k").append(i).append(") <= ").append(rows);
+        }
+        sql.append(small).append(" as ok), ");
+        for (int i = 0; i < tables.size(); i++) {
+            String table = qualified(tables.get(i));
+            sql.append("p").append(i).append(" as materialized (select case when (select ok from small) then array(select ctid from ")
+                    .append(table).append(" where tenant_id = ?) else '{}'::tid[] end as ctids), d").append(i)
+                    .append(" as (delete from ").append(table).append(" where ctid = any((select ctids from p").append(i)
+                    .append(")::tid[]) returning 1), ");
+            parameters.add(tenantId);
+        }
+        sql.append("chunk (t, n, picked) as (values ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(? as text), (select count(*) from d").append(i)
+                    .append("), (select cardinality(ctids) from p").append(i).append("))");
+            parameters.add(qualified(tables.get(i)));
+        }
+        sql.append("), counted as (").append(runCounts.upsert()).append(" select ?, t, n, 0, now() from chunk where n > 0")
+                .append(DeletionRunCounts.onConflict()).append(") select t, n, picked, n + coalesce((select c.deleted from ")
+                .append(runCounts.table()).append(" c where c.run_id = ? and c.table_name = t), 0), (select ok from small)")
+                .append(" from chunk");
+        parameters.add(runId);
+        parameters.add(runId);
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        boolean[] all = {true};
+        try {
+            database.jdbc().query(sql.toString(), rs -> {
+                all[0] &= rs.getBoolean(5) && rs.getLong(2) == rs.getLong(3);
+                deleted.put(rs.getString(1), rs.getLong(4));
+            }, parameters.toArray());
+        } catch (DataIntegrityViolationException rowWrittenMeanwhile) {
+            return null;
+        }
+        return all[0] ? deleted : null;
+    }
+
     private List<DeletionPlan.UserColumn> userColumns(DeletionPlan.UserColumn.Action action) {
         return plan.userColumns().stream().filter(column -> column.action() == action).toList();
     }
 
-    private long count(String table, String column, UUID id) {
-        Long count = database.jdbc().queryForObject(
-                "select count(*) from " + qualified(table) + " where " + column + " = ?", Long.class, id);
-        return count == null ? 0 : count;
-    }
-
-    private void deleteChunked(String table, String column, UUID id, UUID runId) {
+    private void deleteChunked(String table, String column, UUID id, UUID runId, boolean gateEveryChunk) {
         String changed = "delete from " + qualified(table)
                 + " where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(picked(table, column), changed, "n, 0", table, column, id, runId, new Object[0]);
+        repeatCounted(changed, "n, 0", table, column, id, runId, new Object[0], gateEveryChunk);
     }
 
     private void anonymiseChunked(DeletionPlan.UserColumn column, UUID id, UUID runId) {
         String changed = "update " + qualified(column.table()) + " set " + column.column()
                 + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(picked(column.table(), column.column()), changed, "0, n", column.table(), column.column(), id,
-                runId, new Object[] {UserTombstone.ID});
+        repeatCounted(changed, "0, n", column.table(), column.column(), id, runId, new Object[] {UserTombstone.ID}, false);
+    }
+
+    /**
+     * What one chunk statement picked and changed, and the last row it picked in the heap's order
+     * (its largest {@code ctid}, as PostgreSQL writes one: {@code (block,item)}).
+     */
+    private record Chunk(long changed, long picked, String last) {
+
+        Chunk {
+            if (last != null && !last.matches("\\(\\d+,\\d+\\)")) {
+                throw new IllegalStateException("Not a ctid: " + last);
+            }
+        }
     }
 
     /**
      * The chunk's rows (parameters: the subject id, the chunk size) as the CTE {@code picked}, with
-     * its comma. The array is cast where it is used so that {@code any} reads it as an array, not as
-     * a subquery of arrays.
+     * its comma: past the row {@code after} when it is given (a {@code ctid} the chunk before
+     * reached), from the start otherwise. The array is cast where it is used so that {@code any}
+     * reads it as an array, not as a subquery of arrays. {@code after} is in the text, not a
+     * parameter, so each statement is planned for where it starts.
      */
-    private String picked(String table, String column) {
+    private String picked(String table, String column, String after) {
         return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + column
-                + " = ? limit ?) as ctids), ";
+                + " = ?" + (after == null ? "" : " and ctid > '" + after + "'::tid") + " limit ?) as ctids), ";
     }
 
     /**
-     * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows
-     * {@code picked} (parameters: the subject id, the chunk size) until it is done, each time
-     * adding its count to the run's counts in the same statement: a chunk and its count commit
-     * together or not at all, whatever size the chunk had. Done is a chunk that picked
-     * fewer rows than it asked for and changed every one it picked: the table held no more rows of
-     * the subject when it ran (a row written later is the verification's to find). A picked row
-     * that a concurrent update moved is not changed, so the next chunk picks it again.
+     * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows picked
+     * (parameters: the subject id, the chunk size) until it is done, each time adding its count to
+     * the run's counts in the same statement: a chunk and its count commit together or not at all,
+     * whatever size the chunk had.
+     *
+     * <p>After a chunk that found as many rows as it asked for, the next picks past the last row
+     * that one reached (its largest {@code ctid}): when the planner reads the table in its own
+     * order (a scan of the heap, as for a large tenant), each chunk starts where the one before
+     * ended, instead of reading again, from the first block on, the rows the chunks before just
+     * deleted. Picks that came in another order (an index's) may leave rows behind the last one
+     * reached; so when picking past it finds fewer rows than asked for, a pick from the start
+     * follows. Done is a pick from the start that found fewer rows than it asked for and changed
+     * every one it picked: the table held no more rows of the subject when it ran (a row written
+     * later is the verification's to find). A picked row that a concurrent update moved is not
+     * changed, so a later pick finds it again.
      */
-    private void repeatCounted(String picked, String changed, String countColumns, String table, String column, UUID id,
-                               UUID runId, Object[] before) {
-        String sql = "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
-                + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) as picked from chunk";
+    private void repeatCounted(String changed, String countColumns, String table, String column, UUID id,
+                               UUID runId, Object[] before, boolean gateEveryChunk) {
         Object[] parameters = new Object[before.length + 4];
         parameters[0] = id;
         System.arraycopy(before, 0, parameters, 2, before.length);
@@ -167,20 +271,46 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         parameters[before.length + 3] = qualified(table);
         String key = table + "." + column + (before.length == 0 ? " delete" : " anonymise");
         int rows = sizing.start(learnedRows.get(key));
-        while (true) {
+        String after = null;
+        for (int chunks = 0; ; chunks++) {
             parameters[1] = rows;
             long started = System.nanoTime();
-            long[] chunk = database.jdbc().queryForObject(sql, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                    parameters);
+            Chunk chunk = runChunk(chunkSql(picked(table, column, after), changed, countColumns), parameters,
+                    gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
             long took = System.nanoTime() - started;
-            long changedRows = chunk[0];
-            long pickedRows = chunk[1];
-            if (pickedRows < rows && changedRows == pickedRows) {
-                return;
+            if (chunk.picked() < rows) {
+                if (after == null && chunk.changed() == chunk.picked()) {
+                    return;
+                }
+                after = null;
+                continue;
             }
-            rows = sizing.next(rows, changedRows, took);
+            after = chunk.last();
+            rows = sizing.next(rows, chunk.changed(), took);
             learnedRows.put(key, rows);
         }
+    }
+
+    /**
+     * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}) are
+     * {@code changed}, and the count is added to the run's counts in the same statement. It answers
+     * the rows changed, the rows picked and the largest {@code ctid} picked.
+     */
+    private String chunkSql(String picked, String changed, String countColumns) {
+        return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
+                + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked),"
+                + " (select max(c)::text from picked, unnest(ctids) c) from chunk";
+    }
+
+    /**
+     * Runs one chunk statement; a {@code long} one (a table's chunk after its first, or a first one
+     * larger than the first chunk size) waits for the {@link ChunkGate}.
+     */
+    private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
+        Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,
+                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters);
+        return longOne ? gate.pass(statement) : statement.get();
     }
 
     private String qualified(String table) {

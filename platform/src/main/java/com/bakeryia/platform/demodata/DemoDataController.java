@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * started): writing stops before the next chunk, and the rows written until then go with the tenant.
  *
  * <ul>
- *   <li>{@code POST /api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge}: every
+ *   <li>{@code POST /api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge|xxlarge}: every
  *       data service, here and in other processes, with counts per service and table, total rows,
  *       elapsed time and rows per second;</li>
  *   <li>{@code POST /api/v1/{service}/tenant/{tenant_id}/demo-data?size=...}: one service of this
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
         + "409, and so is one that stops being ACTIVE while its rows are written (its deletion was "
         + "scheduled or started): writing stops before the next chunk, and the rows written until then "
         + "go with the tenant. * `POST "
-        + "/api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge`: every data service, "
+        + "/api/v1/tenants/{tenant_id}/demo-data?size=small|medium|large|xlarge|xxlarge`: every data service, "
         + "here and in other processes, with counts per service and table, total rows, elapsed time "
         + "and rows per second; `POST /api/v1/{service}/tenant/{tenant_id}/demo-data?size=...`: one "
         + "service of this process (how the first endpoint reaches services in other processes).")

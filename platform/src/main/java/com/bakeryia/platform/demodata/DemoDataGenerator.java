@@ -72,7 +72,7 @@ final class DemoDataGenerator {
         try {
             return DemoDataSize.valueOf(size.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("Query parameter 'size' must be one of small, medium, large, xlarge; was '"
+            throw ApiProblem.badRequest("Query parameter 'size' must be one of small, medium, large, xlarge, xxlarge; was '"
                     + size + "'.");
         }
     }

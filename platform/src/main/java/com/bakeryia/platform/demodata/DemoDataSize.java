@@ -2,7 +2,9 @@ package com.bakeryia.platform.demodata;
 
 /** Named sizes of generated data: roughly the total rows across all services. */
 public enum DemoDataSize {
-    SMALL(1_000), MEDIUM(10_000), LARGE(100_000), XLARGE(1_000_000);
+    SMALL(1_000), MEDIUM(10_000), LARGE(100_000), XLARGE(1_000_000),
+    /** Ten million rows, for measuring how deletion time grows with size; minutes to generate. */
+    XXLARGE(10_000_000);
 
     private final long totalRows;
 

@@ -37,6 +37,11 @@ class EmbeddedPostgresServerTest {
             try (Connection connection = connect(server, password)) {
                 assertThat(rules(connection)).containsExactlyInAnyOrder(
                         "local scram-sha-256", "host scram-sha-256", "host scram-sha-256");
+                try (var statement = connection.createStatement();
+                     var naptime = statement.executeQuery("select setting from pg_settings where name = 'autovacuum_naptime'")) {
+                    naptime.next();
+                    assertThat(naptime.getString(1)).as("autovacuum looks every 10 s").isEqualTo("10");
+                }
             }
         }
     }

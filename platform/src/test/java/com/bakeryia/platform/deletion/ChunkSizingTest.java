@@ -50,6 +50,8 @@ class ChunkSizingTest {
     void settingsOutOfBoundsAreRefused() {
         assertThatThrownBy(() -> new ChunkSizing(0, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChunkSizing(10, 5, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DeletionProperties(10, 5, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeletionProperties(10, 5, Duration.ZERO, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeletionProperties(10, 50, Duration.ZERO, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrent-chunks");
     }
 }

@@ -19,7 +19,7 @@ class DemoDataGeneratorTest {
     void anUnknownSizeIsABadRequestListingTheKnownOnes() {
         assertThatThrownBy(() -> DemoDataGenerator.parseSize("huge"))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getStatusCode().value()).isEqualTo(400))
-                .hasMessageContaining("small, medium, large, xlarge")
+                .hasMessageContaining("small, medium, large, xlarge, xxlarge")
                 .hasMessageContaining("huge");
     }
 }

@@ -3,6 +3,9 @@ package com.bakeryia.orders;
 import java.util.List;
 import java.util.UUID;
 
+import com.bakeryia.deletion.DeletionPreview;
+import com.bakeryia.deletion.DeletionResult;
+import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.demodata.DemoDataSize;
 import com.bakeryia.testsupport.deletion.GeneratedDataParticipantContractTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,46 @@ class OrdersSmallBatchDeletionContractTest extends GeneratedDataParticipantContr
 
     OrdersSmallBatchDeletionContractTest() {
         super("orders");
+    }
+
+    /**
+     * A row a chunk picked but did not delete (a concurrent update moved it between the pick and
+     * the delete; here a trigger keeps its first delete, which comes to the same) does not end the
+     * table: the next chunk picks it again, and it is counted once.
+     */
+    @Test
+    void aRowAChunkPickedButDidNotDeleteIsPickedAgainAndCountedOnce() {
+        UUID tenant = UUID.randomUUID();
+        seed(tenant, List.of(UUID.randomUUID()));
+        DeletionPreview preview = participant().preview(DeletionSubject.tenant(tenant));
+        UUID kept = database().jdbc().queryForObject("select id from orders.customer_orders where tenant_id = ?"
+                + " order by id limit 1", UUID.class, tenant);
+        var sql = database().jdbc();
+        sql.execute("create table orders.test_kept_once (id uuid primary key)");
+        sql.update("insert into orders.test_kept_once values (?)", kept);
+        sql.execute("""
+                create function orders.test_keep_once() returns trigger language plpgsql as $$
+                begin
+                    delete from orders.test_kept_once where id = old.id;
+                    if found then
+                        return null;
+                    end if;
+                    return old;
+                end $$""");
+        sql.execute("create trigger test_keep_once before delete on orders.customer_orders"
+                + " for each row execute function orders.test_keep_once()");
+        try {
+            DeletionResult result = participant().delete(DeletionSubject.tenant(tenant), UUID.randomUUID());
+
+            assertThat(sql.queryForObject("select count(*) from orders.test_kept_once", Long.class))
+                    .as("the trigger kept the row once").isZero();
+            assertThat(result.deleted()).isEqualTo(preview.toDelete());
+            assertThat(participant().preview(DeletionSubject.tenant(tenant)).remaining()).isZero();
+        } finally {
+            sql.execute("drop trigger test_keep_once on orders.customer_orders");
+            sql.execute("drop function orders.test_keep_once()");
+            sql.execute("drop table orders.test_kept_once");
+        }
     }
 
     @Test
