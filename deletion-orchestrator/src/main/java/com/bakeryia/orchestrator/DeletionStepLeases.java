@@ -328,19 +328,18 @@ class DeletionStepLeases {
             return jobs;
         }
         tables.sql().query("select j.id, j.participants, j.plan_version, j.created_at, s.phase, s.service, s.status,"
-                + " s.attempt_limit"
+                + " max(s.attempt_limit) over (partition by j.id) as attempt_limit"
                 + " from " + tables.jobs() + " j join " + tables.steps() + " s on s.job_id = j.id where j.id in (:ids)",
                 Map.of("ids", jobIds), rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    JobSteps job = jobs.get(id);
+                    JobSteps job = jobs.get(rs.getObject("id", UUID.class));
                     if (job == null) {
                         job = new JobSteps(List.of((String[]) rs.getArray("participants").getArray()),
-                                rs.getInt("plan_version"), JobStoreTables.instant(rs, "created_at"), 0, new HashMap<>());
+                                rs.getInt("plan_version"), JobStoreTables.instant(rs, "created_at"),
+                                rs.getInt("attempt_limit"), new HashMap<>());
+                        jobs.put(rs.getObject("id", UUID.class), job);
                     }
                     job.statuses().put(new JobPlan.StepKey(StepPhase.valueOf(rs.getString("phase")), rs.getString("service")),
                             StepStatus.valueOf(rs.getString("status")));
-                    jobs.put(id, new JobSteps(job.dataServices(), job.plan(), job.createdAt(),
-                            Math.max(job.attemptLimit(), rs.getInt("attempt_limit")), job.statuses()));
                 });
         return jobs;
     }

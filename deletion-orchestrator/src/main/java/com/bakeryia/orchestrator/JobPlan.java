@@ -53,30 +53,8 @@ final class JobPlan {
     private JobPlan() {
     }
 
-    /** One phase of a job and the services that get a step in it. */
-    record Phase(StepPhase phase, List<String> services) {
-
-        Phase {
-            services = List.copyOf(services);
-        }
-    }
-
     /** One step of a job: a phase in a service. */
     record StepKey(StepPhase phase, String service) {
-    }
-
-    /** The phases of a job of this kind (created now) whose DELETE and VERIFY steps run in {@code dataServices}, in order. */
-    static List<Phase> phases(JobKind kind, List<String> dataServices) {
-        List<Phase> phases = new ArrayList<>();
-        if (kind == JobKind.USER) {
-            phases.add(new Phase(StepPhase.PREPARE, List.of(TENANT_SERVICE)));
-        }
-        List<String> swept = swept(kind, dataServices);
-        if (!swept.isEmpty()) {
-            SWEEP.forEach(phase -> phases.add(new Phase(phase, swept)));
-        }
-        phases.add(new Phase(StepPhase.FINAL, List.of(finalService(kind))));
-        return List.copyOf(phases);
     }
 
     /** What a job does next. */

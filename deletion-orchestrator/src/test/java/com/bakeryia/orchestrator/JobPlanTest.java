@@ -15,20 +15,19 @@ class JobPlanTest {
 
     @Test
     void aTenantJobDeletesInEveryDataServiceThenVerifiesThenRemovesTheTenantRecord() {
-        assertThat(JobPlan.phases(JobKind.TENANT, DATA)).containsExactly(
-                new JobPlan.Phase(StepPhase.DELETE, DATA),
-                new JobPlan.Phase(StepPhase.VERIFY, DATA),
-                new JobPlan.Phase(StepPhase.FINAL, List.of("tenant")));
+        assertThat(run(JobKind.TENANT, DATA)).containsExactly(
+                List.of(step(StepPhase.DELETE, "orders"), step(StepPhase.DELETE, "pos")),
+                List.of(step(StepPhase.VERIFY, "orders"), step(StepPhase.VERIFY, "pos")),
+                List.of(step(StepPhase.FINAL, "tenant")));
     }
 
     @Test
     void aUserJobPreparesAtTheTenantServiceSweepsEveryServiceAndRemovesTheUserRecordLast() {
-        List<String> sweep = List.of("orders", "pos", "tenant");
-        assertThat(JobPlan.phases(JobKind.USER, DATA)).containsExactly(
-                new JobPlan.Phase(StepPhase.PREPARE, List.of("tenant")),
-                new JobPlan.Phase(StepPhase.DELETE, sweep),
-                new JobPlan.Phase(StepPhase.VERIFY, sweep),
-                new JobPlan.Phase(StepPhase.FINAL, List.of("auth")));
+        assertThat(run(JobKind.USER, DATA)).containsExactly(
+                List.of(step(StepPhase.PREPARE, "tenant")),
+                List.of(step(StepPhase.DELETE, "orders"), step(StepPhase.DELETE, "pos"), step(StepPhase.DELETE, "tenant")),
+                List.of(step(StepPhase.VERIFY, "orders"), step(StepPhase.VERIFY, "pos"), step(StepPhase.VERIFY, "tenant")),
+                List.of(step(StepPhase.FINAL, "auth")));
     }
 
     @Test
@@ -128,12 +127,29 @@ class JobPlanTest {
 
     @Test
     void withoutDataServicesAJobGoesStraightToItsRecord() {
-        assertThat(JobPlan.phases(JobKind.TENANT, List.of())).extracting(JobPlan.Phase::phase).containsExactly(StepPhase.FINAL);
+        assertThat(run(JobKind.TENANT, List.of())).containsExactly(List.of(step(StepPhase.FINAL, "tenant")));
         assertThat(JobPlan.next(JobKind.TENANT, List.of(), Map.of()))
                 .isEqualTo(new JobPlan.Next.Start(List.of(step(StepPhase.FINAL, "tenant")), true));
-        assertThat(JobPlan.phases(JobKind.USER, List.of())).extracting(JobPlan.Phase::phase)
-                .as("the tenant service still sweeps a user's traces").containsExactly(StepPhase.PREPARE, StepPhase.DELETE,
-                        StepPhase.VERIFY, StepPhase.FINAL);
+        assertThat(run(JobKind.USER, List.of())).as("the tenant service still sweeps a user's traces").containsExactly(
+                List.of(step(StepPhase.PREPARE, "tenant")), List.of(step(StepPhase.DELETE, "tenant")),
+                List.of(step(StepPhase.VERIFY, "tenant")), List.of(step(StepPhase.FINAL, "auth")));
+    }
+
+    /**
+     * A job run to its end with every step succeeding as soon as it starts, all started at once
+     * succeeding together: the groups of steps in the order {@link JobPlan#next} started them.
+     */
+    private static List<List<JobPlan.StepKey>> run(JobKind kind, List<String> dataServices) {
+        Map<JobPlan.StepKey, StepStatus> steps = new HashMap<>();
+        List<List<JobPlan.StepKey>> started = new java.util.ArrayList<>();
+        for (JobPlan.Next next = JobPlan.next(kind, dataServices, steps); !(next instanceof JobPlan.Next.Complete);
+             next = JobPlan.next(kind, dataServices, steps)) {
+            assertThat(next).as("after %s", started).isInstanceOf(JobPlan.Next.Start.class);
+            List<JobPlan.StepKey> group = ((JobPlan.Next.Start) next).steps();
+            started.add(group);
+            group.forEach(step -> steps.put(step, StepStatus.SUCCEEDED));
+        }
+        return started;
     }
 
     private static JobPlan.StepKey step(StepPhase phase, String service) {

@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       from the rows per second of the one before (it may grow at most twofold per
  *                       chunk, shrink at once), so with the default 100 ms a statement stays well
  *                       below a quarter of a second; 0 turns sizing by time off
- * @param concurrentChunks how many chunk statements beyond a table's first run at once in this
- *                       process, across every service ({@link ChunkGate}); default 2; 0: no limit
+ * @param concurrentChunks how many chunk statements of large deletions (every chunk of a tenant
+ *                       too large for one statement; a table's chunks after its first for a user)
+ *                       run at once in this process, across every service ({@link ChunkGate});
+ *                       default 2; 0: no limit
  */
 @ConfigurationProperties("bakery.deletion")
 public record DeletionProperties(int batchSize, int maxBatchSize, Duration chunkTarget, int concurrentChunks) {

@@ -47,7 +47,7 @@ public final class DeletionRunCounts {
     public Counts of(UUID runId) {
         Map<String, Long> deleted = new LinkedHashMap<>();
         Map<String, Long> anonymised = new LinkedHashMap<>();
-        database.jdbc().query("select table_name, deleted, anonymised from " + qualified() + " where run_id = ?"
+        database.jdbc().query("select table_name, deleted, anonymised from " + table() + " where run_id = ?"
                 + " order by table_name", rs -> {
                     if (rs.getLong(2) > 0) {
                         deleted.put(rs.getString(1), rs.getLong(2));
@@ -59,34 +59,19 @@ public final class DeletionRunCounts {
         return new Counts(deleted, anonymised);
     }
 
-    /** What the run deleted per table, every table it touched (0 where it only anonymised). */
+    /** What the run deleted per table: the tables with a count above 0. */
     public Map<String, Long> deleted(UUID runId) {
-        return read(runId, "deleted");
+        return of(runId).deleted();
     }
 
-    /** What the run anonymised per table, every table it touched. */
+    /** What the run anonymised per table: the tables with a count above 0. */
     public Map<String, Long> anonymised(UUID runId) {
-        return read(runId, "anonymised");
-    }
-
-    private Map<String, Long> read(UUID runId, String column) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        database.jdbc().query("select table_name, " + column + " from " + qualified() + " where run_id = ?"
-                + " and " + column + " > 0 order by table_name",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, runId);
-        return counts;
-    }
-
-    /** The table, qualified with the service's schema. */
-    String table() {
-        return qualified();
+        return of(runId).anonymised();
     }
 
     /** {@code insert into <schema>.deletion_run_counts as c (...)}: the start of the upsert of a run's counts. */
     String upsert() {
-        return "insert into " + qualified() + " as c (run_id, table_name, deleted, anonymised, updated_at)";
+        return "insert into " + table() + " as c (run_id, table_name, deleted, anonymised, updated_at)";
     }
 
     /** The end of the upsert: adds to the counts a row of the run and table already has. */
@@ -95,7 +80,8 @@ public final class DeletionRunCounts {
                 + " anonymised = c.anonymised + excluded.anonymised, updated_at = excluded.updated_at";
     }
 
-    private String qualified() {
+    /** The table, qualified with the service's schema. */
+    String table() {
         return database.schema() + "." + TABLE;
     }
 }

@@ -3,8 +3,8 @@ package com.bakeryia.platform.deletion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -304,8 +304,9 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     }
 
     /**
-     * Runs one chunk statement; a {@code long} one (a table's chunk after its first, or a first one
-     * larger than the first chunk size) waits for the {@link ChunkGate}.
+     * Runs one chunk statement; a {@code long} one (any chunk of a tenant too large for one
+     * statement, a table's chunk after its first, or a first one larger than the first chunk size)
+     * waits for the {@link ChunkGate}.
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
         Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,

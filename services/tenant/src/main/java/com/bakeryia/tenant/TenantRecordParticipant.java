@@ -107,13 +107,14 @@ class TenantRecordParticipant implements DeletionParticipant {
             deleted.put("tenant.memberships", 0L);
             deleted.put("tenant.tenants", 0L);
         }
-        deleted.putAll(runCounts.deleted(runId));
+        DeletionRunCounts.Counts counts = runCounts.of(runId);
+        deleted.putAll(counts.deleted());
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.USER) {
             anonymised.put("tenant.tenant_deletions", 0L);
             anonymised.put("tenant.outbox_events", 0L);
         }
-        anonymised.putAll(runCounts.anonymised(runId));
+        anonymised.putAll(counts.anonymised());
         Instant completedAt = clock.instant();
         return new DeletionResult(SERVICE, subject.scope(), subject.id(), deleted, anonymised, Map.of(), List.of(),
                 startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
