@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +23,7 @@ import com.bakeryia.testsupport.fixtures.CallerTokens;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }
  * }</pre>
  *
- * The checks, for each row:
+ * The checks, for each row (and that the table holds every endpoint the service maps under a tenant):
  * <ul>
  *   <li>every kind of caller ({@link CallerKind}) gets what the row's access allows on an ACTIVE
  *       tenant; on a tenant PENDING_DELETION members and services still read and nobody writes; on a
@@ -73,6 +78,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class DataServiceEndpointContractTest {
 
     private static final String NOT_A_UUID = "not-a-uuid";
+    private static final String UNDER_A_TENANT = "/api/v1/tenants/{tenant_id}/";
 
     @LocalServerPort
     private int port;
@@ -85,6 +91,9 @@ public abstract class DataServiceEndpointContractTest {
 
     @Autowired
     private SecurityProperties security;
+
+    @Autowired
+    private ApplicationContext context;
 
     /** The client of the application under test. */
     protected ApiClient api;
@@ -122,6 +131,28 @@ public abstract class DataServiceEndpointContractTest {
         notActive.put(TenantStatus.PENDING_DELETION, notActive(Map.of("status", "PENDING_DELETION",
                 "deletion_scheduled_for", "2099-01-01T00:00:00Z")));
         notActive.put(TenantStatus.DELETING, notActive(Map.of("status", "DELETING")));
+    }
+
+    /**
+     * The table is the service's whole API under a tenant: every endpoint its controllers (the
+     * subclass's package) map under {@code /api/v1/tenants/{tenant_id}/} is a row, once, so a new
+     * endpoint cannot go without these checks.
+     */
+    @Test
+    void theTableHoldsEveryEndpointTheServiceServesUnderATenant() {
+        Set<String> served = new TreeSet<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (handler.getBeanType().getPackageName().equals(getClass().getPackageName())) {
+                        info.getPatternValues().stream().filter(pattern -> pattern.startsWith(UNDER_A_TENANT)).forEach(pattern ->
+                                info.getMethodsCondition().getMethods().forEach(method ->
+                                        served.add(method + " " + pattern.substring(UNDER_A_TENANT.length()))));
+                    }
+                }));
+
+        assertThat(served).as("endpoints of %s under a tenant", getClass().getPackageName()).isNotEmpty();
+        assertThat(rows).extracting(TenantEndpoint::toString).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(served);
     }
 
     // --- who may call ----------------------------------------------------------------------
