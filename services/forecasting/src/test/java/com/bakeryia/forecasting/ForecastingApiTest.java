@@ -5,94 +5,49 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.testsupport.ApiClient;
-import com.bakeryia.testsupport.fixtures.TenantFixture;
-import org.junit.jupiter.api.BeforeEach;
+import com.bakeryia.testsupport.endpoints.DataServiceEndpointContractTest;
+import com.bakeryia.testsupport.endpoints.TenantEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Prediction batches and their forecasts over real HTTP, with the tenant service deciding access. */
 @SpringBootTest(classes = ForecastingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ForecastingApiTest {
+class ForecastingApiTest extends DataServiceEndpointContractTest {
 
-    private static TenantFixture tenant;
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void createTenantOnce() {
-        api = ApiClient.onPort(port);
-        if (tenant == null) {
-            tenant = TenantFixture.create(api);
-        }
+    @Override
+    protected List<TenantEndpoint> endpoints() {
+        return List.of(
+                TenantEndpoint.create("forecasts", tenant -> batch(forecast(UUID.randomUUID(), "2026-12-01", "1", "1", "1")))
+                        .actingUser("requested_by").rejects("horizon_days", 0).rejects("forecasts", List.of()),
+                TenantEndpoint.list("forecasts").rejectsQuery("product_id=nope", "product_id"));
     }
 
     @Test
     void memberRecordsABatchOfForecastsAndViewerListsThem() {
         UUID product = UUID.randomUUID();
 
-        ApiClient.Response created = api.post(path(), tenant.member().accessToken(), batch(
+        ApiClient.Response created = api.post(path("forecasts"), bakery.member().accessToken(), batch(
                 forecast(product, "2026-12-01", "120", "100", "140"), forecast(product, "2026-12-02", "90", "80", "95")));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.json().path("requested_by").asText()).isEqualTo(tenant.member().userId().toString());
         assertThat(created.json().path("forecasts")).hasSize(2);
-        ApiClient.Response listed = api.get(path() + "?product_id=" + product, tenant.viewer().accessToken());
+        ApiClient.Response listed = api.get(path("forecasts?product_id=" + product), bakery.viewer().accessToken());
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().path("items").findValuesAsString("forecast_date")).containsExactly("2026-12-01", "2026-12-02");
-    }
-
-    @Test
-    void viewerMayListButNotCreate() {
-        assertThat(api.get(path(), tenant.viewer().accessToken()).status()).isEqualTo(200);
-        ApiClient.Response refused = api.post(path(), tenant.viewer().accessToken(),
-                batch(forecast(UUID.randomUUID(), "2026-12-01", "1", "1", "1")));
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.isProblem()).isTrue();
-    }
-
-    @Test
-    void outsiderIsRefusedAndAnonymousIsUnauthorised() {
-        assertThat(api.get(path(), tenant.outsider().accessToken()).status()).isEqualTo(403);
-        assertThat(api.post(path(), tenant.outsider().accessToken(),
-                batch(forecast(UUID.randomUUID(), "2026-12-01", "1", "1", "1"))).status()).isEqualTo(403);
-        assertThat(api.get(path(), null).status()).isEqualTo(401);
     }
 
     @Test
     void aBatchWithOneInconsistentForecastWritesNothing() {
         UUID product = UUID.randomUUID();
 
-        ApiClient.Response refused = api.post(path(), tenant.member().accessToken(), batch(
+        ApiClient.Response refused = api.post(path("forecasts"), bakery.member().accessToken(), batch(
                 forecast(product, "2026-12-01", "50", "40", "60"), forecast(product, "2026-12-02", "50", "55", "60")));
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.isProblem()).isTrue();
-        assertThat(refused.text()).contains("forecasts[1]");
-        assertThat(api.get(path() + "?product_id=" + product, tenant.member().accessToken()).json().path("items")).isEmpty();
-    }
-
-    @Test
-    void badInputIsA400ProblemNamingTheField() {
-        ApiClient.Response badHorizon = api.post(path(), tenant.member().accessToken(), Map.of("horizon_days", 0,
-                "model_version", "prophet-1", "forecasts", List.of(forecast(UUID.randomUUID(), "2026-12-01", "1", "1", "1"))));
-        ApiClient.Response empty = api.post(path(), tenant.member().accessToken(),
-                Map.of("horizon_days", 7, "model_version", "prophet-1", "forecasts", List.of()));
-
-        assertThat(badHorizon.status()).isEqualTo(400);
-        assertThat(badHorizon.text()).contains("horizon_days");
-        assertThat(empty.status()).isEqualTo(400);
-        assertThat(empty.text()).contains("forecasts");
-        assertThat(api.get(path() + "?product_id=nope", tenant.member().accessToken()).status()).isEqualTo(400);
-    }
-
-    private String path() {
-        return "/api/v1/tenants/" + tenant.tenantId() + "/forecasts";
+        assertProblem(refused, 400, "forecasts[1]");
+        assertThat(api.get(path("forecasts?product_id=" + product), bakery.member().accessToken()).json().path("items")).isEmpty();
     }
 
     @SafeVarargs

@@ -1,80 +1,37 @@
 package com.bakeryia.training;
 
+import java.util.List;
 import java.util.Map;
 
 import com.bakeryia.testsupport.ApiClient;
-import com.bakeryia.testsupport.fixtures.TenantFixture;
-import org.junit.jupiter.api.BeforeEach;
+import com.bakeryia.testsupport.endpoints.DataServiceEndpointContractTest;
+import com.bakeryia.testsupport.endpoints.TenantEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Model training jobs over real HTTP, with the tenant service deciding access. */
 @SpringBootTest(classes = TrainingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TrainingApiTest {
+class TrainingApiTest extends DataServiceEndpointContractTest {
 
-    private static TenantFixture tenant;
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void createTenantOnce() {
-        api = ApiClient.onPort(port);
-        if (tenant == null) {
-            tenant = TenantFixture.create(api);
-        }
+    @Override
+    protected List<TenantEndpoint> endpoints() {
+        return List.of(
+                TenantEndpoint.create("training-jobs", tenant -> Map.of("algorithm", "ARIMA")).actingUser("requested_by")
+                        .rejects("algorithm", "MAGIC"),
+                TenantEndpoint.list("training-jobs"));
     }
 
     @Test
     void memberQueuesAJobAndViewerListsIt() {
-        ApiClient.Response queued = api.post(path(), tenant.member().accessToken(), Map.of("algorithm", "PROPHET"));
+        ApiClient.Response queued = api.post(path("training-jobs"), bakery.member().accessToken(), Map.of("algorithm", "PROPHET"));
 
         assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
         assertThat(queued.json().path("status").asText()).isEqualTo("QUEUED");
-        assertThat(queued.json().path("requested_by").asText()).isEqualTo(tenant.member().userId().toString());
-        ApiClient.Response listed = api.get(path() + "?limit=500", tenant.viewer().accessToken());
+        ApiClient.Response listed = api.get(path("training-jobs?limit=500"), bakery.viewer().accessToken());
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().path("items").findValuesAsString("id")).contains(queued.json().path("id").asText());
-    }
-
-    @Test
-    void viewerMayListButNotQueue() {
-        assertThat(api.get(path(), tenant.viewer().accessToken()).status()).isEqualTo(200);
-        ApiClient.Response refused = api.post(path(), tenant.viewer().accessToken(), Map.of("algorithm", "ARIMA"));
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.isProblem()).isTrue();
-    }
-
-    @Test
-    void outsiderIsRefusedAndAnonymousIsUnauthorised() {
-        assertThat(api.get(path(), tenant.outsider().accessToken()).status()).isEqualTo(403);
-        assertThat(api.post(path(), tenant.outsider().accessToken(), Map.of("algorithm", "ARIMA")).status()).isEqualTo(403);
-        assertThat(api.get(path(), null).status()).isEqualTo(401);
-    }
-
-    @Test
-    void badInputIsA400ProblemNamingTheField() {
-        ApiClient.Response badAlgorithm = api.post(path(), tenant.member().accessToken(), Map.of("algorithm", "MAGIC"));
-        ApiClient.Response otherRequester = api.post(path(), tenant.member().accessToken(),
-                Map.of("algorithm", "XGBOOST", "requested_by", tenant.owner().userId()));
-        ApiClient.Response unknownField = api.post(path(), tenant.member().accessToken(),
-                Map.of("algorithm", "XGBOOST", "epochs", 3));
-
-        assertThat(badAlgorithm.status()).isEqualTo(400);
-        assertThat(badAlgorithm.isProblem()).isTrue();
-        assertThat(badAlgorithm.text()).contains("algorithm");
-        assertThat(otherRequester.status()).isEqualTo(400);
-        assertThat(otherRequester.text()).contains("requested_by");
-        assertThat(unknownField.status()).isEqualTo(400);
-        assertThat(api.get(path() + "?offset=-1", tenant.member().accessToken()).status()).isEqualTo(400);
-    }
-
-    private String path() {
-        return "/api/v1/tenants/" + tenant.tenantId() + "/training-jobs";
     }
 }
