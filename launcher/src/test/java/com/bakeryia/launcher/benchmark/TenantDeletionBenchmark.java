@@ -263,6 +263,10 @@ class TenantDeletionBenchmark {
         private final Map<String, List<String>> tablesBySchema = new LinkedHashMap<>();
         /** {@code schema.table.column} of every column a person's erasure deletes or anonymises by. */
         private final List<String> personColumns = new ArrayList<>();
+        /** How long plain SQL's statements took per table in its last deletion. */
+        private final Map<String, Double> plainTableMs = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The plain SQL deletion of the large twin, per table. */
+        private Map<String, Double> plainLargeTableMs = Map.of();
         /** The longest statement of each measured deletion, by deletion. */
         private final Map<String, Double> longestByDeletion = new LinkedHashMap<>();
 
@@ -394,6 +398,7 @@ class TenantDeletionBenchmark {
             long[] plainCpuBefore = cpuMillis();
             long plainGcBefore = gcMillis();
             double plainLarge = plainDelete(List.of(largeTwin));
+            plainLargeTableMs = Map.copyOf(plainTableMs);
             long[] plainCpuAfter = cpuMillis();
             long plainGc = gcMillis() - plainGcBefore;
             duringPlain.stop();
@@ -436,6 +441,7 @@ class TenantDeletionBenchmark {
                     cpuLargeAfter[0] - cpuLargeBefore[0], gcLarge, cpuLargeAfter[1] - cpuLargeBefore[1]);
             steps(platformLarge.jobId);
             statements(platformLarge);
+            perTable(plainLargeTableMs);
             requireCompleted(size + " tenant", platformLarge.status);
             assertThat(rows(List.of(large))).isZero();
             assertThat(rows(List.of(largeTwin))).isZero();
@@ -734,7 +740,7 @@ class TenantDeletionBenchmark {
                             }
                         }
                         line("  %s (%s): %s", qualified, stats, pick.stream().filter(text -> text.contains("Scan")
-                                || text.startsWith("Execution")).reduce((a, b) -> a + " | " + b).orElse(""));
+                                || text.startsWith("Execution") || text.startsWith("Timing")).reduce((a, b) -> a + " | " + b).orElse(""));
                         List<String> delete = new ArrayList<>();
                         try (var rs = statement.executeQuery("explain (analyze, buffers) delete from " + qualified
                                 + " where tenant_id = '" + tenant + "'")) {
@@ -743,7 +749,7 @@ class TenantDeletionBenchmark {
                             }
                         }
                         line("    whole delete: %s", delete.stream().filter(text -> text.startsWith("Trigger")
-                                || text.startsWith("Execution") || text.contains("Scan on"))
+                                || text.startsWith("Execution") || text.startsWith("Timing") || text.contains("Scan on"))
                                 .reduce((a, b) -> a + " | " + b).orElse(""));
                     }
                 }
@@ -751,6 +757,43 @@ class TenantDeletionBenchmark {
                 db.rollback();
                 db.setAutoCommit(autoCommit);
             }
+        }
+
+        /**
+         * Per table: plain SQL's one statement against the platform's chunk statements (their time
+         * added up, commit included), from the statements timed last; and what the rest of the
+         * platform's statements took.
+         */
+        private void perTable(Map<String, Double> plain) {
+            Map<String, double[]> chunks = new java.util.TreeMap<>();
+            double other = 0;
+            long otherCalls = 0;
+            java.util.regex.Pattern table = java.util.regex.Pattern.compile("^with (?:picked|k0) .*? from ([a-z_]+\\.[a-z_]+) ");
+            for (TimedJdbcDriver.Totals totals : TimedJdbcDriver.recorded()) {
+                java.util.regex.Matcher matcher = table.matcher(totals.sql);
+                if (totals.sql.startsWith("with picked") && matcher.find()) {
+                    double[] sum = chunks.computeIfAbsent(matcher.group(1), t -> new double[3]);
+                    sum[0] += totals.totalMs();
+                    sum[1] += totals.calls.sum();
+                    sum[2] = Math.max(sum[2], totals.longestMs());
+                } else {
+                    other += totals.totalMs();
+                    otherCalls += totals.calls.sum();
+                }
+            }
+            line("  per table, plain SQL's statement against the platform's chunks (client side, commit included):");
+            double plainSum = 0;
+            double chunkSum = 0;
+            for (var entry : chunks.entrySet()) {
+                double plainMs = plain.getOrDefault(entry.getKey(), 0.0);
+                plainSum += plainMs;
+                chunkSum += entry.getValue()[0];
+                line("    %-40s plain %7.0f ms   chunks %7.0f ms in %4.0f statements (longest %5.0f ms)  %5.2f x", entry.getKey(),
+                        plainMs, entry.getValue()[0], entry.getValue()[1], entry.getValue()[2],
+                        plainMs == 0 ? 0 : entry.getValue()[0] / plainMs);
+            }
+            line("    %-40s plain %7.0f ms   chunks %7.0f ms  %5.2f x; the platform's other statements %,.0f ms in %,d calls",
+                    "all", plainSum, chunkSum, plainSum == 0 ? 0 : chunkSum / plainSum, other, otherCalls);
         }
 
         /** The statements the client timed since the last start: the busiest and the longest ones. */
@@ -882,6 +925,7 @@ class TenantDeletionBenchmark {
          * per table and tenant in autocommit, the schemas split over two connections by rows.
          */
         private double plainDelete(List<UUID> tenants) throws Exception {
+            plainTableMs.clear();
             Map<String, Long> rowsBySchema = new LinkedHashMap<>();
             for (var schema : tablesBySchema.entrySet()) {
                 long rows = 0;
@@ -917,10 +961,12 @@ class TenantDeletionBenchmark {
                             for (String table : tablesBySchema.get(schema)) {
                                 try (PreparedStatement delete = connection.prepareStatement("delete from " + schema + "."
                                         + table + " where tenant_id = ?")) {
+                                    long tableStarted = System.nanoTime();
                                     for (UUID tenant : tenants) {
                                         delete.setObject(1, tenant);
                                         delete.executeUpdate();
                                     }
+                                    plainTableMs.put(schema + "." + table, (System.nanoTime() - tableStarted) / 1e6);
                                 }
                             }
                         }
