@@ -1,9 +1,9 @@
 package com.bakeryia.platform.deletion;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -82,7 +82,7 @@ public final class DeletionCoverageGuard {
             if (column.name().equals("tenant_id")) {
                 if (!declaredTables.contains(column.table())) {
                     problems.add(schema + "." + column.table() + " (" + where + "tenant_id)");
-                } else if (engineTables.contains(column.table()) && !where.isEmpty()) {
+                } else if (plan.engineRuns() && engineTables.contains(column.table()) && !where.isEmpty()) {
                     problems.add(schema + "." + column.table() + " (" + where + "listed in the plan's tenant tables, but the"
                             + " engine can delete only from a table: declare it handled by the service, which refreshes it)");
                 } else if (!retainedTables.contains(column.table()) && lacksIndex(column, DeletionPlan.Shape.VALUE)) {
