@@ -242,47 +242,37 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 column.column() + " anonymise", runId, replacement.parameters().toArray(), false);
     }
 
-    /**
-     * What one chunk statement picked and changed, and the last row it picked in the heap's order
-     * (its largest {@code ctid}, as PostgreSQL writes one: {@code (block,item)}).
-     */
-    private record Chunk(long changed, long picked, String last) {
-
-        Chunk {
-            if (last != null && !last.matches("\\(\\d+,\\d+\\)")) {
-                throw new IllegalStateException("Not a ctid: " + last);
-            }
-        }
+    /** What one chunk statement picked and changed. */
+    private record Chunk(long changed, long picked) {
     }
 
     /**
-     * The chunk's rows (parameters: the subject id, the chunk size) as the CTE {@code picked}, with
-     * its comma: past the row {@code after} when it is given (a {@code ctid} the chunk before
-     * reached), from the start otherwise. The array is cast where it is used so that {@code any}
-     * reads it as an array, not as a subquery of arrays. {@code after} is in the text, not a
-     * parameter, so each statement is planned for where it starts.
+     * The chunk's rows (parameters: those of {@code match}, the chunk size) as the CTE
+     * {@code picked}, with its comma. The array is cast where it is used so that {@code any} reads
+     * it as an array, not as a subquery of arrays.
      */
-    private String picked(String table, PersonMatch match, String after) {
+    private String picked(String table, PersonMatch match) {
         return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + match.condition()
-                + (after == null ? "" : " and ctid > '" + after + "'::tid") + " limit ?) as ctids), ";
+                + " limit ?) as ctids), ";
     }
 
     /**
      * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows picked
-     * (parameters: those of {@code match}, the chunk size) until it is done, each time adding its count to
-     * the run's counts in the same statement: a chunk and its count commit together or not at all,
-     * whatever size the chunk had.
+     * (parameters: those of {@code match}, the chunk size) until it is done, each time adding its
+     * count to the run's counts in the same statement: a chunk and its count commit together or not
+     * at all, whatever size the chunk had.
      *
-     * <p>After a chunk that found as many rows as it asked for, the next picks past the last row
-     * that one reached (its largest {@code ctid}): when the planner reads the table in its own
-     * order (a scan of the heap, as for a large tenant), each chunk starts where the one before
-     * ended, instead of reading again, from the first block on, the rows the chunks before just
-     * deleted. Picks that came in another order (an index's) may leave rows behind the last one
-     * reached; so when picking past it finds fewer rows than asked for, a pick from the start
-     * follows. Done is a pick from the start that found fewer rows than it asked for and changed
-     * every one it picked: the table held no more rows of the subject when it ran (a row written
-     * later is the verification's to find). A picked row that a concurrent update moved is not
-     * changed, so a later pick finds it again.
+     * <p>Every pick walks the index that leads with the subject's column from its start
+     * ({@link ThroughIndexes}): it passes first the entries of the rows the chunk before changed,
+     * which it marks dead in the index as it goes (once no transaction can see those rows any more),
+     * so the next pick skips them without visiting the table, and then takes the next rows. A pick
+     * thus costs about the rows of its chunk, wherever the subject's rows are in the table and
+     * however many other rows the table holds; walking the table's heap instead (a scan, or
+     * picking past the last row reached) reads other tenants' rows, and once the subject's rows
+     * are gone, the rest of the table. Done is a pick that found fewer rows than it asked for and
+     * changed every one it picked: the table held no more rows of the subject when it ran (a row
+     * written later is the verification's to find). A picked row that a concurrent update moved is
+     * not changed, so a later pick finds it again.
      */
     private void repeatCounted(String changed, String countColumns, String table, PersonMatch match, String what,
                                UUID runId, Object[] before, boolean gateEveryChunk) {
@@ -295,22 +285,19 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         parameters[picking + 1 + before.length] = runId;
         parameters[picking + 2 + before.length] = qualified(table);
         String key = table + "." + what;
+        String sql = chunkSql(picked(table, match), changed, countColumns);
         int rows = sizing.start(learnedRows.get(key));
-        String after = null;
         for (int chunks = 0; ; chunks++) {
             parameters[picking] = rows;
             long started = System.nanoTime();
-            Chunk chunk = runChunk(chunkSql(picked(table, match, after), changed, countColumns), parameters,
-                    gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
+            Chunk chunk = runChunk(sql, parameters, gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
             long took = System.nanoTime() - started;
             if (chunk.picked() < rows) {
-                if (after == null && chunk.changed() == chunk.picked()) {
+                if (chunk.changed() == chunk.picked()) {
                     return;
                 }
-                after = null;
                 continue;
             }
-            after = chunk.last();
             rows = sizing.next(rows, chunk.changed(), took);
             learnedRows.put(key, rows);
         }
@@ -319,13 +306,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     /**
      * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}) are
      * {@code changed}, and the count is added to the run's counts in the same statement. It answers
-     * the rows changed, the rows picked and the largest {@code ctid} picked.
+     * the rows changed and the rows picked.
      */
     private String chunkSql(String picked, String changed, String countColumns) {
         return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
                 + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked),"
-                + " (select max(c)::text from picked, unnest(ctids) c) from chunk";
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) from chunk";
     }
 
     /**
@@ -335,7 +321,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
         Supplier<Chunk> statement = () -> ThroughIndexes.pick(database, () -> database.jdbc().queryForObject(sql,
-                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters));
+                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2)), parameters));
         return longOne ? gate.pass(statement) : statement.get();
     }
 

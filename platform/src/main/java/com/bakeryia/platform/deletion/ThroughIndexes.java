@@ -10,8 +10,7 @@ import com.bakeryia.platform.data.ServiceDatabase;
  * ({@code enable_seqscan} off for the transaction only, {@code set_config(..., true)}; for picks
  * also {@code enable_bitmapscan}, which builds the bitmap of every row of the subject before the
  * first is returned), so it goes through the index that leads with the column, which the coverage
- * guard requires. A statement that picks past the last row reached may still walk the heap from
- * there ({@code ctid >}, a TID range scan), which starts where the subject's rows are.
+ * guard requires.
  *
  * <p>Why: the planner chooses by its statistics, and they lag behind a deletion. While a tenant or a
  * person is being deleted, the statistics still say they hold a large share of the table until
