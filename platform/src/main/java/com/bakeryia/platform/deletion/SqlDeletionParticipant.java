@@ -242,8 +242,11 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 column.column() + " anonymise", runId, replacement.parameters().toArray(), false);
     }
 
-    /** What one chunk statement picked and changed. */
-    private record Chunk(long changed, long picked) {
+    /**
+     * What one chunk statement picked and changed, and how long it ran (from when it got its turn
+     * at the gate to its commit: not the wait for the turn).
+     */
+    private record Chunk(long changed, long picked, long nanos) {
     }
 
     /**
@@ -289,16 +292,15 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         int rows = sizing.start(learnedRows.get(key));
         for (int chunks = 0; ; chunks++) {
             parameters[picking] = rows;
-            long started = System.nanoTime();
             Chunk chunk = runChunk(sql, parameters, gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
-            long took = System.nanoTime() - started;
             if (chunk.picked() < rows) {
                 if (chunk.changed() == chunk.picked()) {
                     return;
                 }
                 continue;
             }
-            rows = sizing.next(rows, chunk.changed(), took);
+            // Sized by the statement's own time: a wait at the gate says nothing about what a row costs.
+            rows = sizing.next(rows, chunk.changed(), chunk.nanos());
             learnedRows.put(key, rows);
         }
     }
@@ -320,8 +322,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      * waits for the {@link ChunkGate}.
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
-        Supplier<Chunk> statement = () -> ThroughIndexes.pick(database, () -> database.jdbc().queryForObject(sql,
-                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2)), parameters));
+        Supplier<Chunk> statement = () -> {
+            long started = System.nanoTime();
+            long[] counts = ThroughIndexes.pick(database, () -> database.jdbc().queryForObject(sql,
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, parameters));
+            return new Chunk(counts[0], counts[1], System.nanoTime() - started);
+        };
         return longOne ? gate.pass(statement) : statement.get();
     }
 
