@@ -58,6 +58,15 @@ public class DeletionOrchestratorConfiguration {
                         + " the orchestrator when the new owner's own deletion job completes")
                 .retained("deletion_job_owned_tenants", "tenant_id", "the record of what a user job did with each"
                         + " tenant the user owned (transferred or deleted); ids only, like the job record")
+                .retained("deletion_job_owned_tenants", "tenant_job_id", "the tenant job a user job started; a job's id")
+                .retained("deletion_jobs", "subject_id", "the job's subject: the record of the deletion outlives it")
+                .retained("deletion_steps", "counts", "what a step counted per table; counts only")
+                .retained("deletion_audit_entries", "job_id", "the job an entry is about; the trail is append-only")
+                .retained("deletion_audit_entries", "subject_id", "the subject of the entry's job; the trail is"
+                        + " append-only and outlives it, ids and counts only")
+                .retained("deletion_audit_entries", "details", "ids, counts and times of the action; the trail is"
+                        + " append-only and outlives its subjects")
+                .retained("deletion_certificates", "key_id", "the id of the key that signed the certificate")
                 .build();
     }
 

@@ -2,6 +2,7 @@ package com.bakeryia.platform;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.bakeryia.platform.apidocs.ApiDocsConfiguration;
 import com.bakeryia.platform.config.BakeryProperties;
@@ -37,7 +38,9 @@ import com.bakeryia.platform.web.RequestBodyLimitFilter;
 import com.bakeryia.platform.web.RequestIdFilter;
 import com.bakeryia.platform.web.RequestLimits;
 import com.bakeryia.platform.web.ServiceInfoController;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -163,6 +166,19 @@ public class PlatformAutoConfiguration {
             List<DeletionParticipant> customParticipants, List<ServiceDatabase> databases,
             DeletionProperties properties, Clock clock) {
         return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
+    }
+
+    /**
+     * {@code bakery.deletion.chunk.gate.wait}: how often and how long long chunk statements of large
+     * deletions waited for their turn at the chunk gate ({@code bakery.deletion.concurrent-chunks}).
+     */
+    @Bean
+    MeterBinder chunkGateMeter(LocalDeletionParticipants participants) {
+        return registry -> FunctionTimer.builder("bakery.deletion.chunk.gate.wait", participants,
+                        local -> local.chunkGateWaits().waited(), local -> local.chunkGateWaits().total().toNanos(),
+                        TimeUnit.NANOSECONDS)
+                .description("Waits of deletion chunk statements for a turn at the chunk gate")
+                .register(registry);
     }
 
     /**

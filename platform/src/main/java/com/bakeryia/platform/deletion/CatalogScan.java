@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionScan;
@@ -15,115 +14,107 @@ import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 /**
- * The independent check after a deletion: reads the live catalog of a service's schema (not its
- * deletion plan) and counts the rows that still name the subject.
+ * The independent check after a deletion: reads the live catalog of a service's schema
+ * ({@link SchemaCatalog}: tables, materialized views and foreign tables), not its deletion plan,
+ * and counts the rows that still name the subject.
  *
  * <ul>
- *   <li>A tenant: every base table with a {@code tenant_id} column holds 0 rows of it.</li>
- *   <li>A user: every {@code uuid} column, and every column named like a person's id
- *       ({@link DeletionCoverageGuard#USER_COLUMN_PATTERN}, whatever its type, compared as text),
- *       holds 0 references to them.</li>
+ *   <li>A tenant: every relation with a {@code tenant_id} column holds 0 rows of it.</li>
+ *   <li>A user: every column that can name a person holds 0 references to them. Those are the
+ *       columns named like a person's id ({@link DeletionCoverageGuard#USER_COLUMN_PATTERN}), the
+ *       columns the plan declares as a person's (with how they hold the id: a value, an array
+ *       element, a document at declared paths), and any column that may hold an id and that
+ *       nothing classifies (a table created after start-up, which the coverage guard never saw: a
+ *       document there is searched whole). Not looked at: {@code tenant_id}, a table's own primary
+ *       key, columns of a foreign key (they name other rows), and columns the plan declares
+ *       retained (records that outlive their subject, or values that name no person, with the
+ *       reason; listed as skipped). The coverage guard makes sure at start-up that each column
+ *       looked at leads an index, so each count is an index lookup and a person's check costs what
+ *       the person left, not what the platform holds.</li>
  * </ul>
  *
- * A table created after start-up, or one a plan forgot, is found all the same. Columns the plan
- * declares retained (records that outlive their subject, with the reason) and the platform's own
- * bookkeeping ({@link DeletionRunCounts}, the migration histories) are left out, and listed as such.
- * One statement for all of them: every table's columns are counted together.
+ * One statement for all of them: a count per column.
  */
 public final class CatalogScan {
-
-    private static final Pattern USER_COLUMN = Pattern.compile(DeletionCoverageGuard.USER_COLUMN_PATTERN);
-    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", DeletionRunCounts.HISTORY_TABLE,
-            DeletionRunCounts.TABLE);
 
     private CatalogScan() {
     }
 
     public static DeletionScan scan(String service, ServiceDatabase database, DeletionPlan plan, DeletionSubject subject) {
         String schema = database.schema();
+        boolean tenant = subject.scope() == DeletionScope.TENANT;
         Set<String> retained = plan.outsideEngine().stream()
                 .filter(entry -> entry.handling() == DeletionPlan.OutsideEngine.Handling.RETAINED)
                 .map(entry -> entry.table() + "." + entry.column()).collect(Collectors.toCollection(TreeSet::new));
-        Map<String, List<Column>> columnsByTable = new LinkedHashMap<>();
+        Set<String> declared = plan.declaredColumns();
+        Map<String, DeletionPlan.Shape> shapes = plan.personColumnShapes();
         List<String> skipped = new ArrayList<>();
-        // The system catalog itself, what information_schema.columns is a view of (base tables are
-        // relkind r and p, a domain counts as its base type), read without that view's per-row
-        // privilege checks: a few milliseconds rather than tens, on every step of every job. For a
-        // tenant only the tenant_id columns are read (found through pg_attribute's name index).
-        database.jdbc().query("""
-                select c.relname, a.attname,
-                  (case when t.typtype = 'd' then t.typbasetype else t.oid end) = 'uuid'::regtype as is_uuid
-                from pg_catalog.pg_attribute a
-                join pg_catalog.pg_class c on c.oid = a.attrelid
-                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                join pg_catalog.pg_type t on t.oid = a.atttypid
-                where n.nspname = ? and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
-                  and (? or a.attname = 'tenant_id')
-                order by c.relname, a.attnum""",
-                rs -> {
-                    String table = rs.getString(1);
-                    String column = rs.getString(2);
-                    boolean uuid = rs.getBoolean(3);
-                    boolean scanned = subject.scope() == DeletionScope.TENANT ? column.equals("tenant_id")
-                            : uuid || USER_COLUMN.matcher(column).matches();
-                    if (!scanned || BOOKKEEPING.contains(table)) {
-                        return;
-                    }
-                    if (retained.contains(table + "." + column)) {
-                        skipped.add(schema + "." + table + "." + column);
-                        return;
-                    }
-                    columnsByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(column, uuid));
-                }, schema, subject.scope() == DeletionScope.USER);
-        Map<String, Long> found = new LinkedHashMap<>();
-        int columns = 0;
-        // Every table in one statement (one row of counts, a column per scanned column): one round
-        // trip per service. Each table's conditions appear again as its filter, so each can use an
-        // index on its column.
         List<String> counts = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, List<Column>> table : columnsByTable.entrySet()) {
-            columns += table.getValue().size();
-            StringBuilder sql = new StringBuilder("(select");
-            for (int i = 0; i < table.getValue().size(); i++) {
-                Column column = table.getValue().get(i);
-                sql.append(i == 0 ? " " : ", ").append("count(*) filter (where ").append(column.condition()).append(")");
-                parameters.add(column.parameter(subject));
-                names.add(schema + "." + table.getKey() + "." + column.name());
+        Set<String> tables = new TreeSet<>();
+        // For a tenant only the tenant_id columns are read (found through pg_attribute's name index).
+        for (SchemaCatalog.Column column : SchemaCatalog.read(database, tenant)) {
+            String key = column.table() + "." + column.name();
+            boolean scanned = tenant ? column.name().equals("tenant_id")
+                    : !column.name().equals("tenant_id") && column.mayHoldId() && (column.namesPerson() || shapes.containsKey(key)
+                    || !declared.contains(key) && !column.primaryKey() && !column.foreignKey());
+            if (!scanned) {
+                continue;
             }
-            sql.append(" from ").append(quoted(schema)).append(".").append(quoted(table.getKey())).append(" where ")
-                    .append(table.getValue().stream().map(Column::condition).collect(Collectors.joining(" or ")))
-                    .append(") t").append(counts.size());
-            table.getValue().forEach(column -> parameters.add(column.parameter(subject)));
-            counts.add(sql.toString());
+            if (retained.contains(key)) {
+                skipped.add(schema + "." + key);
+                continue;
+            }
+            PersonMatch match = !tenant ? match(column, shapes.get(key), subject)
+                    : column.kind() == SchemaCatalog.Kind.UUID ? PersonMatch.value(quoted(column.name()), subject.id(), false)
+                    : PersonMatch.value(quoted(column.name()) + "::text", subject.id(), true);
+            counts.add("(select count(*) from " + quoted(schema) + "." + quoted(column.table()) + " where " + match.condition()
+                    + ")");
+            parameters.addAll(match.parameters());
+            names.add(schema + "." + key);
+            tables.add(column.table());
         }
+        Map<String, Long> found = new LinkedHashMap<>();
         if (!counts.isEmpty()) {
-            database.jdbc().query("select * from " + String.join(" cross join ", counts), rs -> {
-                for (int i = 0; i < names.size(); i++) {
-                    long rows = rs.getLong(i + 1);
-                    if (rows > 0) {
-                        found.put(names.get(i), rows);
+            // Through the indexes, whatever the statistics say: the subject's rows are gone by now,
+            // but the statistics may still count them (ThroughIndexes).
+            ThroughIndexes.count(database, () -> {
+                database.jdbc().query("select " + String.join(", ", counts), rs -> {
+                    for (int i = 0; i < names.size(); i++) {
+                        long rows = rs.getLong(i + 1);
+                        if (rows > 0) {
+                            found.put(names.get(i), rows);
+                        }
                     }
-                }
-            }, parameters.toArray());
+                }, parameters.toArray());
+                return null;
+            });
         }
-        return new DeletionScan(service, subject.scope(), subject.id(), columnsByTable.size(), columns, found, skipped);
+        return new DeletionScan(service, subject.scope(), subject.id(), tables.size(), names.size(), found, skipped);
+    }
+
+    /**
+     * How the person is found in the column: as the plan declares it when its type fits, otherwise
+     * by the type alone (a document no plan declares is searched whole).
+     */
+    private static PersonMatch match(SchemaCatalog.Column column, DeletionPlan.Shape declared, DeletionSubject subject) {
+        String name = quoted(column.name());
+        if (declared != null && declared.kind() == DeletionPlan.Shape.Kind.DOCUMENT
+                && column.kind() == SchemaCatalog.Kind.DOCUMENT) {
+            return PersonMatch.inDocument(name, declared.paths(), subject.id());
+        }
+        return switch (column.kind()) {
+            case UUID -> PersonMatch.value(name, subject.id(), false);
+            case UUID_ARRAY -> PersonMatch.element(name, subject.id(), false);
+            case TEXT_ARRAY -> PersonMatch.element(name, subject.id(), true);
+            case DOCUMENT -> PersonMatch.anywhereInDocument(name, subject.id());
+            case TEXT, OTHER -> PersonMatch.value(name + "::text", subject.id(), true);
+        };
     }
 
     /** A catalog name as an SQL identifier, whatever it holds (a table made by hand may have any name). */
     private static String quoted(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private record Column(String name, boolean uuid) {
-
-        String condition() {
-            return uuid ? quoted(name) + " = ?" : quoted(name) + "::text = ?";
-        }
-
-        Object parameter(DeletionSubject subject) {
-            return uuid ? subject.id() : subject.id().toString();
-        }
     }
 }

@@ -1,6 +1,10 @@
 package com.bakeryia.platform.deletion;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -10,7 +14,9 @@ import java.util.function.Supplier;
  * come first served, so the deletions running side by side (the services of one tenant, or many
  * tenants) take turns chunk by chunk: each one moves at the same pace, whatever order its steps
  * were started in, the largest one finishes when the work of all of them is done, and the database
- * keeps room for the requests of the bakeries that stay. Unlimited with 0 permits.
+ * keeps room for the requests of the bakeries that stay. Unlimited with 0 permits. It counts the
+ * statements that passed and how long they waited ({@link #waits}), for the meter
+ * {@code bakery.deletion.chunk.gate.wait} and the benchmark.
  */
 final class ChunkGate {
 
@@ -18,6 +24,10 @@ final class ChunkGate {
     static final ChunkGate OPEN = new ChunkGate(0);
 
     private final Semaphore permits;
+    private final LongAdder passed = new LongAdder();
+    private final LongAdder waited = new LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
+    private final AtomicLong longestNanos = new AtomicLong();
 
     ChunkGate(int permits) {
         if (permits < 0) {
@@ -29,18 +39,34 @@ final class ChunkGate {
     /** Runs {@code statement} once a permit is free; interrupted while waiting, it runs nothing and fails. */
     <T> T pass(Supplier<T> statement) {
         if (permits == null) {
+            passed.increment();
             return statement.get();
         }
         try {
-            permits.acquire();
+            // With a timeout (of zero) the fair order holds: a plain tryAcquire would barge ahead of those waiting.
+            if (!permits.tryAcquire(0, TimeUnit.SECONDS)) {
+                long started = System.nanoTime();
+                permits.acquire();
+                long took = System.nanoTime() - started;
+                waited.increment();
+                waitedNanos.add(took);
+                longestNanos.accumulateAndGet(took, Math::max);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to run a deletion chunk", e);
         }
+        passed.increment();
         try {
             return statement.get();
         } finally {
             permits.release();
         }
+    }
+
+    /** The statements that passed so far, those that had to wait for a permit, and how long they waited. */
+    ChunkGateWaits waits() {
+        return new ChunkGateWaits(passed.sum(), waited.sum(), Duration.ofNanos(waitedNanos.sum()),
+                Duration.ofNanos(longestNanos.get()));
     }
 }

@@ -46,10 +46,19 @@ public record ChunkSizing(int firstRows, int maxRows, Duration target) {
         return (int) Math.max(1, Math.min(maxRows, next));
     }
 
-    /** A learned size within these bounds (the size a table ended with last time, say), or the first size. */
+    /**
+     * A learned size within these bounds (the size a table ended with last time, say); without one,
+     * a tenth of the first size when chunks are sized by time (at least one row), so the first
+     * chunk of a table whose rows are dear (a parent whose every row costs foreign-key checks over
+     * the children just deleted: a millisecond a row and more) stays short, and the next ones grow
+     * at most twofold each to what the target allows; the first size when chunks are fixed.
+     */
     public int start(Integer learned) {
-        if (target.isZero() || learned == null) {
+        if (target.isZero()) {
             return firstRows;
+        }
+        if (learned == null) {
+            return Math.max(1, firstRows / 10);
         }
         return Math.max(1, Math.min(maxRows, learned));
     }

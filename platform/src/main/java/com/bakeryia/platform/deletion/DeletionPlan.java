@@ -1,8 +1,10 @@
 package com.bakeryia.platform.deletion;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,6 +48,13 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
         userColumns.forEach(column -> {
             requireIdentifier(column.table());
             requireIdentifier(column.column());
+        });
+        Set<String> userColumnNames = new LinkedHashSet<>();
+        userColumns.forEach(column -> {
+            if (!userColumnNames.add(column.table() + "." + column.column())) {
+                throw new IllegalArgumentException(column.table() + "." + column.column()
+                        + " is declared twice in the deletion plan of " + service);
+            }
         });
         if (new LinkedHashSet<>(tenantTables).size() != tenantTables.size()) {
             throw new IllegalArgumentException("A table is listed twice in the deletion plan of " + service);
@@ -102,10 +111,70 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
         return declared;
     }
 
+    /**
+     * How each declared column that can name a person holds the id ({@link Shape}), by
+     * {@code table.column}: the plan's user columns and the columns handled by the service's own
+     * code (not those retained, which nothing looks at).
+     */
+    Map<String, Shape> personColumnShapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        userColumns.forEach(column -> shapes.put(column.table() + "." + column.column(), column.shape()));
+        outsideEngine.stream().filter(entry -> entry.handling() == OutsideEngine.Handling.BY_SERVICE
+                        && !entry.column().equals("tenant_id"))
+                .forEach(entry -> shapes.put(entry.table() + "." + entry.column(), entry.shape()));
+        return shapes;
+    }
+
     Set<String> coveredUserColumns() {
         Set<String> covered = new LinkedHashSet<>();
         userColumns.forEach(column -> covered.add(column.table() + "." + column.column()));
         return covered;
+    }
+
+    /**
+     * How a column holds a person's id: as its value ({@code uuid}, or text holding the id), as an
+     * element of an array ({@code uuid[]}), or inside a JSON document ({@code jsonb}) at declared
+     * paths. The coverage guard checks the shape against the column's type; the engine and the
+     * catalog scan find the person by it, each through an index that leads with the column (a
+     * B-tree for a value, GIN for an array or a document).
+     *
+     * @param kind  value, array element or document
+     * @param paths for a document, where ids are: keys separated by dots, {@code []} after a key
+     *              whose value is an array (of ids, or of objects holding the rest of the path);
+     *              empty otherwise
+     */
+    public record Shape(Kind kind, List<String> paths) {
+
+        private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*");
+
+        /** The id is the column's value. */
+        public static final Shape VALUE = new Shape(Kind.VALUE, List.of());
+
+        /** The id is an element of the column's array. */
+        public static final Shape ARRAY = new Shape(Kind.ARRAY, List.of());
+
+        public Shape {
+            Objects.requireNonNull(kind, "kind");
+            paths = List.copyOf(paths);
+            if ((kind == Kind.DOCUMENT) == paths.isEmpty()) {
+                throw new IllegalArgumentException("A document column needs the paths of the ids in it, and only a"
+                        + " document column has paths");
+            }
+            paths.forEach(path -> {
+                if (!PATH.matcher(path).matches()) {
+                    throw new IllegalArgumentException("Not a document path (keys separated by dots, [] after an array):"
+                            + " " + path);
+                }
+            });
+        }
+
+        /** Ids inside a JSON document, at these paths. */
+        public static Shape document(String... paths) {
+            return new Shape(Kind.DOCUMENT, List.of(paths));
+        }
+
+        /** How a column holds the id. */
+        public enum Kind { VALUE, ARRAY, DOCUMENT }
     }
 
     /**
@@ -114,11 +183,18 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
      * @param table  table name (without schema)
      * @param column column name
      * @param action what a user deletion does to the rows that name the user
+     * @param shape  how the column holds the id
      */
-    public record UserColumn(String table, String column, Action action) {
+    public record UserColumn(String table, String column, Action action, Shape shape) {
 
         public UserColumn {
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(shape, "shape");
+        }
+
+        /** A column whose value is the id. */
+        public UserColumn(String table, String column, Action action) {
+            this(table, column, action, Shape.VALUE);
         }
 
         /** What a user deletion does. */
@@ -137,13 +213,20 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
      * @param column   column name
      * @param handling who handles it, if anyone
      * @param reason   how the service handles it, or why it is kept; shown to whoever reads the plan
+     * @param shape    how the column holds a person's id, for the catalog scan (a column the
+     *                 service handles); a value unless declared otherwise
      */
-    public record OutsideEngine(String table, String column, Handling handling, String reason) {
+    public record OutsideEngine(String table, String column, Handling handling, String reason, Shape shape) {
+
+        public OutsideEngine(String table, String column, Handling handling, String reason) {
+            this(table, column, handling, reason, Shape.VALUE);
+        }
 
         public OutsideEngine {
             requireIdentifier(table);
             requireIdentifier(column);
             Objects.requireNonNull(handling, "handling");
+            Objects.requireNonNull(shape, "shape");
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException(table + "." + column + " needs the reason it is outside the engine");
             }
@@ -191,12 +274,28 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
         }
 
         /**
+         * {@code table.column} is a column the engine finds the person in by its {@code shape} (an
+         * array of ids, or ids inside a document): the rows are deleted, or the id is replaced by
+         * the tombstone wherever it appears in the array or the document.
+         */
+        public Builder user(String table, String column, UserColumn.Action action, Shape shape) {
+            userColumns.add(new UserColumn(table, column, action, shape));
+            return this;
+        }
+
+        /**
          * {@code table.column} (a tenant table when the column is {@code tenant_id}) is deleted or
          * anonymised by the service's own code, as {@code how} says; only in a plan the engine does
          * not run.
          */
         public Builder handledByService(String table, String column, String how) {
             outsideEngine.add(new OutsideEngine(table, column, OutsideEngine.Handling.BY_SERVICE, how));
+            return this;
+        }
+
+        /** As {@link #handledByService(String, String, String)}, for a column holding ids as {@code shape} says. */
+        public Builder handledByService(String table, String column, Shape shape, String how) {
+            outsideEngine.add(new OutsideEngine(table, column, OutsideEngine.Handling.BY_SERVICE, how, shape));
             return this;
         }
 

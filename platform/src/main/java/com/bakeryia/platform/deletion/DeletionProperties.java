@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take, so a statement stays short whatever a row costs there (foreign-key checks of a parent,
  * wide rows, a busy disk) and cheap rows go in few statements.
  *
- * @param batchSize      rows of the first statement on a table (later ones are sized by time); the
- *                       fixed size of every statement when {@code chunkTarget} is 0; default 1000
+ * @param batchSize      the most rows a tenant may have in each table to be deleted in one statement
+ *                       per service; the first chunk of a larger tenant's table takes a tenth of it
+ *                       when this process has not deleted from that table yet (later ones are sized
+ *                       by time, from the statement's own time, not its wait at the gate); the fixed
+ *                       size of every statement when {@code chunkTarget} is 0; default 1000
  * @param maxBatchSize   the most rows one statement may delete or anonymise; default 50000
  * @param chunkTarget    how long one chunk statement should take: the next chunk of a table is sized
  *                       from the rows per second of the one before (it may grow at most twofold per

@@ -29,6 +29,7 @@ public class LocalDeletionParticipants {
 
     private final Map<String, DeletionParticipant> byService;
     private final Map<String, DeletionPlan> plans;
+    private final ChunkGate gate;
 
     public LocalDeletionParticipants(List<DeletionPlan> plans, List<DeletionParticipant> customParticipants,
                                      List<ServiceDatabase> databases, DeletionProperties properties, Clock clock) {
@@ -39,7 +40,7 @@ public class LocalDeletionParticipants {
                     throw new IllegalStateException("Two deletion plans for " + first.service());
                 }, LinkedHashMap::new));
         List<DeletionParticipant> all = new ArrayList<>(customParticipants);
-        ChunkGate gate = new ChunkGate(properties.concurrentChunks());
+        this.gate = new ChunkGate(properties.concurrentChunks());
         for (DeletionPlan plan : plans) {
             ServiceDatabase database = databaseByService.get(plan.service());
             if (database == null) {
@@ -64,6 +65,11 @@ public class LocalDeletionParticipants {
 
     public List<DeletionParticipant> all() {
         return List.copyOf(byService.values());
+    }
+
+    /** What the chunk gate shared by this process's participants has done since start-up. */
+    public ChunkGateWaits chunkGateWaits() {
+        return gate.waits();
     }
 
     public Optional<DeletionParticipant> find(String service) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
@@ -38,7 +37,9 @@ import org.springframework.dao.DataIntegrityViolationException;
  * there. The chunks of a tenant too large for one statement, and a table's chunks after its first
  * for a user, wait for the process's {@link ChunkGate}, so large deletions running side by side
  * take turns; a small tenant's one statement does not wait.
- * Previews count every table in one statement.
+ * Previews count every table in one statement. Every statement that looks the subject up goes
+ * through the index that leads with its column, whatever the statistics say ({@link ThroughIndexes}),
+ * so its cost follows what the subject left, not the size of the table.
  */
 public class SqlDeletionParticipant implements DeletionParticipant {
 
@@ -80,25 +81,40 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     public DeletionPreview preview(DeletionSubject subject) {
         Map<String, Long> toDelete = new LinkedHashMap<>();
         Map<String, Long> toAnonymise = new LinkedHashMap<>();
-        List<String[]> counted = new ArrayList<>();
+        // table, how the subject is found there, and whether its rows are deleted
+        List<String> tables = new ArrayList<>();
+        List<PersonMatch> matches = new ArrayList<>();
+        List<Boolean> deletes = new ArrayList<>();
         if (subject.scope() == DeletionScope.TENANT) {
-            plan.tenantTables().forEach(table -> counted.add(new String[] {table, "tenant_id", "delete"}));
+            plan.tenantTables().forEach(table -> {
+                tables.add(table);
+                matches.add(PersonMatch.value("tenant_id", subject.id(), false));
+                deletes.add(true);
+            });
         } else {
-            plan.userColumns().forEach(column -> counted.add(new String[] {column.table(), column.column(),
-                    column.action() == DeletionPlan.UserColumn.Action.DELETE ? "delete" : "anonymise"}));
+            plan.userColumns().forEach(column -> {
+                tables.add(column.table());
+                matches.add(PersonMatch.declared(column.column(), column.shape(), subject.id()));
+                deletes.add(column.action() == DeletionPlan.UserColumn.Action.DELETE);
+            });
         }
-        if (counted.isEmpty()) {
+        if (tables.isEmpty()) {
             return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
         }
-        String sql = counted.stream().map(count -> "(select count(*) from " + qualified(count[0]) + " where " + count[1]
-                + " = ?)").collect(Collectors.joining(", ", "select ", ""));
-        Object[] ids = counted.stream().map(count -> subject.id()).toArray();
-        database.jdbc().query(sql, rs -> {
-            for (int i = 0; i < counted.size(); i++) {
-                String[] count = counted.get(i);
-                (count[2].equals("delete") ? toDelete : toAnonymise).merge(qualified(count[0]), rs.getLong(i + 1), Long::sum);
-            }
-        }, ids);
+        List<String> counts = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            counts.add("(select count(*) from " + qualified(tables.get(i)) + " where " + matches.get(i).condition() + ")");
+            parameters.addAll(matches.get(i).parameters());
+        }
+        ThroughIndexes.count(database, () -> {
+            database.jdbc().query("select " + String.join(", ", counts), rs -> {
+                for (int i = 0; i < tables.size(); i++) {
+                    (deletes.get(i) ? toDelete : toAnonymise).merge(qualified(tables.get(i)), rs.getLong(i + 1), Long::sum);
+                }
+            }, parameters.toArray());
+            return null;
+        });
         return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
 
@@ -114,13 +130,14 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             }
             for (String table : plan.tenantTables()) {
                 // Not a small tenant: every chunk of it takes its turn at the gate, the first ones too.
-                deleteChunked(table, "tenant_id", subject.id(), runId, true);
+                deleteChunked(table, PersonMatch.value("tenant_id", subject.id(), false), "tenant_id", runId, true);
                 deleted.put(qualified(table), 0L);
             }
         } else {
             // Deletions first: a row that is the user's own should go, not be anonymised first.
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.DELETE)) {
-                deleteChunked(column.table(), column.column(), subject.id(), runId, false);
+                deleteChunked(column.table(), PersonMatch.declared(column.column(), column.shape(), subject.id()),
+                        column.column(), runId, false);
                 deleted.put(qualified(column.table()), 0L);
             }
             for (DeletionPlan.UserColumn column : userColumns(DeletionPlan.UserColumn.Action.ANONYMISE)) {
@@ -194,10 +211,13 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> deleted = new LinkedHashMap<>();
         boolean[] all = {true};
         try {
-            database.jdbc().query(sql.toString(), rs -> {
-                all[0] &= rs.getBoolean(5) && rs.getLong(2) == rs.getLong(3);
-                deleted.put(rs.getString(1), rs.getLong(4));
-            }, parameters.toArray());
+            ThroughIndexes.count(database, () -> {
+                database.jdbc().query(sql.toString(), rs -> {
+                    all[0] &= rs.getBoolean(5) && rs.getLong(2) == rs.getLong(3);
+                    deleted.put(rs.getString(1), rs.getLong(4));
+                }, parameters.toArray());
+                return null;
+            });
         } catch (DataIntegrityViolationException rowWrittenMeanwhile) {
             return null;
         }
@@ -208,85 +228,79 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         return plan.userColumns().stream().filter(column -> column.action() == action).toList();
     }
 
-    private void deleteChunked(String table, String column, UUID id, UUID runId, boolean gateEveryChunk) {
+    private void deleteChunked(String table, PersonMatch match, String column, UUID runId, boolean gateEveryChunk) {
         String changed = "delete from " + qualified(table)
                 + " where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(changed, "n, 0", table, column, id, runId, new Object[0], gateEveryChunk);
+        repeatCounted(changed, "n, 0", table, match, column + " delete", runId, new Object[0], gateEveryChunk);
     }
 
     private void anonymiseChunked(DeletionPlan.UserColumn column, UUID id, UUID runId) {
-        String changed = "update " + qualified(column.table()) + " set " + column.column()
-                + " = ? where ctid = any((select ctids from picked)::tid[]) returning 1";
-        repeatCounted(changed, "0, n", column.table(), column.column(), id, runId, new Object[] {UserTombstone.ID}, false);
+        PersonMatch replacement = PersonMatch.replacement(column.column(), column.shape(), id, UserTombstone.ID);
+        String changed = "update " + qualified(column.table()) + " set " + replacement.condition()
+                + " where ctid = any((select ctids from picked)::tid[]) returning 1";
+        repeatCounted(changed, "0, n", column.table(), PersonMatch.declared(column.column(), column.shape(), id),
+                column.column() + " anonymise", runId, replacement.parameters().toArray(), false);
     }
 
     /**
-     * What one chunk statement picked and changed, and the last row it picked in the heap's order
-     * (its largest {@code ctid}, as PostgreSQL writes one: {@code (block,item)}).
+     * What one chunk statement picked and changed, and how long it ran (from when it got its turn
+     * at the gate to its commit: not the wait for the turn).
      */
-    private record Chunk(long changed, long picked, String last) {
-
-        Chunk {
-            if (last != null && !last.matches("\\(\\d+,\\d+\\)")) {
-                throw new IllegalStateException("Not a ctid: " + last);
-            }
-        }
+    private record Chunk(long changed, long picked, long nanos) {
     }
 
     /**
-     * The chunk's rows (parameters: the subject id, the chunk size) as the CTE {@code picked}, with
-     * its comma: past the row {@code after} when it is given (a {@code ctid} the chunk before
-     * reached), from the start otherwise. The array is cast where it is used so that {@code any}
-     * reads it as an array, not as a subquery of arrays. {@code after} is in the text, not a
-     * parameter, so each statement is planned for where it starts.
+     * The chunk's rows (parameters: those of {@code match}, the chunk size) as the CTE
+     * {@code picked}, with its comma. The array is cast where it is used so that {@code any} reads
+     * it as an array, not as a subquery of arrays.
      */
-    private String picked(String table, String column, String after) {
-        return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + column
-                + " = ?" + (after == null ? "" : " and ctid > '" + after + "'::tid") + " limit ?) as ctids), ";
+    private String picked(String table, PersonMatch match) {
+        return "picked as materialized (select array(select ctid from " + qualified(table) + " where " + match.condition()
+                + " limit ?) as ctids), ";
     }
 
     /**
      * Runs the chunk statement {@code changed} (parameters: {@code before}) on the rows picked
-     * (parameters: the subject id, the chunk size) until it is done, each time adding its count to
-     * the run's counts in the same statement: a chunk and its count commit together or not at all,
-     * whatever size the chunk had.
+     * (parameters: those of {@code match}, the chunk size) until it is done, each time adding its
+     * count to the run's counts in the same statement: a chunk and its count commit together or not
+     * at all, whatever size the chunk had.
      *
-     * <p>After a chunk that found as many rows as it asked for, the next picks past the last row
-     * that one reached (its largest {@code ctid}): when the planner reads the table in its own
-     * order (a scan of the heap, as for a large tenant), each chunk starts where the one before
-     * ended, instead of reading again, from the first block on, the rows the chunks before just
-     * deleted. Picks that came in another order (an index's) may leave rows behind the last one
-     * reached; so when picking past it finds fewer rows than asked for, a pick from the start
-     * follows. Done is a pick from the start that found fewer rows than it asked for and changed
-     * every one it picked: the table held no more rows of the subject when it ran (a row written
-     * later is the verification's to find). A picked row that a concurrent update moved is not
-     * changed, so a later pick finds it again.
+     * <p>Every pick walks the index that leads with the subject's column from its start
+     * ({@link ThroughIndexes}): it passes first the entries of the rows the chunk before changed,
+     * which it marks dead in the index as it goes (once no transaction can see those rows any more),
+     * so the next pick skips them without visiting the table, and then takes the next rows. A pick
+     * thus costs about the rows of its chunk, wherever the subject's rows are in the table and
+     * however many other rows the table holds; walking the table's heap instead (a scan, or
+     * picking past the last row reached) reads other tenants' rows, and once the subject's rows
+     * are gone, the rest of the table. Done is a pick that found fewer rows than it asked for and
+     * changed every one it picked: the table held no more rows of the subject when it ran (a row
+     * written later is the verification's to find). A picked row that a concurrent update moved is
+     * not changed, so a later pick finds it again.
      */
-    private void repeatCounted(String changed, String countColumns, String table, String column, UUID id,
+    private void repeatCounted(String changed, String countColumns, String table, PersonMatch match, String what,
                                UUID runId, Object[] before, boolean gateEveryChunk) {
-        Object[] parameters = new Object[before.length + 4];
-        parameters[0] = id;
-        System.arraycopy(before, 0, parameters, 2, before.length);
-        parameters[before.length + 2] = runId;
-        parameters[before.length + 3] = qualified(table);
-        String key = table + "." + column + (before.length == 0 ? " delete" : " anonymise");
+        int picking = match.parameters().size();
+        Object[] parameters = new Object[picking + before.length + 3];
+        for (int i = 0; i < picking; i++) {
+            parameters[i] = match.parameters().get(i);
+        }
+        System.arraycopy(before, 0, parameters, picking + 1, before.length);
+        parameters[picking + 1 + before.length] = runId;
+        parameters[picking + 2 + before.length] = qualified(table);
+        String key = table + "." + what;
+        String sql = chunkSql(picked(table, match), changed, countColumns);
         int rows = sizing.start(learnedRows.get(key));
-        String after = null;
         for (int chunks = 0; ; chunks++) {
-            parameters[1] = rows;
-            long started = System.nanoTime();
-            Chunk chunk = runChunk(chunkSql(picked(table, column, after), changed, countColumns), parameters,
-                    gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
-            long took = System.nanoTime() - started;
+            parameters[picking] = rows;
+            Chunk chunk = runChunk(sql, parameters, gateEveryChunk || chunks > 0 || rows > sizing.firstRows());
             if (chunk.picked() < rows) {
-                if (after == null && chunk.changed() == chunk.picked()) {
+                if (chunk.changed() == chunk.picked()) {
                     return;
                 }
-                after = null;
                 continue;
             }
-            after = chunk.last();
-            rows = sizing.next(rows, chunk.changed(), took);
+            // Sized by the statement's own time: a wait at the gate says nothing about what a row costs.
+            rows = sizing.next(rows, chunk.changed(), chunk.nanos());
             learnedRows.put(key, rows);
         }
     }
@@ -294,13 +308,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     /**
      * The chunk statement: the rows {@code picked} (a CTE with the array {@code ctids}) are
      * {@code changed}, and the count is added to the run's counts in the same statement. It answers
-     * the rows changed, the rows picked and the largest {@code ctid} picked.
+     * the rows changed and the rows picked.
      */
     private String chunkSql(String picked, String changed, String countColumns) {
         return "with " + picked + "changed as (" + changed + "), chunk as (select count(*) as n from changed),"
                 + " counted as (" + runCounts.upsert() + " select ?, ?, " + countColumns + ", now() from chunk where n > 0"
-                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked),"
-                + " (select max(c)::text from picked, unnest(ctids) c) from chunk";
+                + DeletionRunCounts.onConflict() + ") select n, (select cardinality(ctids) from picked) from chunk";
     }
 
     /**
@@ -309,8 +322,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
      * waits for the {@link ChunkGate}.
      */
     private Chunk runChunk(String sql, Object[] parameters, boolean longOne) {
-        Supplier<Chunk> statement = () -> database.jdbc().queryForObject(sql,
-                (rs, n) -> new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3)), parameters);
+        Supplier<Chunk> statement = () -> {
+            long started = System.nanoTime();
+            long[] counts = ThroughIndexes.pick(database, () -> database.jdbc().queryForObject(sql,
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, parameters));
+            return new Chunk(counts[0], counts[1], System.nanoTime() - started);
+        };
         return longOne ? gate.pass(statement) : statement.get();
     }
 

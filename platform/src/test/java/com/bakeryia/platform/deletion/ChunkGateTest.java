@@ -123,4 +123,45 @@ class ChunkGateTest {
                         .anyMatch(frame -> frame.getClassName().equals(ChunkGate.class.getName())))
                 .count();
     }
+
+    @Test
+    void theGateCountsTheStatementsThatWaitedForAPermitAndHowLong() throws Exception {
+        ChunkGate gate = new ChunkGate(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = callers.submit(() -> gate.pass(() -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 1;
+            }));
+            holding.await(10, TimeUnit.SECONDS);
+            Future<Integer> second = callers.submit(() -> gate.pass(() -> 2));
+            await().atMost(Duration.ofSeconds(10)).until(() -> gate.waits().passed() == 1 && !second.isDone());
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS) + second.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+
+            ChunkGateWaits waits = gate.waits();
+            assertThat(waits.passed()).isEqualTo(2);
+            assertThat(waits.waited()).isEqualTo(1);
+            assertThat(waits.total()).isPositive().isEqualTo(waits.longest());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOpenGateCountsWhatPassedAndNeverWaits() {
+        ChunkGate gate = new ChunkGate(0);
+
+        gate.pass(() -> 1);
+
+        assertThat(gate.waits()).isEqualTo(new ChunkGateWaits(1, 0, Duration.ZERO, Duration.ZERO));
+    }
 }

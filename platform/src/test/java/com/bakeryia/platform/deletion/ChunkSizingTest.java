@@ -29,7 +29,7 @@ class ChunkSizingTest {
     void chunksStayWithinTheBounds() {
         assertThat(sizing.next(40_000, 40_000, MS)).isEqualTo(50_000);
         assertThat(sizing.start(1_000_000)).isEqualTo(50_000);
-        assertThat(sizing.start(null)).isEqualTo(1000);
+        assertThat(sizing.start(null)).isEqualTo(100);
     }
 
     @Test

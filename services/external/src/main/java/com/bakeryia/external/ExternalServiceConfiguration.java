@@ -18,6 +18,8 @@ public class ExternalServiceConfiguration {
     DeletionPlan externalDeletionPlan() {
         return DeletionPlan.forService("external")
                 .tenantTables("external_data_cache", "api_key_usage")
+                .retained("external_data_cache", "payload", "weather, traffic, holiday and event data fetched from outside"
+                        + " providers by the platform; no user writes it, so it names no person")
                 .build();
     }
 }

@@ -19,6 +19,8 @@ public class ForecastingServiceConfiguration {
         return DeletionPlan.forService("forecasting")
                 .tenantTables("forecasts", "model_performance_metrics", "prediction_batches")
                 .anonymiseUser("prediction_batches", "requested_by")
+                .retained("forecasts", "product_id", "a product of the bakery's catalogue, not a person")
+                .retained("model_performance_metrics", "product_id", "a product of the bakery's catalogue, not a person")
                 .build();
     }
 }

@@ -20,6 +20,7 @@ public class InventoryServiceConfiguration {
                 .tenantTables("stock_movements", "stock_batches", "ingredients")
                 .anonymiseUser("ingredients", "created_by")
                 .anonymiseUser("stock_movements", "recorded_by")
+                .retained("stock_batches", "supplier_id", "a supplier (a business in the suppliers service), not a person")
                 .build();
     }
 }

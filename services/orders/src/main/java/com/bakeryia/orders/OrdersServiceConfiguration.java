@@ -26,6 +26,7 @@ public class OrdersServiceConfiguration {
                 .anonymiseUser("customers", "created_by")
                 .anonymiseUser("customer_orders", "created_by")
                 .anonymiseUser("order_status_history", "changed_by")
+                .retained("order_items", "product_id", "a product of the bakery's catalogue, not a person")
                 .build();
     }
 }

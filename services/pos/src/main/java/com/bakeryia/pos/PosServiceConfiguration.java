@@ -22,6 +22,7 @@ public class PosServiceConfiguration {
                 .anonymiseUser("pos_sessions", "opened_by")
                 .anonymiseUser("pos_sessions", "closed_by")
                 .anonymiseUser("pos_transactions", "created_by")
+                .retained("pos_transaction_items", "product_id", "a product of the bakery's catalogue, not a person")
                 .build();
     }
 }

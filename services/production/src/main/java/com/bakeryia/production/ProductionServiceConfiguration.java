@@ -22,6 +22,7 @@ public class ProductionServiceConfiguration {
                 .anonymiseUser("production_batches", "assigned_to")
                 .anonymiseUser("production_batches", "created_by")
                 .anonymiseUser("quality_checks", "checked_by")
+                .retained("production_batches", "recipe_id", "a recipe (in the recipes service), not a person")
                 .build();
     }
 }

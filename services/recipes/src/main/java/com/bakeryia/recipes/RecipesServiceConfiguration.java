@@ -19,6 +19,7 @@ public class RecipesServiceConfiguration {
         return DeletionPlan.forService("recipes")
                 .tenantTables("recipe_instructions", "recipe_ingredients", "recipes")
                 .anonymiseUser("recipes", "created_by")
+                .retained("recipe_ingredients", "ingredient_id", "an ingredient (in the inventory service), not a person")
                 .build();
     }
 }

@@ -19,6 +19,7 @@ public class SalesServiceConfiguration {
         return DeletionPlan.forService("sales")
                 .tenantTables("sales_records")
                 .anonymiseUser("sales_records", "recorded_by")
+                .retained("sales_records", "product_id", "a product of the bakery's catalogue, not a person")
                 .build();
     }
 }

@@ -27,6 +27,8 @@ public class SuppliersServiceConfiguration {
                 .anonymiseUser("purchase_orders", "created_by")
                 .anonymiseUser("purchase_orders", "approved_by")
                 .anonymiseUser("deliveries", "received_by")
+                .retained("price_lists", "ingredient_id", "an ingredient (in the inventory service), not a person")
+                .retained("purchase_order_items", "ingredient_id", "an ingredient (in the inventory service), not a person")
                 .build();
     }
 }

@@ -79,7 +79,8 @@ class TenantRecordParticipant implements DeletionParticipant {
             toAnonymise.put("tenant.tenant_deletions", count(
                     "select count(*) from tenant.tenant_deletions where deleted_by = ?", user));
             toAnonymise.put("tenant.outbox_events", count(
-                    "select count(*) from tenant.outbox_events where payload ->> 'deleted_by' = ?", user));
+                    "select count(*) from tenant.outbox_events where payload @> jsonb_build_object('deleted_by', ?::text)",
+                    user));
         }
         return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
     }
@@ -129,7 +130,7 @@ class TenantRecordParticipant implements DeletionParticipant {
                     "update tenant.tenant_deletions set deleted_by = ? where deleted_by = ?", tombstone, user));
             runCounts.add(runId, "tenant.outbox_events", 0, db.jdbc().update(
                     "update tenant.outbox_events set payload = jsonb_set(payload, '{deleted_by}', to_jsonb(?::text))"
-                            + " where payload ->> 'deleted_by' = ?", tombstone, user));
+                            + " where payload @> jsonb_build_object('deleted_by', ?::text)", tombstone, user));
         });
     }
 

@@ -33,7 +33,8 @@ public class TenantServiceConfiguration {
                         + " what was removed; ids and counts only")
                 .handledByService("tenant_deletions", "deleted_by", "a user id there is replaced by the tombstone in"
                         + " the user's job (a service client id stays)")
-                .handledByService("outbox_events", "payload", "a deleted_by user id in an event is replaced by the"
+                .retained("outbox_events", "aggregate_id", "the tenant an event is about (a tenant's events only)")
+                .handledByService("outbox_events", "payload", DeletionPlan.Shape.document("deleted_by"), "a deleted_by user id in an event is replaced by the"
                         + " tombstone in the user's job (consumers that read the event before keep their copy)")
                 .build();
     }

@@ -19,6 +19,8 @@ public class TrainingServiceConfiguration {
         return DeletionPlan.forService("training")
                 .tenantTables("training_logs", "trained_models", "training_jobs")
                 .anonymiseUser("training_jobs", "requested_by")
+                .retained("trained_models", "product_id", "a product of the bakery's catalogue, not a person")
+                .retained("training_jobs", "product_id", "a product of the bakery's catalogue, not a person")
                 .build();
     }
 }
