@@ -36,9 +36,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the two linters of {@code scripts/lint-openapi.sh} check most, against the live document of
- * every target in one process, so a regression fails the suite without npm. Each failure names the
- * operation (method and path) or schema and exactly what it lacks.
+ * What the two linters of {@code scripts/lint-openapi.sh} check most, and what a client generated
+ * from the document needs (operation ids set on the handlers, one tag per area, schema names a person
+ * would choose, a schema for every answer), against the live document of every target in one
+ * process, so a regression fails the suite without npm. Each failure names the operation (method and
+ * path) or schema and exactly what it lacks.
  */
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -50,7 +50,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *     ({@code bakery.limits.json.max-string-length}) or their format's length, integers within their
  *     format's range, arrays at most {@link #MAX_ITEMS}; and {@code @Pattern}s anchored, as Java
  *     matches them whole;</li>
- * <li>a declared tag for every tag an operation names.</li>
+ * <li>one declared tag for every tag an operation names, described by whichever controller describes it.</li>
  * </ul>
  * A limit stated on the code ({@code @Size}, {@code @Min}, {@code @Max}, {@code @Pattern}) is kept:
  * those are read by springdoc from the same annotations validation applies.
