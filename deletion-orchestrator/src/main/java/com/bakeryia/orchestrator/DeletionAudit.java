@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +86,7 @@ class DeletionAudit {
     }
 
     /** One entry as stored. */
+    @Schema(name = "DeletionAuditEntry")
     record Entry(long seq, Instant recordedAt, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
                  Map<String, Object> details, String previousHash, String hash) {
     }

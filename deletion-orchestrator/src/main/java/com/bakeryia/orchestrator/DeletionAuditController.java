@@ -1,15 +1,16 @@
 package com.bakeryia.orchestrator;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @PreAuthorize(DeletionSupervisors.ONLY)
+@Tag(name = "Deletion audit", description = "The hash-chained, append-only trail of every deletion action (services"
+        + " and operators): its entries, and the chain recomputed")
 class DeletionAuditController {
 
     static final int DEFAULT_LIMIT = 100;
@@ -37,10 +40,11 @@ class DeletionAuditController {
     }
 
     /** One page of entries and where the next one starts (null: this was the last). */
+    @Schema(name = "DeletionAuditPage")
     record Page(List<DeletionAudit.Entry> entries, Long nextAfter) {
     }
 
-    @Operation(summary = "Services and operators: deletion audit entries, oldest first, filtered by subject and job",
+    @Operation(operationId = "listDeletionAuditEntries", summary = "Services and operators: deletion audit entries, oldest first, filtered by subject and job",
             description = "Pages of at most limit entries (default 100, at most 1000) after the entry seq given as after;"
                     + " next_after is the after of the next page, null on the last.")
     @ApiResponse(responseCode = "200", description = "A page of entries")
@@ -63,7 +67,7 @@ class DeletionAuditController {
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).seq() : null);
     }
 
-    @Operation(summary = "Services and operators: recompute the deletion audit chain",
+    @Operation(operationId = "verifyDeletionAudit", summary = "Services and operators: recompute the deletion audit chain",
             description = "{\"valid\": true, \"entries\": N, \"head\": \"...\"} or {\"valid\": false,"
                     + " \"first_invalid_entry\": seq, \"reason\": \"...\"}; with audit_head (from a certificate),"
                     + " audit_head_found says whether the chain still holds it and audit_head_entry where.")
@@ -71,25 +75,31 @@ class DeletionAuditController {
     @ApiResponse(responseCode = "400", description = "audit_head is not 64 lower-case hex digits",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/deletion-audit/verification")
-    Map<String, Object> verification(@RequestParam(name = "audit_head", required = false) String auditHead) {
+    Verification verification(@RequestParam(name = "audit_head", required = false) String auditHead) {
         if (auditHead != null && !HASH.matcher(auditHead).matches()) {
             throw ApiProblem.badRequest("audit_head must be a SHA-256 in 64 lower-case hex digits").with("field", "audit_head");
         }
         DeletionAudit.Verification verification = audit.verify();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", verification.valid());
-        body.put("entries", verification.entries());
-        if (verification.valid()) {
-            body.put("head", verification.head());
-        } else {
-            body.put("first_invalid_entry", verification.firstInvalidEntry());
-            body.put("reason", verification.reason());
-        }
-        if (auditHead != null) {
-            var entry = audit.seqOf(auditHead);
-            body.put("audit_head_found", entry.isPresent() && verification.valid());
-            body.put("audit_head_entry", entry.orElse(null));
-        }
-        return body;
+        boolean valid = verification.valid();
+        Optional<Long> entry = auditHead == null ? Optional.empty() : audit.seqOf(auditHead);
+        return new Verification(valid, verification.entries(), valid ? verification.head() : null,
+                valid ? null : verification.firstInvalidEntry(), valid ? null : verification.reason(),
+                auditHead == null ? null : entry.isPresent() && valid, entry.orElse(null));
+    }
+
+    /**
+     * The chain recomputed from its first entry; fields that do not apply are absent.
+     *
+     * @param valid             whether every entry is what its hash says
+     * @param entries           how many entries the chain has
+     * @param head              the last entry's hash, when valid
+     * @param firstInvalidEntry the seq of the first entry that is not what its hash says, when not valid
+     * @param reason            what is wrong with it, when not valid
+     * @param auditHeadFound    with audit_head asked for: whether the (valid) chain still holds that hash
+     * @param auditHeadEntry    with audit_head asked for and found: the seq of its entry
+     */
+    @Schema(name = "DeletionAuditVerification")
+    record Verification(boolean valid, long entries, String head, Long firstInvalidEntry, String reason,
+                        Boolean auditHeadFound, Long auditHeadEntry) {
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/deletion-jobs/stats}, {@code POST /api/v1/deletion-jobs} (start) and
  * {@code POST /api/v1/deletion-jobs/{job_id}/retry}.
  */
-@Tag(name = "deletion jobs", description = "Deletion jobs over HTTP. `GET /api/v1/deletion-jobs/{job_id}`: services,"
+@Tag(name = "Deletion jobs", description = "Deletion jobs over HTTP. `GET /api/v1/deletion-jobs/{job_id}`: services,"
         + " operators, the user who started the job, and the OWNER and ADMINs of the tenant being deleted (while it still"
         + " exists; after that, its initiator, services and operators). Services and operators only: `GET"
         + " /api/v1/deletion-jobs` (a page of jobs, newest first, filtered by kind, status, subject and creation time),"
@@ -73,7 +73,7 @@ class DeletionJobController {
      * tenant's unfinished job (retried first when it FAILED). 202 with the job and its Location
      * either way. An operator is recorded as the initiator; a service, or the user it names.
      */
-    @Operation(summary = "Services and operators: mark a tenant DELETING and start (or answer) its deletion job",
+    @Operation(operationId = "startDeletionJob", summary = "Services and operators: mark a tenant DELETING and start (or answer) its deletion job",
             description = "Services and operators: marks the tenant DELETING and starts deleting it (after the grace"
                     + " window, or at once with immediate), or answers the tenant's unfinished job, retried first when it"
                     + " FAILED. The job records who asked: an operator by their user id; a service by its client id, or"
@@ -105,7 +105,7 @@ class DeletionJobController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId())).body(job);
     }
 
-    @Operation(summary = "A deletion job with its steps, attempts and counts")
+    @Operation(operationId = "getDeletionJob", summary = "A deletion job with its steps, attempts and counts")
     @ApiResponse(responseCode = "200", description = "The job")
     @ApiResponse(responseCode = "400", description = "A malformed job id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
@@ -123,7 +123,7 @@ class DeletionJobController {
      * Services and operators: a page of jobs, newest first, matching every filter given; each job
      * without its per-step results. {@code tenant_id} is the subject of a TENANT job, as before pages.
      */
-    @Operation(summary = "Services and operators: a page of deletion jobs, newest first, filtered",
+    @Operation(operationId = "listDeletionJobs", summary = "Services and operators: a page of deletion jobs, newest first, filtered",
             description = "Services and operators: jobs newest first (created_at, then job_id), each as GET"
                     + " /api/v1/deletion-jobs/{job_id} answers it but without service_results (failed_step and errors"
                     + " say what failed). Every filter given must match: kind, status (repeat it, or comma-separate, for"
@@ -168,7 +168,7 @@ class DeletionJobController {
     }
 
     /** Services and operators: the figures of a health strip, from the job store now. */
-    @Operation(summary = "Services and operators: how many jobs wait, run and failed, and how fast rows go",
+    @Operation(operationId = "getDeletionJobStats", summary = "Services and operators: how many jobs wait, run and failed, and how fast rows go",
             description = "Services and operators: scheduled, pending, running and failed are the jobs in that status now;"
                     + " oldest_failed_at and oldest_failed_job_id the job FAILED longest (both absent while none is);"
                     + " rows_deleted_last_hour the rows deleted by the steps that succeeded in the last hour (a step's rows"
@@ -183,7 +183,7 @@ class DeletionJobController {
     }
 
     /** Services and operators: 202 with the job when its failed steps were put back to work; 409 unless the job is FAILED. */
-    @Operation(summary = "Services and operators: run the failed steps of a FAILED job again")
+    @Operation(operationId = "retryDeletionJob", summary = "Services and operators: run the failed steps of a FAILED job again")
     @ApiResponse(responseCode = "202", description = "The job, running again")
     @ApiResponse(responseCode = "400", description = "A malformed job id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A deletion job as callers see it: ids, status, totals, times, errors, and one result per step.
  * Holds no personal data.
@@ -31,6 +33,7 @@ import java.util.UUID;
  * @param serviceResults       every step: participant, phase, status, attempts, counts, errors; absent
  *                             in a list of jobs, whose pages stay small (the job's own endpoint has them)
  */
+@Schema(name = "DeletionJob")
 public record DeletionJobSummary(
         UUID jobId,
         JobKind kind,
@@ -122,6 +125,7 @@ public record DeletionJobSummary(
      * @param outcome    SUCCEEDED, FAILED, TIMED_OUT or ABANDONED (its worker died); absent while running
      * @param error      what went wrong
      */
+    @Schema(name = "StepAttempt")
     public record Attempt(int attempt, String worker, Instant startedAt, Long durationMs, String outcome, String error) {
     }
 }

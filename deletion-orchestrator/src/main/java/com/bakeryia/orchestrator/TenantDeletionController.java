@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
@@ -36,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * job would remove; nothing changes. 404 for a tenant that does not exist, 403 for everyone else.
  * Services and operators ({@link DeletionSupervisors}) act on any tenant, and may skip the window.
  */
-@Tag(name = "tenant deletion", description = "Deleting a tenant, served by the orchestrator's process. `DELETE "
+@Tag(name = "Tenant deletion", description = "Deleting a tenant, served by the orchestrator's process. `DELETE "
         + "/api/v1/tenants/{tenant_id}` (the tenant's OWNER and ADMINs, services, operators): the tenant service "
         + "marks the tenant DELETING, then its deletion job starts (or the tenant's unfinished job is "
         + "answered: repeating never starts a second, and when that job FAILED, repeating retries it "
@@ -71,7 +73,21 @@ class TenantDeletionController {
     record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status, java.time.Instant scheduledFor) {
     }
 
-    @Operation(summary = "Delete a tenant: after the grace window (SCHEDULED, restorable), or at once for a service"
+    /**
+     * The answer to a restore: the tenant ACTIVE again, and its job, now CANCELLED, with every field
+     * of a job, when it had one (a tenant left PENDING_DELETION by a restore that could not reach the
+     * tenant service has none: the next restore answers only the tenant).
+     *
+     * @param job          the cancelled job; absent when there was none
+     * @param tenantId     the tenant
+     * @param tenantStatus ACTIVE
+     */
+    @Schema(name = "TenantRestored", description = "The tenant ACTIVE again, with the fields of its cancelled deletion job"
+            + " when it had one")
+    record TenantRestored(@JsonUnwrapped DeletionJobSummary job, UUID tenantId, TenantStatus tenantStatus) {
+    }
+
+    @Operation(operationId = "deleteTenant", summary = "Delete a tenant: after the grace window (SCHEDULED, restorable), or at once for a service"
             + " or an operator with immediate=true; answers the tenant's unfinished job when there is one")
     @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
@@ -94,8 +110,8 @@ class TenantDeletionController {
                 .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status(), job.scheduledFor()));
     }
 
-    @Operation(summary = "Restore a tenant whose deletion is scheduled: its job is cancelled, every row kept")
-    @ApiResponse(responseCode = "200", description = "The cancelled job; the tenant is ACTIVE again")
+    @Operation(operationId = "restoreTenant", summary = "Restore a tenant whose deletion is scheduled: its job is cancelled, every row kept")
+    @ApiResponse(responseCode = "200", description = "The tenant ACTIVE again, with its cancelled job")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
@@ -107,7 +123,7 @@ class TenantDeletionController {
     @ApiResponse(responseCode = "503", description = "The tenant service could not be reached; repeat the request",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/tenants/{tenant_id}/restore")
-    ResponseEntity<Object> restore(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
+    ResponseEntity<TenantRestored> restore(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         TenantAccess access = requireManager(tenantId, caller, "restore it");
         DeletionJobs.Restore restore;
@@ -123,8 +139,7 @@ class TenantDeletionController {
                     + " now (the tenant service did not answer); repeat the request.");
         }
         return switch (restore.outcome()) {
-            case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
-                    .orElseGet(() -> java.util.Map.of("tenant_id", tenantId, "status", "ACTIVE")));
+            case RESTORED -> ResponseEntity.ok(new TenantRestored(restore.job().orElse(null), tenantId, TenantStatus.ACTIVE));
             case STARTED -> throw ApiProblem.conflict("The deletion of tenant " + tenantId + " has started (job "
                     + restore.job().map(DeletionJobSummary::jobId).orElse(null) + " is "
                     + restore.job().map(DeletionJobSummary::status).orElse(null) + "); deleted data cannot be restored.")
@@ -152,7 +167,7 @@ class TenantDeletionController {
         return job;
     }
 
-    @Operation(summary = "What deleting the tenant would remove, per service and table; changes nothing",
+    @Operation(operationId = "previewTenantDeletion", summary = "What deleting the tenant would remove, per service and table; changes nothing",
             description = "The tenant's name and status (for a confirmation that asks the name typed back) and what"
                     + " every service would delete or anonymise, per table and in total; changes nothing. The tenant's"
                     + " OWNER and ADMINs while it is ACTIVE; services and operators in any status.")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What deleting a tenant would remove, asked of every participant before anything is deleted.
@@ -29,6 +30,7 @@ public record TenantDeletionPreview(UUID tenantId, String tenantName, TenantStat
      * @param toRetain    rows per table it would keep on purpose (a deletion record, a legal retention);
      *                    not counted in {@code items}
      */
+    @Schema(name = "ServiceDeletionPreview")
     public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise,
                                  Map<String, Long> toRetain) {
     }

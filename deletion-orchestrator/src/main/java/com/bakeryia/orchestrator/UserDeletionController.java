@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.security.CallerPrincipal;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tenant the user owns. {@code POST /api/v1/users/{user_id}/restore} (services and operators: the
  * person is locked out, and cancels by logging in with {@code cancel_deletion}) cancels a scheduled deletion.
  */
-@Tag(name = "user deletion", description = "Deleting a user (right to erasure), served by the orchestrator's process: `DELETE "
+@Tag(name = "User deletion", description = "Deleting a user (right to erasure), served by the orchestrator's process: `DELETE "
         + "/api/v1/users/{user_id}` schedules (after the grace window, the account locked at once) or "
         + "starts (a service's or an operator's `immediate=true`), or answers the unfinished, USER deletion job, 202; "
         + "`GET /api/v1/users/{user_id}/deletion-preview` says what it would do. The user themself, "
@@ -71,10 +72,24 @@ class UserDeletionController {
      *                         {@code Deletion-Certificate-Token} header; shown once, only its hash is kept
      * @param certificateUrl   where the certificate can be read without logging in once the job completes
      */
+    @Schema(name = "UserDeletionStarted")
     record UserDeletionAnswer(@JsonUnwrapped DeletionJobSummary job, String certificateToken, String certificateUrl) {
     }
 
-    @Operation(summary = "Erase a user (GDPR Art. 17): after the grace window (SCHEDULED, the account locked at once,"
+    /**
+     * The answer to a restore: the account ACTIVE again, and its job, now CANCELLED, with every
+     * field of a job, when it had one (a locked account without a job has none).
+     *
+     * @param job           the cancelled job; absent when there was none
+     * @param userId        the user
+     * @param accountStatus ACTIVE
+     */
+    @Schema(name = "UserRestored", description = "The account ACTIVE again, with the fields of its cancelled deletion job"
+            + " when it had one")
+    record UserRestored(@JsonUnwrapped DeletionJobSummary job, UUID userId, UserDirectory.AccountStatus accountStatus) {
+    }
+
+    @Operation(operationId = "deleteUser", summary = "Erase a user (GDPR Art. 17): after the grace window (SCHEDULED, the account locked at once,"
             + " restorable), or at once for a service or an operator with immediate=true; answers the user's unfinished"
             + " job when there is one")
     @ApiResponse(responseCode = "202", description = "The job (SCHEDULED with scheduled_for, or under way), new or the one"
@@ -122,10 +137,10 @@ class UserDeletionController {
                 .body(new UserDeletionAnswer(job, token, certificateUrl));
     }
 
-    @Operation(summary = "Restore a user whose erasure is scheduled (services and operators): the job is cancelled, the"
+    @Operation(operationId = "restoreUser", summary = "Restore a user whose erasure is scheduled (services and operators): the job is cancelled, the"
             + " account ACTIVE again, nothing deleted")
-    @ApiResponse(responseCode = "200", description = "The cancelled job (or, for a locked account without a job, the"
-            + " account's new status); the account is ACTIVE again")
+    @ApiResponse(responseCode = "200", description = "The account ACTIVE again, with its cancelled job (none for a locked"
+            + " account without a job)")
     @ApiResponse(responseCode = "400", description = "A malformed id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Neither a service nor an operator (a person cancels their own"
@@ -136,7 +151,7 @@ class UserDeletionController {
     @ApiResponse(responseCode = "503", description = "The auth service or the job store could not be reached; repeat the request",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/users/{user_id}/restore")
-    ResponseEntity<Object> restore(@PathVariable("user_id") UUID userId, Authentication authentication) {
+    ResponseEntity<UserRestored> restore(@PathVariable("user_id") UUID userId, Authentication authentication) {
         SubjectIds.requirePossible("user_id", userId);
         if (!DeletionSupervisors.includes(CallerPrincipal.of(authentication))) {
             throw ApiProblem.forbidden("Only services and operators may restore user " + userId + "; a person cancels"
@@ -156,8 +171,8 @@ class UserDeletionController {
         }
         UUID jobId = restore.job().map(DeletionJobSummary::jobId).orElse(null);
         return switch (restore.outcome()) {
-            case RESTORED -> ResponseEntity.ok(restore.job().<Object>map(job -> job)
-                    .orElseGet(() -> Map.of("user_id", userId, "status", "ACTIVE")));
+            case RESTORED -> ResponseEntity.ok(new UserRestored(restore.job().orElse(null), userId,
+                    UserDirectory.AccountStatus.ACTIVE));
             case STARTED -> throw ApiProblem.conflict("The erasure of user " + userId + " has started"
                     + restore.job().filter(job -> job.status() != JobStatus.CANCELLED)
                             .map(job -> " (job " + job.jobId() + " is " + job.status() + ")")
@@ -169,7 +184,7 @@ class UserDeletionController {
         };
     }
 
-    @Operation(summary = "What erasing the user would do: owned tenants, memberships, rows per service; changes nothing")
+    @Operation(operationId = "previewUserDeletion", summary = "What erasing the user would do: owned tenants, memberships, rows per service; changes nothing")
     @ApiResponse(responseCode = "200", description = "The plan for owned tenants, the memberships, counts per service and table")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantRole;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What deleting a user would do, with nothing changed: each tenant they own and what happens to
@@ -31,6 +32,7 @@ public record UserDeletionPreview(UUID userId, List<OwnedTenant> ownedTenants, L
     }
 
     /** A membership that would be removed. */
+    @Schema(name = "MembershipToRemove")
     public record Membership(UUID tenantId, TenantRole role) {
     }
 }

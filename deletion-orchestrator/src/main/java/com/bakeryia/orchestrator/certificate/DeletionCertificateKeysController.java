@@ -3,8 +3,10 @@ package com.bakeryia.orchestrator.certificate;
 import java.time.Duration;
 import java.util.Map;
 
+import com.bakeryia.platform.apidocs.JsonWebKeySet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,13 +42,14 @@ class DeletionCertificateKeysController {
     }
 
     @GetMapping(path = JWKS_PATH, produces = {JWK_SET_JSON, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "The public keys that verify deletion certificates (JWK Set, RFC 7517)",
+    @Operation(operationId = "getCertificateSigningKeys", summary = "The public keys that verify deletion certificates (JWK Set, RFC 7517)",
             description = "ES256 (P-256) keys, the current signing key first. Retired keys stay for good, so every"
                     + " certificate ever issued keeps verifying; pick the key by the certificate's kid. Served as"
                     + " application/jwk-set+json, or application/json when asked for. Public: no token needed.")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "The JWK Set; public parts only",
-            content = {@Content(mediaType = JWK_SET_JSON), @Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
+            content = {@Content(mediaType = JWK_SET_JSON, schema = @Schema(implementation = JsonWebKeySet.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JsonWebKeySet.class))})
     @ApiResponse(responseCode = "429", description = "Too many requests from this client address"
             + " (bakery.rate-limits.per-address); Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json"))

@@ -2,33 +2,45 @@ package com.bakeryia.launcher.apidocs;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.bakeryia.launcher.BakeryPlatformApplication;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
 import com.bakeryia.platform.security.PublicPaths;
 import com.bakeryia.testsupport.ApiClient;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the two linters of {@code scripts/lint-openapi.sh} check most, against the live document of
- * every target in one process, so a regression fails the suite without npm. Each failure names the
- * operation (method and path) or schema and exactly what it lacks.
+ * What the two linters of {@code scripts/lint-openapi.sh} check most, and what a client generated
+ * from the document needs (operation ids set on the handlers, one tag per area, schema names a person
+ * would choose, a schema for every answer), against the live document of every target in one
+ * process, so a regression fails the suite without npm. Each failure names the operation (method and
+ * path) or schema and exactly what it lacks.
  */
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,11 +48,24 @@ class ApiDocumentHygieneTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
+    /** A verb and a noun in camelCase, letters only: {@code listDeletionJobs}, never {@code list_5} or {@code delete1}. */
+    private static final Pattern VERB_AND_NOUN = Pattern.compile("[a-z]+(?:[A-Z][a-z]*)+");
+
+    /** Words, the first capitalised: {@code Deletion jobs}; never a class name ({@code deletion-audit-controller}). */
+    private static final Pattern TAG_NAME = Pattern.compile("[A-Z][a-z]+(?: [a-z]+)*");
+
+    /** What the shared customizer says of a tag no {@code @Tag(description = ...)} describes. */
+    private static final String UNDESCRIBED_TAG = "Operations of ";
+
     @LocalServerPort
     int port;
 
     @Autowired
     List<PublicPaths> publicPaths;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     JsonNode document;
 
@@ -110,6 +135,134 @@ class ApiDocumentHygieneTest {
             }
         });
         assertThat(problems).as("operations the document describes incompletely").isEmpty();
+    }
+
+    /**
+     * A client generated from the document names its methods by these ids, so each is chosen by a
+     * person: set on the handler ({@code @Operation(operationId = ...)}), never derived from the
+     * handler's name by springdoc, which numbers repeats ({@code list_5}, a client's {@code list5()}).
+     */
+    @Test
+    void everyOperationIdIsSetOnItsHandlerAsAVerbAndANounAndNoneRepeats() {
+        Map<String, String> documented = new TreeMap<>();
+        forEachOperation((where, operation) -> documented.put(where, operation.path("operationId").asString("")));
+        List<String> problems = new ArrayList<>();
+        Set<String> handled = new HashSet<>();
+        handlers.getHandlerMethods().forEach((mapping, handler) -> {
+            if (!handler.getBeanType().getName().startsWith("com.bakeryia.") || hidden(handler)) {
+                return;
+            }
+            String name = handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
+            Operation operation = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Operation.class);
+            String declared = operation == null ? "" : operation.operationId();
+            if (declared.isBlank()) {
+                problems.add(name + ": no @Operation(operationId = \"verbNoun\") on the handler");
+            }
+            Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+            if (methods.isEmpty()) {
+                problems.add(name + ": maps every HTTP method; name the one it serves");
+            }
+            for (String path : mapping.getPatternValues()) {
+                for (RequestMethod method : methods) {
+                    String where = method.name() + " " + path;
+                    handled.add(where);
+                    String id = documented.get(where);
+                    if (id == null) {
+                        problems.add(where + " (" + name + "): not in the document");
+                    } else if (!id.equals(declared)) {
+                        problems.add(where + ": documented as '" + id + "', but its handler " + name + " declares '"
+                                + declared + "'");
+                    }
+                }
+            }
+        });
+        Map<String, List<String>> byId = new LinkedHashMap<>();
+        documented.forEach((where, id) -> {
+            byId.computeIfAbsent(id, unused -> new ArrayList<>()).add(where);
+            if (!handled.contains(where)) {
+                problems.add(where + ": documented, but no handler of the platform serves it");
+            }
+            if (!VERB_AND_NOUN.matcher(id).matches()) {
+                problems.add(where + ": operationId '" + id + "' is not a verb and a noun in camelCase, letters only"
+                        + " (listDeletionJobs)");
+            }
+        });
+        byId.forEach((id, operations) -> {
+            if (operations.size() > 1) {
+                problems.add("operationId '" + id + "' names " + operations);
+            }
+        });
+        assertThat(problems).as("operation ids a generated client would name its methods by").isEmpty();
+        assertThat(documented).as("the document's operations").hasSizeGreaterThan(90);
+    }
+
+    @Test
+    void everyOperationHasOneTagAndEveryTagIsWordsDescribedOnce() {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode tag : document.path("tags")) {
+            String name = tag.path("name").asString();
+            if (!names.add(name)) {
+                problems.add("tag '" + name + "' is declared twice");
+            }
+            if (!TAG_NAME.matcher(name).matches()) {
+                problems.add("tag '" + name + "' is not words with the first capitalised (\"Deletion jobs\")");
+            }
+            if (tag.path("description").asString("").startsWith(UNDESCRIBED_TAG)) {
+                problems.add("tag '" + name + "' is described by no @Tag(name = ..., description = ...)");
+            }
+        }
+        forEachOperation((where, operation) -> {
+            if (operation.path("tags").size() != 1) {
+                problems.add(where + ": " + operation.path("tags").size() + " tags; one per operation, its area");
+            }
+        });
+        assertThat(problems).as("tags: one style, one per area").isEmpty();
+    }
+
+    /**
+     * A generated client makes a class of every schema and reads every answer by its schema: names a
+     * person would choose ({@code MemberPage}, not {@code PageViewMemberView}), and no answer a client
+     * reads without one ({@code Object}, or a response without content).
+     */
+    @Test
+    void schemasHaveNamesAPersonWouldChooseAndEveryAnswerReadHasOne() {
+        List<String> problems = new ArrayList<>();
+        for (String name : document.path("components").path("schemas").propertyNames()) {
+            if (!name.matches("[A-Z][A-Za-z]+") || name.endsWith("View") || name.startsWith("PageView")) {
+                problems.add("schema '" + name + "': not a name a person would choose (@Schema(name = ...))");
+            }
+        }
+        forEachOperation((where, operation) -> {
+            for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                if (!response.getKey().startsWith("2")) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
+                    String type = media.getKey();
+                    JsonNode schema = media.getValue().path("schema");
+                    String at = where + " " + response.getKey() + " " + type;
+                    if (type.equals("application/jose")) {
+                        if (!"string".equals(schema.path("type").asString(""))) {
+                            problems.add(at + ": a JWS is a string");
+                        }
+                    } else if (type.endsWith("json")) {
+                        JsonNode named = schema.path("type").asString("").equals("array") ? schema.path("items") : schema;
+                        if (!named.has("$ref")) {
+                            problems.add(at + ": answers " + schema + " rather than a named schema");
+                        }
+                    } else {
+                        problems.add(at + ": a media type the checks here do not know");
+                    }
+                }
+            }
+        });
+        assertThat(problems).as("schemas and the answers they type").isEmpty();
+    }
+
+    private static boolean hidden(HandlerMethod handler) {
+        return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Hidden.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Hidden.class);
     }
 
     @Test

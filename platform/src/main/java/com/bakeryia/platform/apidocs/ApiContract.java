@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.bakeryia.platform.web.RequestLimits;
@@ -49,7 +50,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *     ({@code bakery.limits.json.max-string-length}) or their format's length, integers within their
  *     format's range, arrays at most {@link #MAX_ITEMS}; and {@code @Pattern}s anchored, as Java
  *     matches them whole;</li>
- * <li>a declared tag for every tag an operation names.</li>
+ * <li>one declared tag for every tag an operation names, described by whichever controller describes it.</li>
  * </ul>
  * A limit stated on the code ({@code @Size}, {@code @Min}, {@code @Max}, {@code @Pattern}) is kept:
  * those are read by springdoc from the same annotations validation applies.
@@ -57,6 +58,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class ApiContract implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    /** One invalid field of a 400, named so a generated client's class has a name of ours. */
+    static final String FIELD_ERROR = "FieldError";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String BEARER = "bearer";
 
@@ -94,6 +97,7 @@ final class ApiContract implements GlobalOpenApiCustomizer {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components);
         components.addSchemas(PROBLEM, problemSchema());
+        components.addSchemas(FIELD_ERROR, fieldErrorSchema());
         components.addHeaders(RATE_LIMIT_LIMIT, header("Requests this caller may make in the current window"
                 + " (bakery.rate-limits.*: per client address on the public paths, per principal elsewhere);"
                 + " absent when rate limits are off", 1, Integer.MAX_VALUE));
@@ -242,12 +246,9 @@ final class ApiContract implements GlobalOpenApiCustomizer {
         properties.put("detail", string("What went wrong, for a person", 8192));
         properties.put("instance", string("The request path", 2048).format("uri-reference"));
         properties.put("request_id", string("The request id (also in the X-Request-Id header) to report", 200));
-        Map<String, Schema> errorFields = new LinkedHashMap<>();
-        errorFields.put("field", string("The field, as named in the request", 1000));
-        errorFields.put("message", string("What the field breaks", 2000));
         properties.put("errors", new Schema<>().types(Set.of("array")).type("array")
                 .description("The invalid fields of a 400").maxItems(1000)
-                .items(new Schema<>().types(Set.of("object")).type("object").properties(errorFields)));
+                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR)));
         Schema<?> problem = new Schema<>().types(Set.of("object")).type("object")
                 .description("An error answer (RFC 9457); some add members of their own, named in the operation")
                 .properties(properties);
@@ -255,23 +256,40 @@ final class ApiContract implements GlobalOpenApiCustomizer {
         return problem;
     }
 
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> fieldErrorSchema() {
+        Map<String, Schema> errorFields = new LinkedHashMap<>();
+        errorFields.put("field", string("The field, as named in the request", 1000));
+        errorFields.put("message", string("What the field breaks", 2000));
+        return new Schema<>().types(Set.of("object")).type("object").description("A field of the request and what it breaks")
+                .properties(errorFields);
+    }
+
     private static Schema<String> string(String description, int maxLength) {
         return new Schema<String>().types(Set.of("string")).type("string").description(description).maxLength(maxLength);
     }
 
+    /**
+     * One declared tag per name: an area served by several controllers names its tag on each, and
+     * describes it on one ({@code @Tag(name = ...)} beside {@code @Tag(name = ..., description = ...)}).
+     */
     private static void declareTags(OpenAPI openApi, Set<String> used) {
-        List<Tag> declared = openApi.getTags() == null ? new ArrayList<>() : new ArrayList<>(openApi.getTags());
-        Set<String> names = new TreeSet<>();
-        declared.forEach(tag -> {
-            names.add(tag.getName());
-            if (tag.getDescription() == null || tag.getDescription().isBlank()) {
+        Map<String, Tag> declared = new TreeMap<>();
+        if (openApi.getTags() != null) {
+            openApi.getTags().forEach(tag -> declared.merge(tag.getName(), tag,
+                    (one, other) -> isBlank(one.getDescription()) ? other : one));
+        }
+        used.forEach(name -> declared.computeIfAbsent(name, missing -> new Tag().name(missing)));
+        declared.values().forEach(tag -> {
+            if (isBlank(tag.getDescription())) {
                 tag.setDescription("Operations of " + tag.getName());
             }
         });
-        used.stream().filter(name -> !names.contains(name))
-                .forEach(name -> declared.add(new Tag().name(name).description("Operations of " + name)));
-        declared.sort((a, b) -> a.getName().compareTo(b.getName()));
-        openApi.setTags(declared);
+        openApi.setTags(new ArrayList<>(declared.values()));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     // --- limits on schemas -------------------------------------------------------------------------

@@ -31,12 +31,13 @@ public class ApiDocsConfiguration {
 
     /**
      * Schemas name properties as the application's mapper does (snake_case by
-     * {@code spring.jackson.property-naming-strategy}), so the document says what is sent and read.
+     * {@code spring.jackson.property-naming-strategy}), so the document says what is sent and read;
+     * the schemas themselves are named by {@link SchemaNames}.
      */
     @Bean
     ModelConverter namingModelResolver(JsonMapper jsonMapper) {
         return new ModelResolver(Json.mapper().copy()
-                .setPropertyNamingStrategy(NamingStrategies.documentedAs(jsonMapper)));
+                .setPropertyNamingStrategy(NamingStrategies.documentedAs(jsonMapper)), new SchemaNames());
     }
 
     @Bean

@@ -10,16 +10,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * What an operation says of itself when its controller says nothing: a summary from the handler's
- * name ({@code listCustomers}: "List customers"), and a description from the summary and who may
- * call it (the handler's {@code @PreAuthorize}). An {@code @Operation} on the handler wins.
+ * What an operation says of itself when its controller says nothing: a summary from its operation id
+ * (or, without one, the handler's name: {@code listCustomers} is "List customers"), and a
+ * description from the summary and who may call it (the handler's {@code @PreAuthorize}). What an
+ * {@code @Operation} on the handler says wins.
  */
 final class OperationDefaults implements GlobalOperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         if (isBlank(operation.getSummary())) {
-            operation.setSummary(sentence(handler.getMethod().getName()));
+            String name = isBlank(operation.getOperationId()) ? handler.getMethod().getName() : operation.getOperationId();
+            operation.setSummary(sentence(name));
         }
         if (isBlank(operation.getDescription())) {
             String summary = operation.getSummary().strip();

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * same under {@code /user/{user_id}}. A failed delete answers 500 with the error result, so a
  * caller that retries sees what went wrong.
  */
-@Tag(name = "deletion participants", description = "The HTTP binding of the deletion contract for every participant in this process (services "
+@Tag(name = "Deletion participants", description = "The HTTP binding of the deletion contract for every participant in this process (services "
         + "only): `DELETE /api/v1/{service}/tenant/{tenant_id}[?run_id=]` (counts are the run's, exact across calls "
         + "that died midway), `GET .../deletion-preview`, `GET .../deletion-scan` (the live catalog, not the plan), and "
         + "the same under `/user/{user_id}`. A failed delete answers 500 with the error result, so a "
@@ -46,7 +46,7 @@ public class DeletionController {
         this.participants = participants;
     }
 
-    @Operation(summary = "Delete a tenant's data from one service")
+    @Operation(operationId = "deleteTenantData", summary = "Delete a tenant's data from one service")
     @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
     @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
@@ -58,13 +58,13 @@ public class DeletionController {
         return delete(service, subject(DeletionScope.TENANT, tenantId), runId);
     }
 
-    @Operation(summary = "Count what deleting a tenant would remove from one service")
+    @Operation(operationId = "previewTenantDataDeletion", summary = "Count what deleting a tenant would remove from one service")
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
     }
 
-    @Operation(summary = "Scan one service's live catalog for a deleted tenant's rows",
+    @Operation(operationId = "scanTenantData", summary = "Scan one service's live catalog for a deleted tenant's rows",
             description = "The independent check after verification: every table with a tenant_id column, from the"
                     + " catalog rather than the deletion plan; found lists schema.table.column with rows still there.")
     @ApiResponse(responseCode = "200", description = "What the scan read and found")
@@ -73,7 +73,7 @@ public class DeletionController {
         return participant(service, DeletionScope.TENANT).scan(subject(DeletionScope.TENANT, tenantId));
     }
 
-    @Operation(summary = "Scan one service's live catalog for references to an erased user",
+    @Operation(operationId = "scanUserData", summary = "Scan one service's live catalog for references to an erased user",
             description = "The independent check after verification: every uuid column and every column named like a"
                     + " person's id, from the catalog rather than the deletion plan; retained deletion records aside.")
     @ApiResponse(responseCode = "200", description = "What the scan read and found")
@@ -82,7 +82,7 @@ public class DeletionController {
         return participant(service, DeletionScope.USER).scan(subject(DeletionScope.USER, userId));
     }
 
-    @Operation(summary = "Delete or anonymise a user's data in one service")
+    @Operation(operationId = "deleteUserData", summary = "Delete or anonymise a user's data in one service")
     @ApiResponse(responseCode = "200", description = "Deleted: what was removed, per table")
     @ApiResponse(responseCode = "500", description = "The delete failed: the result says where (a retry resumes)",
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResult.class)),
@@ -93,7 +93,7 @@ public class DeletionController {
         return delete(service, subject(DeletionScope.USER, userId), runId);
     }
 
-    @Operation(summary = "Count what deleting a user would remove or anonymise in one service")
+    @Operation(operationId = "previewUserDataDeletion", summary = "Count what deleting a user would remove or anonymise in one service")
     @GetMapping("/api/v1/{service}/user/{user_id}/deletion-preview")
     public DeletionPreview previewUser(@PathVariable String service, @PathVariable("user_id") UUID userId) {
         return participant(service, DeletionScope.USER).preview(subject(DeletionScope.USER, userId));

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  *       process (how the first endpoint reaches services in other processes).</li>
  * </ul>
  */
-@Tag(name = "demo data", description = "The bulk data generator over HTTP (services only). Both endpoints answer when the rows are "
+@Tag(name = "Demo data", description = "The bulk data generator over HTTP (services only). Both endpoints answer when the rows are "
         + "written; an unknown size is a 400, a missing tenant a 404, a tenant that is not ACTIVE a "
         + "409, and so is one that stops being ACTIVE while its rows are written (its deletion was "
         + "scheduled or started): writing stops before the next chunk, and the rows written until then "
@@ -51,14 +51,14 @@ public class DemoDataController {
         this.generator = new DemoDataGenerator(contributors, dataServices, directory, remoteServices, properties, clock);
     }
 
-    @Operation(summary = "Fill a tenant with generated demo data in every data service")
+    @Operation(operationId = "generateDemoData", summary = "Fill a tenant with generated demo data in every data service")
     @PostMapping("/api/v1/tenants/{tenant_id}/demo-data")
     public DemoDataReport fillTenant(@PathVariable("tenant_id") UUID tenantId,
                                      @RequestParam(defaultValue = "small") String size) {
         return generator.fillEverywhere(tenantId, DemoDataGenerator.parseSize(size));
     }
 
-    @Operation(summary = "Fill a tenant with generated demo data in one service of this process")
+    @Operation(operationId = "generateServiceDemoData", summary = "Fill a tenant with generated demo data in one service of this process")
     @PostMapping("/api/v1/{service}/tenant/{tenant_id}/demo-data")
     public DemoDataReport.ServiceRows fillService(@PathVariable String service,
                                                   @PathVariable("tenant_id") UUID tenantId,

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's alert rules and alerts. Members (and services) read; OWNER, ADMIN and MEMBER (and
  * services) write; the tenant service decides membership.
  */
-@Tag(name = "alerts", description = "A tenant's alert rules and alerts. Members (and services) read; OWNER, ADMIN and MEMBER "
+@Tag(name = "Alerts", description = "A tenant's alert rules and alerts. Members (and services) read; OWNER, ADMIN and MEMBER "
         + "(and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -44,6 +44,7 @@ class AlertsController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addAlertRule")
     @PostMapping("/alert-rules")
     @ResponseStatus(HttpStatus.CREATED)
     AlertRuleView addRule(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewAlertRule rule,
@@ -52,6 +53,7 @@ class AlertsController {
         return rules.add(tenantId, rule, ActingUser.of(caller, rule.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listAlertRules")
     @GetMapping("/alert-rules")
     PageView<AlertRuleView> listRules(@PathVariable("tenant_id") UUID tenantId,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -61,7 +63,7 @@ class AlertsController {
         return new PageView<>(rules.list(tenantId, limit, offset), limit, offset);
     }
 
-    @Operation(summary = "Raise an alert")
+    @Operation(operationId = "raiseAlert", summary = "Raise an alert")
     @PostMapping("/alerts")
     @ResponseStatus(HttpStatus.CREATED)
     AlertView raise(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewAlert alert,
@@ -70,6 +72,7 @@ class AlertsController {
         return alerts.raise(tenantId, alert, caller.userId().orElse(null));
     }
 
+    @Operation(operationId = "listAlerts")
     @GetMapping("/alerts")
     PageView<AlertView> listAlerts(@PathVariable("tenant_id") UUID tenantId,
                                    @RequestParam(required = false) @Pattern(regexp = "OPEN|ACKNOWLEDGED|RESOLVED",

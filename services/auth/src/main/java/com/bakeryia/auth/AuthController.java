@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Registration, login, refresh, logout and the service-credential exchange. All public: the
  * credentials are in the body.
  */
-@Tag(name = "auth", description = "Registration, login, refresh, logout and the service-credential exchange. All public: the "
-        + "credentials are in the body.")
+@Tag(name = "Authentication", description = "Registration, login, refresh, logout and the service-credential exchange,"
+        + " all public (the credentials are in the body); and the public keys (a JWK Set) that verify the tokens issued.")
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -92,7 +92,7 @@ class AuthController {
     record ServiceTokenRequest(@NotBlank @Size(max = 200) String clientId, @NotBlank @Size(max = 1000) String clientSecret) {
     }
 
-    @Operation(summary = "Register a user account")
+    @Operation(operationId = "registerUser", summary = "Register a user account")
     @ApiResponse(responseCode = "201", description = "The new account")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field, or a weak password", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "An account with this email already exists", content = @Content(mediaType = "application/problem+json"))
@@ -107,7 +107,7 @@ class AuthController {
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
     }
 
-    @Operation(summary = "Log in: an access token and a refresh token; with cancel_deletion, also cancel the"
+    @Operation(operationId = "loginUser", summary = "Log in: an access token and a refresh token; with cancel_deletion, also cancel the"
             + " account's scheduled deletion")
     @ApiResponse(responseCode = "200", description = "The tokens (OAuth 2 token response)")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
@@ -163,7 +163,7 @@ class AuthController {
         return ApiProblem.of(HttpStatus.FORBIDDEN, "This account is being erased; its deletion can no longer be cancelled.");
     }
 
-    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token is rotated)")
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens (the refresh token is rotated)")
     @ApiResponse(responseCode = "200", description = "The tokens (OAuth 2 token response)")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired or revoked", content = @Content(mediaType = "application/problem+json"))
@@ -177,7 +177,7 @@ class AuthController {
         return issueUserTokens(user);
     }
 
-    @Operation(summary = "Revoke a refresh token")
+    @Operation(operationId = "logoutUser", summary = "Revoke a refresh token")
     @ApiResponse(responseCode = "204", description = "Revoked (also when it was unknown)")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
@@ -187,7 +187,7 @@ class AuthController {
         refreshTokens.revoke(request.refreshToken());
     }
 
-    @Operation(summary = "Exchange service client credentials for a service token")
+    @Operation(operationId = "issueServiceToken", summary = "Exchange service client credentials for a service token")
     @ApiResponse(responseCode = "200", description = "The service token (OAuth 2 token response)")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "Unknown service client or wrong secret", content = @Content(mediaType = "application/problem+json"))

@@ -3,8 +3,11 @@ package com.bakeryia.auth;
 import java.time.Duration;
 import java.util.Map;
 
+import com.bakeryia.platform.apidocs.JsonWebKeySet;
 import com.bakeryia.platform.security.PlatformJwtDecoders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
@@ -20,9 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Public (no token), public keys only; caches may keep it briefly, and verifiers fetch it again
  * when a token names a key they do not know.
  */
-@Tag(name = "signing keys", description = "The auth service's public keys as a JWK Set: what every other process verifies tokens with. "
-        + "Public (no token), public keys only; caches may keep it briefly, and verifiers fetch it "
-        + "again when a token names a key they do not know.")
+@Tag(name = "Authentication")
 @RestController
 class JwksController {
 
@@ -37,9 +38,11 @@ class JwksController {
     }
 
     @GetMapping(path = PlatformJwtDecoders.JWKS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The public keys that verify the platform's tokens (JWK Set, RFC 7517)")
+    @Operation(operationId = "getTokenSigningKeys", summary = "The public keys that verify the platform's tokens (JWK Set, RFC 7517)")
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "The current signing key first, then retired keys whose tokens may still be valid")
+    @ApiResponse(responseCode = "200", description = "The current signing key first, then retired keys whose tokens may"
+            + " still be valid", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = JsonWebKeySet.class)))
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(publicKeys);
     }

@@ -13,6 +13,7 @@ import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The signed-in user's own account, and for other services user lookups, the account's deletion
  * lifecycle and its platform roles.
  */
-@Tag(name = "users", description = "The signed-in user's own account, and for other services user lookups, the account's"
+@Tag(name = "Users", description = "The signed-in user's own account, and for other services user lookups, the account's"
         + " deletion lifecycle and its platform roles.")
 @RestController
 @RequestMapping("/api/v1/users")
@@ -49,7 +50,7 @@ class UserController {
     }
 
     /** Users only: their own account, with the platform roles they hold (a console offers itself to an OPERATOR). */
-    @Operation(summary = "The caller's own account",
+    @Operation(operationId = "getCurrentUser", summary = "The caller's own account",
             description = "Users only: their own account, with platform_roles, the roles they hold on the platform as a"
                     + " whole (OPERATOR: the deletion records of every tenant and user; nothing else).")
     @GetMapping("/me")
@@ -64,7 +65,7 @@ class UserController {
      * Services only: whether and as whom a user exists (for example before adding a membership), in
      * which standing, and with which platform roles (every process's check of a user request reads it).
      */
-    @Operation(summary = "Read a user account (services)",
+    @Operation(operationId = "getUser", summary = "Read a user account (services)",
             description = "Services only: whether and as whom a user exists (for example before adding a membership), "
             + "in which standing, and with which platform roles (platform_roles) now.")
     @GetMapping("/{user_id}")
@@ -81,7 +82,7 @@ class UserController {
     record PlatformRolesChange(@NotNull @Size(max = 10) List<@NotNull PlatformRole> platformRoles) {
     }
 
-    @Operation(summary = "Grant or revoke an account's platform roles (services only)",
+    @Operation(operationId = "setUserPlatformRoles", summary = "Grant or revoke an account's platform roles (services only)",
             description = "Services only: the account holds exactly the roles given from the next request on, in every"
                     + " process (tokens do not carry roles; every request reads them). [] revokes them all. A role can be"
                     + " added only to an ACTIVE account; removing one always works. OPERATOR acts on the deletion records of"
@@ -119,10 +120,11 @@ class UserController {
     /**
      * @param deletionScheduledFor required with PENDING_DELETION: when the erasure starts
      */
+    @Schema(name = "UserStatusChange")
     record StatusChange(@NotNull LifecycleStatus status, Instant deletionScheduledFor) {
     }
 
-    @Operation(summary = "Move an account through its deletion lifecycle (services only; the deletion orchestrator):"
+    @Operation(operationId = "changeUserStatus", summary = "Move an account through its deletion lifecycle (services only; the deletion orchestrator):"
             + " PENDING_DELETION locks the person out and revokes their refresh tokens, DELETING starts the erasure"
             + " for good, ACTIVE cancels a scheduled deletion")
     @ApiResponse(responseCode = "200", description = "The account in its new standing")

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's cached external data. Members (and services) read; OWNER, ADMIN and MEMBER (and
  * services) write; the tenant service decides membership.
  */
-@Tag(name = "external data", description = "A tenant's cached external data. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+@Tag(name = "External data", description = "A tenant's cached external data. Members (and services) read; OWNER, ADMIN and MEMBER (and "
         + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -40,7 +40,7 @@ class ExternalDataController {
         this.guard = guard;
     }
 
-    @Operation(summary = "Store an external provider's answer")
+    @Operation(operationId = "storeExternalData", summary = "Store an external provider's answer")
     @PostMapping("/external-data")
     @ResponseStatus(HttpStatus.CREATED)
     CacheEntryView put(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewCacheEntry entry,
@@ -49,7 +49,7 @@ class ExternalDataController {
         return cache.put(tenantId, entry);
     }
 
-    @Operation(summary = "List stored external data")
+    @Operation(operationId = "listExternalData", summary = "List stored external data")
     @GetMapping("/external-data")
     PageView<CacheEntryView> list(@PathVariable("tenant_id") UUID tenantId,
                                   @RequestParam(required = false) @Pattern(regexp = "WEATHER|TRAFFIC|HOLIDAYS|EVENTS",

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's demand forecasts. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * write; the tenant service decides membership.
  */
-@Tag(name = "forecasting", description = "A tenant's demand forecasts. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+@Tag(name = "Forecasting", description = "A tenant's demand forecasts. Members (and services) read; OWNER, ADMIN and MEMBER (and "
         + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -41,7 +41,7 @@ class ForecastsController {
         this.guard = guard;
     }
 
-    @Operation(summary = "Record a batch of forecasts")
+    @Operation(operationId = "recordPredictionBatch", summary = "Record a batch of forecasts")
     @PostMapping("/forecasts")
     @ResponseStatus(HttpStatus.CREATED)
     PredictionBatchView record(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewPredictionBatch batch,
@@ -50,7 +50,7 @@ class ForecastsController {
         return forecasts.record(tenantId, batch, ActingUser.of(caller, batch.requestedBy(), "requested_by"));
     }
 
-    @Operation(summary = "List forecast batches")
+    @Operation(operationId = "listForecasts", summary = "List forecast batches")
     @GetMapping("/forecasts")
     PageView<ForecastView> list(@PathVariable("tenant_id") UUID tenantId,
                                 @RequestParam(name = "product_id", required = false) UUID productId,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -39,6 +40,7 @@ record NewPredictionBatch(
      * @param lowerBound        lower end of the interval, at most the prediction
      * @param upperBound        upper end of the interval, at least the prediction
      */
+    @Schema(name = "NewForecast")
     record Forecast(
             @NotNull UUID productId,
             @NotNull LocalDate forecastDate,

@@ -7,6 +7,7 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Ingredients, stock batches and stock movements of a tenant. Members (and services) read; OWNER,
  * ADMIN and MEMBER (and services) write; the tenant service decides membership.
  */
-@Tag(name = "inventory", description = "Ingredients, stock batches and stock movements of a tenant. Members (and services) read; "
+@Tag(name = "Inventory", description = "Ingredients, stock batches and stock movements of a tenant. Members (and services) read; "
         + "OWNER, ADMIN and MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -42,6 +43,7 @@ class InventoryController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addIngredient")
     @PostMapping("/ingredients")
     @ResponseStatus(HttpStatus.CREATED)
     IngredientView addIngredient(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewIngredient ingredient,
@@ -50,6 +52,7 @@ class InventoryController {
         return ingredients.add(tenantId, ingredient, ActingUser.of(caller, ingredient.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listIngredients")
     @GetMapping("/ingredients")
     PageView<IngredientView> listIngredients(@PathVariable("tenant_id") UUID tenantId,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -59,6 +62,7 @@ class InventoryController {
         return new PageView<>(ingredients.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "receiveStockBatch")
     @PostMapping("/stock-batches")
     @ResponseStatus(HttpStatus.CREATED)
     StockBatchView receiveBatch(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewStockBatch batch,
@@ -67,6 +71,7 @@ class InventoryController {
         return stock.receive(tenantId, batch);
     }
 
+    @Operation(operationId = "listStockBatches")
     @GetMapping("/stock-batches")
     PageView<StockBatchView> listBatches(@PathVariable("tenant_id") UUID tenantId,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -76,6 +81,7 @@ class InventoryController {
         return new PageView<>(stock.batches(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "recordStockMovement")
     @PostMapping("/stock-movements")
     @ResponseStatus(HttpStatus.CREATED)
     StockMovementView recordMovement(@PathVariable("tenant_id") UUID tenantId,
@@ -84,6 +90,7 @@ class InventoryController {
         return stock.record(tenantId, movement, ActingUser.of(caller, movement.recordedBy(), "recorded_by"));
     }
 
+    @Operation(operationId = "listStockMovements")
     @GetMapping("/stock-movements")
     PageView<StockMovementView> listMovements(@PathVariable("tenant_id") UUID tenantId,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

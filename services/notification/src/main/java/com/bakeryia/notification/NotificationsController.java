@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's notifications. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * send; every recipient must be a current member of the tenant.
  */
-@Tag(name = "notifications", description = "A tenant's notifications. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+@Tag(name = "Notifications", description = "A tenant's notifications. Members (and services) read; OWNER, ADMIN and MEMBER (and "
         + "services) send; every recipient must be a current member of the tenant.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -44,7 +44,7 @@ class NotificationsController {
         this.directory = directory;
     }
 
-    @Operation(summary = "Send a notification")
+    @Operation(operationId = "sendNotification", summary = "Send a notification")
     @PostMapping("/notifications")
     @ResponseStatus(HttpStatus.CREATED)
     List<NotificationView> send(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewNotification notification,
@@ -60,7 +60,7 @@ class NotificationsController {
         return notifications.send(tenantId, notification);
     }
 
-    @Operation(summary = "List notifications")
+    @Operation(operationId = "listNotifications", summary = "List notifications")
     @GetMapping("/notifications")
     PageView<NotificationView> list(@PathVariable("tenant_id") UUID tenantId,
                                     @RequestParam(name = "recipient_user_id", required = false) UUID recipient,

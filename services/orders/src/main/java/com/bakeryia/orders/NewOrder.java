@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -40,6 +41,7 @@ record NewOrder(
      * @param quantity    units, at least 1
      * @param unitPrice   price per unit, in the tenant's currency
      */
+    @Schema(name = "NewOrderItem")
     record Item(
             UUID productId,
             @NotBlank @Size(max = 200) String productName,

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Customers and customer orders of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER
  * (and services) write; the tenant service decides membership.
  */
-@Tag(name = "orders", description = "Customers and customer orders of a tenant. Members (and services) read; OWNER, ADMIN and "
+@Tag(name = "Orders", description = "Customers and customer orders of a tenant. Members (and services) read; OWNER, ADMIN and "
         + "MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -45,6 +45,7 @@ class OrdersController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addCustomer")
     @PostMapping("/customers")
     @ResponseStatus(HttpStatus.CREATED)
     CustomerView addCustomer(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewCustomer customer,
@@ -53,6 +54,7 @@ class OrdersController {
         return customers.add(tenantId, customer, ActingUser.of(caller, customer.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listCustomers")
     @GetMapping("/customers")
     PageView<CustomerView> listCustomers(@PathVariable("tenant_id") UUID tenantId,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -62,6 +64,7 @@ class OrdersController {
         return new PageView<>(customers.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "placeOrder")
     @PostMapping("/orders")
     @ResponseStatus(HttpStatus.CREATED)
     OrderView placeOrder(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewOrder order,
@@ -70,6 +73,7 @@ class OrdersController {
         return orders.place(tenantId, order, ActingUser.of(caller, order.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listOrders")
     @GetMapping("/orders")
     PageView<OrderView> listOrders(@PathVariable("tenant_id") UUID tenantId,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -79,7 +83,7 @@ class OrdersController {
         return new PageView<>(orders.list(tenantId, limit, offset), limit, offset);
     }
 
-    @Operation(summary = "Change an order's status")
+    @Operation(operationId = "changeOrderStatus", summary = "Change an order's status")
     @PostMapping("/orders/{order_id}/status")
     OrderView changeStatus(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                            @Valid @RequestBody StatusChange change, Authentication authentication) {
@@ -87,7 +91,7 @@ class OrdersController {
         return orders.changeStatus(tenantId, orderId, change, ActingUser.of(caller, change.changedBy(), "changed_by"));
     }
 
-    @Operation(summary = "List an order's status changes")
+    @Operation(operationId = "listOrderStatusHistory", summary = "List an order's status changes")
     @GetMapping("/orders/{order_id}/status-history")
     List<StatusChangeView> statusHistory(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                                          Authentication authentication) {
@@ -95,7 +99,7 @@ class OrdersController {
         return orders.history(tenantId, orderId);
     }
 
-    @Operation(summary = "Read an order")
+    @Operation(operationId = "getOrder", summary = "Read an order")
     @GetMapping("/orders/{order_id}")
     OrderView order(@PathVariable("tenant_id") UUID tenantId, @PathVariable("order_id") UUID orderId,
                     Authentication authentication) {

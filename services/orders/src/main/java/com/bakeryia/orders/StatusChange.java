@@ -2,6 +2,7 @@ package com.bakeryia.orders;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -10,5 +11,6 @@ import jakarta.validation.constraints.NotNull;
  * @param status    the status to move to; it must be reachable from the current one
  * @param changedBy only a service may set it; a user's own id is used otherwise
  */
+@Schema(name = "OrderStatusChange")
 record StatusChange(@NotNull OrderStatus status, UUID changedBy) {
 }

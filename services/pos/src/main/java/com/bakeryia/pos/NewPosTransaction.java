@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -46,6 +47,7 @@ record NewPosTransaction(
      * @param quantity    units, at least 1
      * @param unitPrice   price per unit
      */
+    @Schema(name = "NewPosTransactionItem")
     record Item(
             UUID productId,
             @NotBlank @Size(max = 200) String productName,

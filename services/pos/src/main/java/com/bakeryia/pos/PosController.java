@@ -7,6 +7,7 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Tills, cashier sessions and transactions of a tenant. Members (and services) read; OWNER, ADMIN
  * and MEMBER (and services) write; the tenant service decides membership.
  */
-@Tag(name = "pos", description = "Tills, cashier sessions and transactions of a tenant. Members (and services) read; OWNER, "
+@Tag(name = "Point of sale", description = "Tills, cashier sessions and transactions of a tenant. Members (and services) read; OWNER, "
         + "ADMIN and MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -45,6 +46,7 @@ class PosController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addPosConfiguration", summary = "Add a till (POS configuration)")
     @PostMapping("/pos-configurations")
     @ResponseStatus(HttpStatus.CREATED)
     PosConfigurationView addConfiguration(@PathVariable("tenant_id") UUID tenantId,
@@ -54,6 +56,7 @@ class PosController {
         return configurations.add(tenantId, configuration, ActingUser.of(caller, configuration.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listPosConfigurations", summary = "List tills (POS configurations)")
     @GetMapping("/pos-configurations")
     PageView<PosConfigurationView> listConfigurations(@PathVariable("tenant_id") UUID tenantId,
                                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -63,6 +66,7 @@ class PosController {
         return new PageView<>(configurations.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "openPosSession", summary = "Open a cashier session")
     @PostMapping("/pos-sessions")
     @ResponseStatus(HttpStatus.CREATED)
     PosSessionView openSession(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewPosSession session,
@@ -71,6 +75,7 @@ class PosController {
         return sessions.open(tenantId, session, ActingUser.of(caller, session.openedBy(), "opened_by"));
     }
 
+    @Operation(operationId = "listPosSessions", summary = "List cashier sessions")
     @GetMapping("/pos-sessions")
     PageView<PosSessionView> listSessions(@PathVariable("tenant_id") UUID tenantId,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -80,6 +85,7 @@ class PosController {
         return new PageView<>(sessions.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "recordPosTransaction", summary = "Record a till transaction")
     @PostMapping("/pos-transactions")
     @ResponseStatus(HttpStatus.CREATED)
     PosTransactionView recordTransaction(@PathVariable("tenant_id") UUID tenantId,
@@ -89,6 +95,7 @@ class PosController {
         return transactions.record(tenantId, transaction, ActingUser.of(caller, transaction.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listPosTransactions", summary = "List till transactions")
     @GetMapping("/pos-transactions")
     PageView<PosTransactionView> listTransactions(@PathVariable("tenant_id") UUID tenantId,
                                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

@@ -7,6 +7,7 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Equipment, shift schedules, production batches and their quality checks. Members (and services) read; OWNER,
  * ADMIN and MEMBER (and services) write; the tenant service decides membership.
  */
-@Tag(name = "production", description = "Equipment, shift schedules, production batches and their quality checks. Members (and "
+@Tag(name = "Production", description = "Equipment, shift schedules, production batches and their quality checks. Members (and "
         + "services) read; OWNER, ADMIN and MEMBER (and services) write; the tenant service decides "
         + "membership.")
 @RestController
@@ -46,6 +47,7 @@ class ProductionController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addEquipment")
     @PostMapping("/equipment")
     @ResponseStatus(HttpStatus.CREATED)
     EquipmentView addEquipment(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewEquipment body,
@@ -54,6 +56,7 @@ class ProductionController {
         return equipment.add(tenantId, body);
     }
 
+    @Operation(operationId = "listEquipment")
     @GetMapping("/equipment")
     PageView<EquipmentView> listEquipment(@PathVariable("tenant_id") UUID tenantId,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -63,6 +66,7 @@ class ProductionController {
         return new PageView<>(equipment.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "addProductionSchedule")
     @PostMapping("/production-schedules")
     @ResponseStatus(HttpStatus.CREATED)
     ProductionScheduleView addSchedule(@PathVariable("tenant_id") UUID tenantId,
@@ -71,6 +75,7 @@ class ProductionController {
         return schedules.add(tenantId, schedule, ActingUser.of(caller, schedule.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listProductionSchedules")
     @GetMapping("/production-schedules")
     PageView<ProductionScheduleView> listSchedules(@PathVariable("tenant_id") UUID tenantId,
                                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -80,6 +85,7 @@ class ProductionController {
         return new PageView<>(schedules.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "planProductionBatch")
     @PostMapping("/production-batches")
     @ResponseStatus(HttpStatus.CREATED)
     ProductionBatchView planBatch(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewProductionBatch batch,
@@ -88,6 +94,7 @@ class ProductionController {
         return batches.plan(tenantId, batch, ActingUser.of(caller, batch.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listProductionBatches")
     @GetMapping("/production-batches")
     PageView<ProductionBatchView> listBatches(@PathVariable("tenant_id") UUID tenantId,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -97,6 +104,7 @@ class ProductionController {
         return new PageView<>(batches.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "recordQualityCheck")
     @PostMapping("/production-batches/{batch_id}/quality-checks")
     @ResponseStatus(HttpStatus.CREATED)
     QualityCheckView checkBatch(@PathVariable("tenant_id") UUID tenantId, @PathVariable("batch_id") UUID batchId,
@@ -105,6 +113,7 @@ class ProductionController {
         return batches.check(tenantId, batchId, check, ActingUser.of(caller, check.checkedBy(), "checked_by"));
     }
 
+    @Operation(operationId = "listQualityChecks")
     @GetMapping("/production-batches/{batch_id}/quality-checks")
     PageView<QualityCheckView> listChecks(@PathVariable("tenant_id") UUID tenantId, @PathVariable("batch_id") UUID batchId,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

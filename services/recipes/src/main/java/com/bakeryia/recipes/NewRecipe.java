@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -50,6 +51,7 @@ record NewRecipe(
      * @param quantity     how much, positive
      * @param unit         KG, G, L, ML or UNIT
      */
+    @Schema(name = "NewRecipeIngredient")
     record Ingredient(
             @NotNull UUID ingredientId,
             @NotNull @Positive @Digits(integer = 9, fraction = 3) BigDecimal quantity,

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A recipe with its ingredient lines and instructions, as the API shows it. */
 record RecipeView(UUID id, UUID tenantId, String name, String category, BigDecimal yieldQuantity, String yieldUnit,
                   Integer prepMinutes, Integer bakeMinutes, UUID createdBy, OffsetDateTime createdAt,
@@ -16,10 +18,12 @@ record RecipeView(UUID id, UUID tenantId, String name, String category, BigDecim
     }
 
     /** One ingredient line. */
+    @Schema(name = "RecipeIngredient")
     record Ingredient(UUID ingredientId, BigDecimal quantity, String unit, int position) {
     }
 
     /** One step. */
+    @Schema(name = "RecipeInstruction")
     record Instruction(int stepNumber, String instruction) {
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Recipes of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services) write;
  * the tenant service decides membership.
  */
-@Tag(name = "recipes", description = "Recipes of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services) "
+@Tag(name = "Recipes", description = "Recipes of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services) "
         + "write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -42,6 +42,7 @@ class RecipesController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addRecipe")
     @PostMapping("/recipes")
     @ResponseStatus(HttpStatus.CREATED)
     RecipeView addRecipe(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewRecipe recipe,
@@ -50,6 +51,7 @@ class RecipesController {
         return recipes.add(tenantId, recipe, ActingUser.of(caller, recipe.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listRecipes")
     @GetMapping("/recipes")
     PageView<RecipeView> listRecipes(@PathVariable("tenant_id") UUID tenantId,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -59,7 +61,7 @@ class RecipesController {
         return new PageView<>(recipes.list(tenantId, limit, offset), limit, offset);
     }
 
-    @Operation(summary = "Read a recipe")
+    @Operation(operationId = "getRecipe", summary = "Read a recipe")
     @GetMapping("/recipes/{recipe_id}")
     RecipeView recipe(@PathVariable("tenant_id") UUID tenantId, @PathVariable("recipe_id") UUID recipeId,
                       Authentication authentication) {

@@ -9,6 +9,7 @@ import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Sales records of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * write; the tenant service decides membership.
  */
-@Tag(name = "sales", description = "Sales records of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+@Tag(name = "Sales", description = "Sales records of a tenant. Members (and services) read; OWNER, ADMIN and MEMBER (and "
         + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -42,6 +43,7 @@ class SalesController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addSalesRecord")
     @PostMapping("/sales-records")
     @ResponseStatus(HttpStatus.CREATED)
     SalesRecordView addSalesRecord(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewSalesRecord sale,
@@ -50,6 +52,7 @@ class SalesController {
         return sales.add(tenantId, sale, ActingUser.of(caller, sale.recordedBy(), "recorded_by"));
     }
 
+    @Operation(operationId = "listSalesRecords")
     @GetMapping("/sales-records")
     PageView<SalesRecordView> listSalesRecords(@PathVariable("tenant_id") UUID tenantId,
                                                @RequestParam(required = false) LocalDate from,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
@@ -39,6 +40,7 @@ record NewPurchaseOrder(
      * @param unit         KG, G, L, ML or UNIT
      * @param unitPrice    agreed price per unit
      */
+    @Schema(name = "NewPurchaseOrderItem")
     record Item(
             @NotNull UUID ingredientId,
             @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,

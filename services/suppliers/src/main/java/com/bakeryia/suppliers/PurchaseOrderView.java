@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A purchase order with its items, as the API shows it. */
 record PurchaseOrderView(UUID id, UUID tenantId, UUID supplierId, String status, LocalDate expectedOn,
                          BigDecimal totalAmount, String notes, UUID createdBy, UUID approvedBy, OffsetDateTime createdAt,
@@ -17,6 +19,7 @@ record PurchaseOrderView(UUID id, UUID tenantId, UUID supplierId, String status,
     }
 
     /** One line. */
+    @Schema(name = "PurchaseOrderItem")
     record Item(UUID id, UUID ingredientId, BigDecimal quantity, String unit, BigDecimal unitPrice) {
     }
 }

@@ -8,6 +8,7 @@ import com.bakeryia.platform.tenancy.TenantAccessGuard;
 import com.bakeryia.platform.tenancy.ActingUser;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Suppliers, purchase orders and their deliveries. Members (and services) read; OWNER, ADMIN and MEMBER
  * (and services) write; the tenant service decides membership.
  */
-@Tag(name = "suppliers", description = "Suppliers, purchase orders and their deliveries. Members (and services) read; OWNER, ADMIN "
+@Tag(name = "Suppliers", description = "Suppliers, purchase orders and their deliveries. Members (and services) read; OWNER, ADMIN "
         + "and MEMBER (and services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -43,6 +44,7 @@ class SuppliersController {
         this.guard = guard;
     }
 
+    @Operation(operationId = "addSupplier")
     @PostMapping("/suppliers")
     @ResponseStatus(HttpStatus.CREATED)
     SupplierView addSupplier(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewSupplier supplier,
@@ -51,6 +53,7 @@ class SuppliersController {
         return suppliers.add(tenantId, supplier, ActingUser.of(caller, supplier.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "listSuppliers")
     @GetMapping("/suppliers")
     PageView<SupplierView> listSuppliers(@PathVariable("tenant_id") UUID tenantId,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -60,6 +63,7 @@ class SuppliersController {
         return new PageView<>(suppliers.list(tenantId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "placePurchaseOrder")
     @PostMapping("/purchase-orders")
     @ResponseStatus(HttpStatus.CREATED)
     PurchaseOrderView placePurchaseOrder(@PathVariable("tenant_id") UUID tenantId,
@@ -68,6 +72,7 @@ class SuppliersController {
         return purchaseOrders.place(tenantId, order, ActingUser.of(caller, order.createdBy(), "created_by"));
     }
 
+    @Operation(operationId = "receiveDelivery")
     @PostMapping("/purchase-orders/{purchase_order_id}/deliveries")
     @ResponseStatus(HttpStatus.CREATED)
     DeliveryView receiveDelivery(@PathVariable("tenant_id") UUID tenantId,
@@ -78,6 +83,7 @@ class SuppliersController {
                 ActingUser.of(caller, delivery.receivedBy(), "received_by"));
     }
 
+    @Operation(operationId = "listDeliveries")
     @GetMapping("/purchase-orders/{purchase_order_id}/deliveries")
     PageView<DeliveryView> listDeliveries(@PathVariable("tenant_id") UUID tenantId,
                                           @PathVariable("purchase_order_id") UUID purchaseOrderId,
@@ -88,6 +94,7 @@ class SuppliersController {
         return new PageView<>(purchaseOrders.deliveries(tenantId, purchaseOrderId, limit, offset), limit, offset);
     }
 
+    @Operation(operationId = "listPurchaseOrders")
     @GetMapping("/purchase-orders")
     PageView<PurchaseOrderView> listPurchaseOrders(@PathVariable("tenant_id") UUID tenantId,
                                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

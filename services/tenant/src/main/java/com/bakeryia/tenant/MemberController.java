@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A tenant's members. Reading: members and services. Changing: the OWNER, ADMINs and services. */
-@Tag(name = "tenant members", description = "A tenant's members. Reading: members and services. Changing: the OWNER, ADMINs and "
+@Tag(name = "Tenant members", description = "A tenant's members. Reading: members and services. Changing: the OWNER, ADMINs and "
         + "services.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}/members")
@@ -50,7 +50,7 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services: adds an existing user as ADMIN, MEMBER or VIEWER. */
-    @Operation(summary = "Add a user to a tenant",
+    @Operation(operationId = "addTenantMember", summary = "Add a user to a tenant",
             description = "OWNER, ADMINs and services: adds an existing user as ADMIN, MEMBER or VIEWER.")
     @ApiResponse(responseCode = "201", description = "The new membership")
     @PostMapping
@@ -62,7 +62,7 @@ class MemberController {
     }
 
     /** Members of the tenant (any role) and services: a page of its members. */
-    @Operation(summary = "List a tenant's members, a page at a time",
+    @Operation(operationId = "listTenantMembers", summary = "List a tenant's members, a page at a time",
             description = "Members of the tenant (any role) and services.")
     @GetMapping
     PageView<MemberView> list(@PathVariable("tenant_id") UUID tenantId,
@@ -74,7 +74,7 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER). */
-    @Operation(summary = "Change a member's role",
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role",
             description = "OWNER, ADMINs and services: changes a member's role (never the owner's, never to OWNER).")
     @PatchMapping("/{user_id}")
     MemberView changeRole(@PathVariable("tenant_id") UUID tenantId, @PathVariable("user_id") UUID userId,
@@ -83,7 +83,7 @@ class MemberController {
     }
 
     /** OWNER, ADMINs and services remove a member; any member may remove themselves; never the owner. */
-    @Operation(summary = "Remove a member from a tenant",
+    @Operation(operationId = "removeTenantMember", summary = "Remove a member from a tenant",
             description = "OWNER, ADMINs and services remove a member; any member may remove themselves; never the "
             + "owner.")
     @DeleteMapping("/{user_id}")

@@ -14,6 +14,7 @@ import com.bakeryia.platform.web.ApiProblem;
 import com.bakeryia.platform.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the tenant
  * DELETE), transfer of ownership, its admins, and the lookups other services make. Each method states who may call it.
  */
-@Tag(name = "tenants", description = "Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the "
+@Tag(name = "Tenants", description = "Tenants: creation, reading, marking for deletion (the deletion orchestrator serves the "
         + "tenant DELETE), transfer of ownership, its admins, and the lookups other services make. "
         + "Each method states who may call it.")
 @RestController
@@ -64,6 +65,7 @@ class TenantController {
     }
 
     /** A lifecycle status change; see {@link #setStatus}. */
+    @Schema(name = "TenantStatusChange")
     record StatusChange(@NotNull TenantStatus status, java.time.Instant deletionScheduledFor) {
     }
 
@@ -78,7 +80,7 @@ class TenantController {
     }
 
     /** Users only: the caller becomes the OWNER and the tenant gets a subscription. */
-    @Operation(summary = "Create a tenant (the caller becomes its owner)",
+    @Operation(operationId = "createTenant", summary = "Create a tenant (the caller becomes its owner)",
             description = "Users only: the caller becomes the OWNER and the tenant gets a subscription.")
     @ApiResponse(responseCode = "201", description = "The new tenant")
     @PostMapping
@@ -91,7 +93,7 @@ class TenantController {
     }
 
     /** Users only: a page of the tenants the caller belongs to, with the caller's role in each. */
-    @Operation(summary = "List the caller's tenants, a page at a time",
+    @Operation(operationId = "listMyTenants", summary = "List the caller's tenants, a page at a time",
             description = "Users only: the tenants the caller belongs to, with the caller's role in each.")
     @GetMapping
     @PreAuthorize("hasRole('USER')")
@@ -104,7 +106,7 @@ class TenantController {
     }
 
     /** Members of the tenant (any role) and services. */
-    @Operation(summary = "Read a tenant",
+    @Operation(operationId = "getTenant", summary = "Read a tenant",
             description = "Members of the tenant (any role) and services.")
     @GetMapping("/{tenant_id}")
     TenantView get(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
@@ -120,7 +122,7 @@ class TenantController {
      */
     @PutMapping("/{tenant_id}/status")
     @PreAuthorize("hasRole('SERVICE')")
-    @Operation(summary = "Schedule, cancel or start the tenant's deletion (services: the deletion orchestrator)",
+    @Operation(operationId = "changeTenantStatus", summary = "Schedule, cancel or start the tenant's deletion (services: the deletion orchestrator)",
             description = "Services only (the deletion orchestrator): moves the tenant along its lifecycle. "
             + "`PENDING_DELETION` with `deletion_scheduled_for`: its deletion is scheduled (no writes, "
             + "members still read); `ACTIVE`: a scheduled deletion was cancelled; `DELETING`: its data is "
@@ -158,7 +160,7 @@ class TenantController {
     /** Services only: a page of the user's memberships in every tenant, with role and since when. */
     @GetMapping("/user/{user_id}/memberships")
     @PreAuthorize("hasRole('SERVICE')")
-    @Operation(summary = "The user's memberships in every tenant (services: the deletion orchestrator)",
+    @Operation(operationId = "listUserMemberships", summary = "The user's memberships in every tenant (services: the deletion orchestrator)",
             description = "Services only: the user's memberships in every tenant, with role and since when.")
     @ApiResponse(responseCode = "200", description = "A page of the tenants the user belongs to (by tenant id); empty when none")
     @ApiResponse(responseCode = "400", description = "A malformed user id", content = @Content(mediaType = "application/problem+json"))
@@ -171,7 +173,7 @@ class TenantController {
     }
 
     /** Services only: removes the user from every tenant; memberships they own are reported as blocking. */
-    @Operation(summary = "Remove a user from every tenant",
+    @Operation(operationId = "removeUserMemberships", summary = "Remove a user from every tenant",
             description = "Services only: removes the user from every tenant; memberships they own are reported as "
             + "blocking.")
     @DeleteMapping("/user/{user_id}/memberships")
@@ -182,7 +184,7 @@ class TenantController {
     }
 
     /** The current OWNER and services: hands ownership to an ADMIN, who becomes OWNER; the old owner becomes ADMIN. */
-    @Operation(summary = "Transfer a tenant's ownership to one of its admins",
+    @Operation(operationId = "transferTenantOwnership", summary = "Transfer a tenant's ownership to one of its admins",
             description = "The current OWNER and services: hands ownership to an ADMIN, who becomes OWNER; the old "
             + "owner becomes ADMIN.")
     @PostMapping("/{tenant_id}/transfer-ownership")
@@ -193,7 +195,7 @@ class TenantController {
     }
 
     /** Members of the tenant and services: a page of the OWNER and the ADMINs, with since when. */
-    @Operation(summary = "List a tenant's owner and admins, a page at a time",
+    @Operation(operationId = "listTenantAdmins", summary = "List a tenant's owner and admins, a page at a time",
             description = "Members of the tenant and services: the OWNER and the ADMINs, with since when.")
     @GetMapping("/{tenant_id}/admins")
     PageView<MemberView> admins(@PathVariable("tenant_id") UUID tenantId,
@@ -205,7 +207,7 @@ class TenantController {
     }
 
     /** Services only: the tenant's status and the user's role in it (absent when not a member). */
-    @Operation(summary = "A tenant's status and a user's role in it",
+    @Operation(operationId = "getTenantAccess", summary = "A tenant's status and a user's role in it",
             description = "Services only: the tenant's status and the user's role in it (absent when not a member).")
     @GetMapping("/{tenant_id}/access")
     @PreAuthorize("hasRole('SERVICE')")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.bakeryia.platform.data.ServiceDatabase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * oldest first. Consumers keep their own cursor ({@code next_after}), so any number of them can
  * read the same events, and an event is never lost between the change and its announcement.
  */
-@Tag(name = "tenant events", description = "Publishes the tenant service's outbox (for example `tenant.deleted`) to other services: "
+@Tag(name = "Tenant events", description = "Publishes the tenant service's outbox (for example `tenant.deleted`) to other services: "
         + "`GET /api/v1/tenants/events?after=<id>` (services only) answers the events after a cursor, "
         + "oldest first. Consumers keep their own cursor (`next_after`), so any number of them can "
         + "read the same events, and an event is never lost between the change and its announcement.")
@@ -38,14 +39,16 @@ class TenantEventFeed {
     }
 
     /** One outbox event; {@code payload} is the event body as written with the change. */
+    @Schema(name = "TenantEvent")
     record Event(long id, String eventType, java.util.UUID aggregateId, JsonNode payload, java.time.Instant createdAt) {
     }
 
     /** A page of events and the cursor to ask with next (unchanged when there were none). */
+    @Schema(name = "TenantEventPage")
     record Page(List<Event> events, long nextAfter) {
     }
 
-    @Operation(summary = "Read the tenant service's events after a cursor")
+    @Operation(operationId = "listTenantEvents", summary = "Read the tenant service's events after a cursor")
     @GetMapping("/api/v1/tenants/events")
     @PreAuthorize("hasRole('SERVICE')")
     Page events(@RequestParam(name = "after", defaultValue = "0") @Min(0) long after,

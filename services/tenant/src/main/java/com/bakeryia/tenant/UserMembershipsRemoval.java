@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.bakeryia.platform.tenancy.TenantRole;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What removing a user from every tenant did, per membership.
@@ -33,6 +34,7 @@ record UserMembershipsRemoval(UUID userId, boolean complete, int removed, int bl
     /**
      * One membership: {@code REMOVED}, or {@code BLOCKED} with the reason.
      */
+    @Schema(name = "MembershipRemoval")
     record Outcome(UUID tenantId, TenantRole role, String outcome, String reason) {
     }
 }

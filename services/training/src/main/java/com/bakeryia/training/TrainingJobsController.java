@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's training jobs. Members (and services) read; OWNER, ADMIN and MEMBER (and services)
  * write; the tenant service decides membership.
  */
-@Tag(name = "training", description = "A tenant's training jobs. Members (and services) read; OWNER, ADMIN and MEMBER (and "
+@Tag(name = "Training", description = "A tenant's training jobs. Members (and services) read; OWNER, ADMIN and MEMBER (and "
         + "services) write; the tenant service decides membership.")
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}")
@@ -41,7 +41,7 @@ class TrainingJobsController {
         this.guard = guard;
     }
 
-    @Operation(summary = "Queue a training job")
+    @Operation(operationId = "queueTrainingJob", summary = "Queue a training job")
     @PostMapping("/training-jobs")
     @ResponseStatus(HttpStatus.CREATED)
     TrainingJobView queue(@PathVariable("tenant_id") UUID tenantId, @Valid @RequestBody NewTrainingJob job,
@@ -50,7 +50,7 @@ class TrainingJobsController {
         return jobs.queue(tenantId, job, ActingUser.of(caller, job.requestedBy(), "requested_by"));
     }
 
-    @Operation(summary = "List training jobs")
+    @Operation(operationId = "listTrainingJobs", summary = "List training jobs")
     @GetMapping("/training-jobs")
     PageView<TrainingJobView> list(@PathVariable("tenant_id") UUID tenantId,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
