@@ -13,6 +13,8 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.orchestrator.job.JobPlan;
+import com.bakeryia.orchestrator.requests.UserDeletionJobTest;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.CatalogScan;
@@ -27,8 +29,8 @@ import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.bakeryia.testsupport.SettableClock;
+import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;

@@ -3,6 +3,7 @@ package com.bakeryia.orchestrator.certificate;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.bakeryia.orchestrator.api.DeletionCertificateKeysController;
 import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.security.PublicPaths;
 
