@@ -2,11 +2,7 @@ package com.bakeryia.orchestrator;
 
 import java.time.Clock;
 
-import com.bakeryia.orchestrator.api.DeletionAuditController;
-import com.bakeryia.orchestrator.api.DeletionCertificateController;
-import com.bakeryia.orchestrator.api.DeletionJobController;
-import com.bakeryia.orchestrator.api.TenantDeletionController;
-import com.bakeryia.orchestrator.api.UserDeletionController;
+import com.bakeryia.orchestrator.api.DeletionApiConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
 import com.bakeryia.orchestrator.certificate.SignedCertificate;
@@ -36,7 +32,6 @@ import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
-import com.bakeryia.platform.security.PublicPaths;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,9 +54,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
-@Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class,
-        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateConfiguration.class,
-        ConsoleConfiguration.class})
+@Import({DeletionApiConfiguration.class, DeletionCertificateConfiguration.class, ConsoleConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */
@@ -100,12 +93,6 @@ public class DeletionOrchestratorConfiguration {
             SignedCertificate signed = signer.sign(claims, issuedAt);
             return new DeletionCertificates.Signed(signed.jws(), signed.keyId());
         });
-    }
-
-    /** The hand-over of a certificate to its holder without logging in: the token is the credential. */
-    @Bean
-    PublicPaths deletionCertificateHandOverPaths() {
-        return PublicPaths.of(DeletionCertificateController.HAND_OVER_PATH);
     }
 
     @Bean

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * 0 when none). The gauges' query result is kept for {@link #FAILED_JOBS_CACHE} (by the injected
  * clock) so scrapes do not hammer the database; the age is computed at each read.
  */
-class DeletionMetrics {
+public class DeletionMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(DeletionMetrics.class);
 
@@ -35,7 +35,7 @@ class DeletionMetrics {
     private final MeterRegistry registry;
     private final FailedJobsGauges failedJobs;
 
-    DeletionMetrics(MeterRegistry registry, Supplier<DeletionJobReads.FailedJobs> failedJobs, Clock clock) {
+    public DeletionMetrics(MeterRegistry registry, Supplier<DeletionJobReads.FailedJobs> failedJobs, Clock clock) {
         this.registry = registry;
         // Held here: a gauge references its state object weakly, and this bean lives as long as the context.
         this.failedJobs = new FailedJobsGauges(failedJobs, clock);
@@ -47,7 +47,7 @@ class DeletionMetrics {
                 .baseUnit("seconds").register(registry);
     }
 
-    void jobStarted() {
+    public void jobStarted() {
         jobs("started").increment();
     }
 
@@ -60,7 +60,7 @@ class DeletionMetrics {
     }
 
     /** A FAILED job was put back to work: by {@link FailedJobRetries} ({@code automatic}), or on request. */
-    void jobRetried(boolean automatic) {
+    public void jobRetried(boolean automatic) {
         jobs(automatic ? "auto_retried" : "retried").increment();
     }
 

@@ -36,10 +36,10 @@ import static com.bakeryia.orchestrator.job.JobStoreTables.at;
  * one commit however many steps they hold: with many small jobs the bookkeeping, not the
  * deleting, is what a job costs.
  */
-class DeletionStepLeases {
+public class DeletionStepLeases {
 
     /** The audit trail's actor of what workers record. */
-    static final String WORKER = "system:worker";
+    static final String WORKER = DeletionAudit.WORKER;
 
     private final JobStoreTables tables;
     private final Duration writeSettlePeriod;
@@ -52,7 +52,7 @@ class DeletionStepLeases {
      *                          earliest ({@link OrchestratorProperties#writeSettlePeriod()})
      * @param certificates      issues a job's certificate in the transaction that completes it
      */
-    DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod, DeletionAudit audit,
+    public DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod, DeletionAudit audit,
                        DeletionCertificates certificates) {
         this.tables = tables;
         this.writeSettlePeriod = writeSettlePeriod;

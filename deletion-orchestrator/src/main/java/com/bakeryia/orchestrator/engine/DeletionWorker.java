@@ -58,7 +58,7 @@ import org.springframework.context.SmartLifecycle;
  * verification), and start without a claim of their own; then the worker claims again at once for
  * anything else due.
  */
-class DeletionWorker implements SmartLifecycle {
+public class DeletionWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeletionWorker.class);
 
@@ -80,7 +80,7 @@ class DeletionWorker implements SmartLifecycle {
     private ExecutorService callThreads;
     private Thread recorder;
 
-    DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries,
+    public DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries,
                    ScheduledDeletions scheduledDeletions, DeletionMetrics metrics, OrchestratorProperties properties,
                    Clock clock) {
         this.leases = leases;
@@ -153,7 +153,7 @@ class DeletionWorker implements SmartLifecycle {
     }
 
     /** Asks for a poll now, for example after a job was created or retried. */
-    void wake() {
+    public void wake() {
         ScheduledExecutorService current = scheduler;
         if (running && current != null && !current.isShutdown()) {
             try {

@@ -25,7 +25,7 @@ import org.slf4j.MDC;
  * every worker runs a pass every poll interval, and each retry locks the job row and requires it
  * still FAILED since before the bound, so one failure is retried once whoever sees it.
  */
-class FailedJobRetries {
+public class FailedJobRetries {
 
     private static final Logger log = LoggerFactory.getLogger(FailedJobRetries.class);
 
@@ -40,7 +40,7 @@ class FailedJobRetries {
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    FailedJobRetries(DeletionJobStarts starts, DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
+    public FailedJobRetries(DeletionJobStarts starts, DeletionMetrics metrics, OrchestratorProperties properties, Clock clock) {
         this.starts = starts;
         this.metrics = metrics;
         this.properties = properties;

@@ -16,21 +16,21 @@ import com.bakeryia.platform.remote.RemoteServices;
  * Resolved at call time, so a missing URL or a service without a plan fails that step with a
  * clear error, instead of stopping the host at start-up.
  */
-class ParticipantDirectory {
+public class ParticipantDirectory {
 
     private final LocalDeletionParticipants local;
     private final RemoteServices remoteServices;
     private final Duration callTimeout;
     private final Map<String, DeletionParticipant> remote = new ConcurrentHashMap<>();
 
-    ParticipantDirectory(LocalDeletionParticipants local, RemoteServices remoteServices, Duration callTimeout) {
+    public ParticipantDirectory(LocalDeletionParticipants local, RemoteServices remoteServices, Duration callTimeout) {
         this.local = local;
         this.remoteServices = remoteServices;
         this.callTimeout = callTimeout;
     }
 
     /** The participant of {@code service}; throws naming the reason when there is none. */
-    DeletionParticipant participant(String service) {
+    public DeletionParticipant participant(String service) {
         Optional<DeletionParticipant> here = local.find(service);
         if (here.isPresent()) {
             return here.get();

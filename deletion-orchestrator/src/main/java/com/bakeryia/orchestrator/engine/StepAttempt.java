@@ -23,13 +23,13 @@ import com.bakeryia.orchestrator.job.LeasedStep;
  * thread under the per-service timeout; reports failures as outcomes, never as exceptions it lets
  * escape on purpose.
  */
-class StepAttempt {
+public class StepAttempt {
 
     private final ParticipantDirectory participants;
     private final UserJobPreparation userJobPreparation;
     private final Clock clock;
 
-    StepAttempt(ParticipantDirectory participants, UserJobPreparation userJobPreparation, Clock clock) {
+    public StepAttempt(ParticipantDirectory participants, UserJobPreparation userJobPreparation, Clock clock) {
         this.participants = participants;
         this.userJobPreparation = userJobPreparation;
         this.clock = clock;

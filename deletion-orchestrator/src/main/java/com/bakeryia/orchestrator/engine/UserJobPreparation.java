@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * asked to delete is half-deleted). Then every membership is removed; a membership that is still
  * an OWNER fails the step, because a tenant must never be left without its owner.
  */
-class UserJobPreparation {
+public class UserJobPreparation {
 
     private static final Logger log = LoggerFactory.getLogger(UserJobPreparation.class);
 
@@ -52,7 +52,7 @@ class UserJobPreparation {
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    UserJobPreparation(DeletionJobStarts starts, DeletionJobReads reads, OwnedTenants ownedTenants,
+    public UserJobPreparation(DeletionJobStarts starts, DeletionJobReads reads, OwnedTenants ownedTenants,
                        UserMemberships tenancy, UserDirectory users, DataServices dataServices,
                        OrchestratorProperties properties, Clock clock) {
         this.starts = starts;

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import static com.bakeryia.orchestrator.job.JobStoreTables.instant;
 
 /** Reads jobs as callers see them ({@link DeletionJobSummary}): steps in plan order, every attempt. */
-class DeletionJobReads {
+public class DeletionJobReads {
 
     private static final TypeReference<Map<String, Map<String, Long>>> COUNTS = new TypeReference<>() { };
 
@@ -33,39 +33,39 @@ class DeletionJobReads {
     private final JobStoreTables tables;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DeletionJobReads(JobStoreTables tables) {
+    public DeletionJobReads(JobStoreTables tables) {
         this.tables = tables;
     }
 
-    Optional<DeletionJobSummary> find(UUID jobId, Instant now) {
+    public Optional<DeletionJobSummary> find(UUID jobId, Instant now) {
         return summaries("where id = :id", new MapSqlParameterSource("id", jobId), now).stream().findFirst();
     }
 
     /** The status of a job, or empty when there is no such job. */
-    Optional<JobStatus> status(UUID jobId) {
+    public Optional<JobStatus> status(UUID jobId) {
         return tables.sql().query("select status from " + tables.jobs() + " where id = :id", Map.of("id", jobId),
                 (rs, n) -> JobStatus.valueOf(rs.getString(1))).stream().findFirst();
     }
 
     /** The subject's unfinished job of this kind (PENDING, RUNNING or FAILED), if any. */
-    Optional<DeletionJobSummary> unfinished(JobKind kind, UUID subjectId, Instant now) {
+    public Optional<DeletionJobSummary> unfinished(JobKind kind, UUID subjectId, Instant now) {
         return summaries("where kind = :kind and subject_id = :subject and status not in ('COMPLETED', 'CANCELLED')",
                 new MapSqlParameterSource().addValue("kind", kind.name()).addValue("subject", subjectId), now)
                 .stream().findFirst();
     }
 
     /** How many jobs are FAILED, and when the one that has been FAILED longest failed (null when none). */
-    record FailedJobs(long count, Instant oldestFailedAt) {
+    public record FailedJobs(long count, Instant oldestFailedAt) {
     }
 
     /** One aggregate over the partial index of FAILED jobs (V5): cheap enough for every metrics scrape's cache refresh. */
-    FailedJobs failedJobs() {
+    public FailedJobs failedJobs() {
         return tables.sql().queryForObject("select count(*), min(completed_at) from " + tables.jobs()
                 + " where status = 'FAILED'", Map.of(), (rs, n) -> new FailedJobs(rs.getLong(1), instant(rs, "min")));
     }
 
     /** Newest first; either filter may be null. */
-    List<DeletionJobSummary> list(UUID subjectId, JobStatus status, int limit, Instant now) {
+    public List<DeletionJobSummary> list(UUID subjectId, JobStatus status, int limit, Instant now) {
         return list(new JobFilter(null, status == null ? Set.of() : Set.of(status), subjectId, null, null), limit, 0, now);
     }
 
@@ -75,7 +75,7 @@ class DeletionJobReads {
      * without its per-step results. Only the filters given are in the statement, so each can use its
      * index ({@code deletion_jobs_by_subject}, {@code _by_status}, {@code _newest_first}).
      */
-    List<DeletionJobSummary> list(JobFilter filter, int limit, int offset, Instant now) {
+    public List<DeletionJobSummary> list(JobFilter filter, int limit, int offset, Instant now) {
         List<String> conditions = new ArrayList<>();
         var params = new MapSqlParameterSource().addValue("limit", limit).addValue("offset", offset);
         if (filter.kind() != null) {
@@ -108,9 +108,9 @@ class DeletionJobReads {
      * @param createdAfter  created at or after this instant
      * @param createdBefore created before this instant
      */
-    record JobFilter(JobKind kind, Set<JobStatus> statuses, UUID subjectId, Instant createdAfter, Instant createdBefore) {
+    public record JobFilter(JobKind kind, Set<JobStatus> statuses, UUID subjectId, Instant createdAfter, Instant createdBefore) {
 
-        JobFilter {
+        public JobFilter {
             statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         }
     }
@@ -120,7 +120,7 @@ class DeletionJobReads {
      * over {@code deletion_jobs_by_status}, the longest-FAILED job over {@code deletion_jobs_failed_by_completion},
      * the rows over {@code deletion_steps_succeeded_by_completion} (V10), all at {@code now}.
      */
-    DeletionJobStats stats(Instant now) {
+    public DeletionJobStats stats(Instant now) {
         var params = new MapSqlParameterSource().addValue("now", JobStoreTables.at(now))
                 .addValue("hour_ago", JobStoreTables.at(now.minus(Duration.ofHours(1))))
                 .addValue("quarter_ago", JobStoreTables.at(now.minus(RATE_WINDOW)))

@@ -30,13 +30,13 @@ import java.util.Map;
  * with no data services goes from its first barrier to FINAL. {@link #next} is the one function
  * that decides what a job does next from the statuses of its steps; it has no side effects.
  */
-final class JobPlan {
+public final class JobPlan {
 
     /** The tenant service: its participant removes the tenant record; it prepares user jobs. */
-    static final String TENANT_SERVICE = "tenant";
+    public static final String TENANT_SERVICE = "tenant";
 
     /** The auth service: its participant removes the user record. */
-    static final String USER_SERVICE = "auth";
+    public static final String USER_SERVICE = "auth";
 
     /** The plan of jobs created before VERIFY scanned the catalog itself: a SCAN step follows each VERIFY. */
     static final int FIRST_PLAN = 1;
@@ -54,11 +54,11 @@ final class JobPlan {
     }
 
     /** One step of a job: a phase in a service. */
-    record StepKey(StepPhase phase, String service) {
+    public record StepKey(StepPhase phase, String service) {
     }
 
     /** What a job does next. */
-    sealed interface Next {
+    public sealed interface Next {
 
         /** A step is still pending or running, and nothing new is due. */
         record Wait() implements Next {
@@ -92,12 +92,12 @@ final class JobPlan {
      * the other services go on; the job fails once nothing is running or due, and a retry puts the
      * failed steps back to work, from where their sweeps go on.
      */
-    static Next next(JobKind kind, List<String> dataServices, Map<StepKey, StepStatus> steps) {
+    public static Next next(JobKind kind, List<String> dataServices, Map<StepKey, StepStatus> steps) {
         return next(kind, dataServices, CURRENT_PLAN, steps);
     }
 
     /** As {@link #next(JobKind, List, Map)}, for a job created with the given plan. */
-    static Next next(JobKind kind, List<String> dataServices, int plan, Map<StepKey, StepStatus> steps) {
+    public static Next next(JobKind kind, List<String> dataServices, int plan, Map<StepKey, StepStatus> steps) {
         List<StepPhase> sweep = plan == FIRST_PLAN ? FIRST_PLAN_SWEEP : SWEEP;
         boolean active = steps.containsValue(StepStatus.PENDING) || steps.containsValue(StepStatus.RUNNING);
         boolean failed = steps.containsValue(StepStatus.FAILED);

@@ -22,28 +22,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that create jobs, lease steps and read jobs. Jobs, steps and attempts hold ids, counts, times and
  * errors only.
  */
-record JobStoreTables(ServiceDatabase database, String jobs, String steps, String attempts, String ownedTenants) {
+public record JobStoreTables(ServiceDatabase database, String jobs, String steps, String attempts, String ownedTenants) {
 
-    static JobStoreTables in(ServiceDatabase database) {
+    public static JobStoreTables in(ServiceDatabase database) {
         String schema = database.schema();
         return new JobStoreTables(database, schema + ".deletion_jobs", schema + ".deletion_steps",
                 schema + ".deletion_step_attempts", schema + ".deletion_job_owned_tenants");
     }
 
-    NamedParameterJdbcTemplate sql() {
+    public NamedParameterJdbcTemplate sql() {
         return database.namedJdbc();
     }
 
-    TransactionTemplate transactions() {
+    public TransactionTemplate transactions() {
         return database.transactions();
     }
 
     /** A step to queue: PENDING, due at {@code dueAt}, with {@code attemptLimit} attempts. */
-    record NewStep(UUID jobId, JobPlan.StepKey step, int attemptLimit, Instant dueAt) {
+    public record NewStep(UUID jobId, JobPlan.StepKey step, int attemptLimit, Instant dueAt) {
     }
 
     /** Queues the steps, of one job or several, in one round trip. */
-    void insertSteps(List<NewStep> queued) {
+    public void insertSteps(List<NewStep> queued) {
         var batch = queued.stream().map(step -> new MapSqlParameterSource()
                 .addValue("id", UUID.randomUUID()).addValue("job", step.jobId()).addValue("service", step.step().service())
                 .addValue("phase", step.step().phase().name()).addValue("limit", step.attemptLimit())
@@ -54,13 +54,13 @@ record JobStoreTables(ServiceDatabase database, String jobs, String steps, Strin
     }
 
     /** The version of a step queued leased (a claim of a new step leaves it at 1 too). */
-    static final long LEASED_VERSION = 1;
+    public static final long LEASED_VERSION = 1;
 
     /**
      * Queues the steps leased to {@code owner} until {@code now + lease}: RUNNING, with their first
      * attempt open, as a claim would have left them. Answers the new steps' ids.
      */
-    Map<UUID, NewStep> insertLeased(List<NewStep> leased, String owner, Instant now, Duration lease) {
+    public Map<UUID, NewStep> insertLeased(List<NewStep> leased, String owner, Instant now, Duration lease) {
         Map<UUID, NewStep> ids = new LinkedHashMap<>();
         leased.forEach(step -> ids.put(UUID.randomUUID(), step));
         var batch = ids.entrySet().stream().map(entry -> new MapSqlParameterSource()
@@ -78,11 +78,11 @@ record JobStoreTables(ServiceDatabase database, String jobs, String steps, Strin
         return ids;
     }
 
-    static OffsetDateTime at(Instant instant) {
+    public static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param version the fencing token: every later write of the holder names it
  * @param owner   the worker holding the lease
  */
-record LeasedStep(UUID stepId, UUID jobId, JobKind kind, UUID subjectId, String service, StepPhase phase,
+public record LeasedStep(UUID stepId, UUID jobId, JobKind kind, UUID subjectId, String service, StepPhase phase,
                   int attempt, int attemptLimit, long version, String owner) {
 }

@@ -23,7 +23,7 @@ import static com.bakeryia.orchestrator.job.JobStoreTables.at;
  * unfinished one), and puts a FAILED job back to work. The job keeps its data services, so every
  * later phase is decided from the job itself ({@link JobPlan}).
  */
-class DeletionJobStarts {
+public class DeletionJobStarts {
 
     /** The audit trail's actor of what the orchestrator does by itself when a window ends. */
     static final String WINDOW_ENDED = "system:window-ended";
@@ -31,17 +31,17 @@ class DeletionJobStarts {
     private final JobStoreTables tables;
     private final DeletionAudit audit;
 
-    DeletionJobStarts(JobStoreTables tables, DeletionAudit audit) {
+    public DeletionJobStarts(JobStoreTables tables, DeletionAudit audit) {
         this.tables = tables;
         this.audit = audit;
     }
 
     /** A job that was found or created; {@code created} is false when an unfinished one already existed. */
-    record StartedJob(UUID jobId, boolean created) {
+    public record StartedJob(UUID jobId, boolean created) {
     }
 
     /** What a user job does with one tenant the user owns: delete it, or hand it to {@code newOwnerId}. */
-    record OwnedTenantPlan(UUID tenantId, boolean delete, UUID newOwnerId) {
+    public record OwnedTenantPlan(UUID tenantId, boolean delete, UUID newOwnerId) {
     }
 
     /**
@@ -51,7 +51,7 @@ class DeletionJobStarts {
      *
      * @param ownedTenants user jobs only: what happens to each tenant the user owns
      */
-    StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+    public StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now) {
         return startOrFind(kind, subjectId, initiator, dataServices, ownedTenants, attemptLimit, now, now);
     }
@@ -62,7 +62,7 @@ class DeletionJobStarts {
      * worker claims them (workers only claim steps of PENDING and RUNNING jobs) until
      * {@link #startIfDue} moves it on, and {@link #cancel} can still undo it.
      */
-    StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+    public StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now, Instant startAt) {
         boolean scheduled = startAt.isAfter(now);
         var sql = tables.sql();
@@ -116,7 +116,7 @@ class DeletionJobStarts {
     }
 
     /** What a cancellation found. */
-    enum CancelResult {
+    public enum CancelResult {
         CANCELLED, NOT_FOUND, NOT_SCHEDULED,
         /** SCHEDULED, and the condition of {@link #cancelIf} said to keep it. */
         KEPT
@@ -126,7 +126,7 @@ class DeletionJobStarts {
      * Cancels a SCHEDULED job (its grace window has not ended): CANCELLED, nothing was deleted.
      * Locks the job row, so a cancellation and {@link #startIfDue} never both succeed.
      */
-    CancelResult cancel(UUID jobId, Instant now, String actor) {
+    public CancelResult cancel(UUID jobId, Instant now, String actor) {
         return cancelIf(jobId, now, actor, DeletionAudit.Action.RESTORED, () -> true);
     }
 
@@ -164,7 +164,7 @@ class DeletionJobStarts {
     }
 
     /** A SCHEDULED job, its subject, and when its window ends. */
-    record ScheduledJob(UUID jobId, JobKind kind, UUID subjectId, Instant scheduledFor) {
+    public record ScheduledJob(UUID jobId, JobKind kind, UUID subjectId, Instant scheduledFor) {
     }
 
     /** SCHEDULED jobs whose window has ended by {@code now}, earliest first, at most {@code limit}. */
@@ -198,7 +198,7 @@ class DeletionJobStarts {
     }
 
     /** What a start of a SCHEDULED job did. */
-    enum StartResult {
+    public enum StartResult {
         /** The job is PENDING: workers claim its steps. */
         STARTED,
         /** The job is CANCELLED instead: the condition said the deletion was withdrawn. Nothing was deleted. */
@@ -216,7 +216,7 @@ class DeletionJobStarts {
      *
      * @return whether this call started the job
      */
-    boolean startIfDue(UUID jobId, Instant now, Instant startedAt, String actor, Runnable beforeStart) {
+    public boolean startIfDue(UUID jobId, Instant now, Instant startedAt, String actor, Runnable beforeStart) {
         return startOrCancelIfDue(jobId, now, startedAt, actor, () -> {
             beforeStart.run();
             return true;
@@ -255,10 +255,10 @@ class DeletionJobStarts {
     }
 
     /** What a retry request found. */
-    enum RetryResult { RETRIED, NOT_FOUND, NOT_FAILED }
+    public enum RetryResult { RETRIED, NOT_FOUND, NOT_FAILED }
 
     /** A job that is FAILED, and since when (its {@code completed_at}). */
-    record FailedJob(UUID jobId, JobKind kind, UUID subjectId, Instant failedAt) {
+    public record FailedJob(UUID jobId, JobKind kind, UUID subjectId, Instant failedAt) {
     }
 
     /**
@@ -266,7 +266,7 @@ class DeletionJobStarts {
      * candidates of an automatic retry, in one statement on the partial index of FAILED jobs. Not
      * locked: {@link #retry(UUID, int, Instant, Instant, String)} decides under the job's lock.
      */
-    List<FailedJob> failedAtOrBefore(Instant failedBefore, int limit) {
+    public List<FailedJob> failedAtOrBefore(Instant failedBefore, int limit) {
         return tables.sql().query("select id, kind, subject_id, completed_at from " + tables.jobs()
                         + " where status = 'FAILED' and completed_at <= :before order by completed_at limit :limit",
                 new MapSqlParameterSource().addValue("before", at(failedBefore)).addValue("limit", limit),
@@ -278,7 +278,7 @@ class DeletionJobStarts {
      * Puts a FAILED job back to work: its failed steps become pending again, each allowed
      * {@code extraAttempts} more attempts; steps that succeeded are not run again.
      */
-    RetryResult retry(UUID jobId, int extraAttempts, Instant now, String actor) {
+    public RetryResult retry(UUID jobId, int extraAttempts, Instant now, String actor) {
         return retry(jobId, extraAttempts, now, null, actor);
     }
 
@@ -289,7 +289,7 @@ class DeletionJobStarts {
      * and the others find it RUNNING, or FAILED again later than the bound, and leave it
      * ({@code NOT_FAILED}).
      */
-    RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore, String actor) {
+    public RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore, String actor) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<Boolean> found = sql.query("select status = 'FAILED' and (cast(:before as timestamptz) is null"

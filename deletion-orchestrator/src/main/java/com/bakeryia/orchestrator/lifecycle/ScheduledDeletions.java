@@ -31,7 +31,7 @@ import org.slf4j.MDC;
  * often the worker polls. The sweep goes on where the last one stopped (kept in memory only; a
  * restart begins again at the first job), so every scheduled user job is looked at in turn.
  */
-class ScheduledDeletions {
+public class ScheduledDeletions {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledDeletions.class);
 
@@ -52,7 +52,7 @@ class ScheduledDeletions {
     private Instant lastSweep;
     private DeletionJobStarts.ScheduledPosition sweptUpTo;
 
-    ScheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+    public ScheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
         this.starts = starts;
         this.tenancy = tenancy;
         this.users = users;
@@ -64,7 +64,7 @@ class ScheduledDeletions {
      * then starts every SCHEDULED job that is due (or cancels a due user job whose person
      * cancelled); returns how many this pass started.
      */
-    int startDue() {
+    public int startDue() {
         reconcileIfDue();
         return startOrCancelDue();
     }
@@ -92,7 +92,7 @@ class ScheduledDeletions {
      * Starts a SCHEDULED job now, whatever its deadline (a service asked to skip the window); a user
      * job whose person cancelled meanwhile is CANCELLED instead.
      */
-    DeletionJobStarts.StartResult startNow(UUID jobId, JobKind kind, UUID subjectId, Initiator by) {
+    public DeletionJobStarts.StartResult startNow(UUID jobId, JobKind kind, UUID subjectId, Initiator by) {
         return start(jobId, kind, subjectId, null, by.actor());
     }
 
@@ -147,7 +147,7 @@ class ScheduledDeletions {
     }
 
     /** Cancels a SCHEDULED user job whose account is ACTIVE (or DISABLED) again; whether it did. */
-    boolean cancelIfWithdrawn(DeletionJobStarts.ScheduledJob job, Instant now) {
+    public boolean cancelIfWithdrawn(DeletionJobStarts.ScheduledJob job, Instant now) {
         boolean cancelled = starts.cancelIf(job.jobId(), now, "user:" + job.subjectId(), DeletionAudit.Action.CANCELLED,
                 () -> withdrawn(job.subjectId()))
                 == DeletionJobStarts.CancelResult.CANCELLED;

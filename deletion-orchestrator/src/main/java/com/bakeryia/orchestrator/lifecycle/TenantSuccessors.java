@@ -16,13 +16,13 @@ import com.bakeryia.platform.tenancy.UserMemberships;
  * become an owner), the longest-standing (earliest to join) first. One rule for planning a user job
  * ({@link UserDeletions}) and for re-planning it at each PREPARE attempt ({@link UserJobPreparation}).
  */
-final class TenantSuccessors {
+public final class TenantSuccessors {
 
     private TenantSuccessors() {
     }
 
     /** The tenant's ADMINs with ACTIVE accounts except {@code leavingUserId}, longest-standing first. */
-    static List<UUID> of(UserMemberships tenancy, UserDirectory users, UUID tenantId, UUID leavingUserId) {
+    public static List<UUID> of(UserMemberships tenancy, UserDirectory users, UUID tenantId, UUID leavingUserId) {
         return tenancy.managers(tenantId).stream()
                 .filter(m -> m.role() == TenantRole.ADMIN && !m.userId().equals(leavingUserId))
                 .filter(m -> users.account(m.userId()).map(UserDirectory.Account::active).orElse(false))

@@ -50,10 +50,13 @@ import static com.bakeryia.orchestrator.job.JobStoreTables.at;
  * lock is held until the transaction commits, so appends of many actions go in one transaction
  * ({@link #appendAll}) where they can.
  */
-class DeletionAudit {
+public class DeletionAudit {
 
     /** The first entry's previous hash. */
     static final String GENESIS = "0".repeat(64);
+
+    /** The actor of what the worker records: attempts, failures, verifications, completions, certificates. */
+    public static final String WORKER = "system:worker";
 
     /** The advisory lock key of the chain (an arbitrary constant: "deletion audit"). */
     private static final long CHAIN_LOCK = 0x6465_6c61_7564_6974L;
@@ -61,7 +64,7 @@ class DeletionAudit {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What happened. */
-    enum Action {
+    public enum Action {
         /** Someone asked for a deletion (details: whether it waits out a window). */
         REQUESTED,
         /** The job waits out its grace window (details: scheduled_for). */
@@ -89,18 +92,18 @@ class DeletionAudit {
     }
 
     /** One entry as stored. */
-    record Entry(long seq, Instant recordedAt, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
+    public record Entry(long seq, Instant recordedAt, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
                  Map<String, Object> details, String previousHash, String hash) {
     }
 
     /** The chain checked from the first entry: valid, or the first entry that is not what its hash says. */
-    record Verification(boolean valid, long entries, String head, Long firstInvalidEntry, String reason) {
+    public record Verification(boolean valid, long entries, String head, Long firstInvalidEntry, String reason) {
     }
 
     private final JobStoreTables tables;
     private final String table;
 
-    DeletionAudit(JobStoreTables tables) {
+    public DeletionAudit(JobStoreTables tables) {
         this.tables = tables;
         this.table = tables.database().schema() + ".deletion_audit_entries";
     }
@@ -110,7 +113,7 @@ class DeletionAudit {
      * the chain's head hash at that entry, and answers entries to append after it (a certificate
      * that names the head, and the entry that records its issue).
      */
-    record Pending(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
+    public record Pending(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
                    Map<String, ?> details, Function<String, List<Pending>> then) {
 
         Pending(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor, Map<String, ?> details) {
@@ -118,7 +121,7 @@ class DeletionAudit {
         }
 
         /** An entry about the job a step belongs to. */
-        static Pending of(Instant at, Action action, LeasedStep step, String actor, Map<String, ?> details) {
+        public static Pending of(Instant at, Action action, LeasedStep step, String actor, Map<String, ?> details) {
             return new Pending(at, action, step.jobId(), step.kind(), step.subjectId(), actor, details);
         }
     }
@@ -127,7 +130,7 @@ class DeletionAudit {
      * Appends an entry, in the caller's transaction when there is one (a transaction of its own
      * otherwise); returns the new head hash. {@code details} hold ids, kinds, counts and times only.
      */
-    String append(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
+    public String append(Instant at, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
                   Map<String, ?> details) {
         return appendAll(List.of(new Pending(at, action, jobId, kind, subjectId, actor, details)));
     }
@@ -140,7 +143,7 @@ class DeletionAudit {
      * commit once, not once per entry. Call it last in the transaction, when every row lock it
      * needs is held.
      */
-    String appendAll(List<Pending> entries) {
+    public String appendAll(List<Pending> entries) {
         return tables.transactions().execute(status -> {
             var sql = tables.sql();
             sql.getJdbcOperations().queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
@@ -190,13 +193,13 @@ class DeletionAudit {
     }
 
     /** The entry whose hash this is, if the chain holds it. */
-    Optional<Long> seqOf(String hash) {
+    public Optional<Long> seqOf(String hash) {
         return tables.sql().getJdbcOperations().queryForList("select seq from " + table + " where hash = ?", Long.class,
                 hash).stream().findFirst();
     }
 
     /** Entries oldest first, filtered by subject and job (either may be null), after {@code afterSeq}, at most {@code limit}. */
-    List<Entry> list(UUID subjectId, UUID jobId, long afterSeq, int limit) {
+    public List<Entry> list(UUID subjectId, UUID jobId, long afterSeq, int limit) {
         return tables.sql().query("select * from " + table + " where (cast(:subject as uuid) is null or subject_id = :subject)"
                 + " and (cast(:job as uuid) is null or job_id = :job) and seq > :after order by seq limit :limit",
                 new MapSqlParameterSource().addValue("subject", subjectId).addValue("job", jobId)
@@ -204,7 +207,7 @@ class DeletionAudit {
     }
 
     /** Recomputes the chain from the first entry, a page at a time. */
-    Verification verify() {
+    public Verification verify() {
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
@@ -291,7 +294,7 @@ class DeletionAudit {
     }
 
     /** Details in the order given, for callers: {@code details("service", "oven", "attempt", 2)}. */
-    static Map<String, Object> details(Object... keysAndValues) {
+    public static Map<String, Object> details(Object... keysAndValues) {
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

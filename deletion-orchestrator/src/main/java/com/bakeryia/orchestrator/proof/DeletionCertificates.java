@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import com.bakeryia.orchestrator.engine.DeletionStepLeases;
 import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.JobStoreTables;
 import com.bakeryia.orchestrator.job.StepPhase;
@@ -29,7 +28,7 @@ import static com.bakeryia.orchestrator.job.JobStoreTables.at;
  * Deletion certificates: one signed statement per COMPLETED job of what was deleted, anonymised
  * and retained, per service and table, what verification and the catalog scan checked, and the
  * audit chain's head right after the completion. Issued in the transaction that completes the job
- * ({@link DeletionStepLeases}), stored as the compact JWS that was signed, never changed.
+ * ({@code engine.DeletionStepLeases}), stored as the compact JWS that was signed, never changed.
  *
  * <p>A user job's certificate is also handed to the erased person, who cannot log in afterwards:
  * every answer to their deletion request carries a fresh random token (the newest one counts;
@@ -37,19 +36,19 @@ import static com.bakeryia.orchestrator.job.JobStoreTables.at;
  * {@code GET /api/v1/deletion-certificates/{job_id}} (header {@code Deletion-Certificate-Token})
  * without logging in.
  */
-class DeletionCertificates {
+public class DeletionCertificates {
 
     /** Signs a certificate's claims (adding {@code iss} and {@code iat}) with the current certificate key. */
-    interface Signer {
+    public interface Signer {
         Signed sign(Map<String, Object> claims, Instant issuedAt);
     }
 
     /** A compact JWS and the id of the key that signed it. */
-    record Signed(String jws, String keyId) {
+    public record Signed(String jws, String keyId) {
     }
 
     /** A stored certificate. */
-    record Certificate(UUID jobId, String keyId, Instant issuedAt, String auditHead, String jws) {
+    public record Certificate(UUID jobId, String keyId, Instant issuedAt, String auditHead, String jws) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +58,7 @@ class DeletionCertificates {
     private final Signer signer;
     private final String certificates;
 
-    DeletionCertificates(JobStoreTables tables, Signer signer) {
+    public DeletionCertificates(JobStoreTables tables, Signer signer) {
         this.tables = tables;
         this.signer = signer;
         this.certificates = tables.database().schema() + ".deletion_certificates";
@@ -71,7 +70,7 @@ class DeletionCertificates {
      * answers the audit entry that records the issue, for the caller to append next; does nothing
      * (and answers none) when the job has one already, so it is issued exactly once.
      */
-    List<DeletionAudit.Pending> issue(UUID jobId, String auditHead, Instant now) {
+    public List<DeletionAudit.Pending> issue(UUID jobId, String auditHead, Instant now) {
         return tables.transactions().execute(status -> {
             if (find(jobId).isPresent()) {
                 return List.of();
@@ -85,12 +84,12 @@ class DeletionCertificates {
                     .addValue("jws", signed.jws()));
             return List.of(new DeletionAudit.Pending(now, DeletionAudit.Action.CERTIFICATE_ISSUED, jobId,
                     JobKind.valueOf((String) claims.get("kind")), UUID.fromString((String) claims.get("subject_id")),
-                    DeletionStepLeases.WORKER,
+                    DeletionAudit.WORKER,
                     DeletionAudit.details("key_id", signed.keyId(), "certificate_sha256", sha256(signed.jws()))));
         });
     }
 
-    Optional<Certificate> find(UUID jobId) {
+    public Optional<Certificate> find(UUID jobId) {
         return tables.sql().query("select * from " + certificates + " where job_id = :job", Map.of("job", jobId),
                 (rs, n) -> new Certificate(rs.getObject("job_id", UUID.class), rs.getString("key_id"),
                         JobStoreTables.instant(rs, "issued_at"), rs.getString("audit_head"), rs.getString("jws")))
@@ -101,7 +100,7 @@ class DeletionCertificates {
      * A fresh hand-over token for a user job's certificate; it replaces the one before, and only
      * its SHA-256 is stored. 256 random bits, URL-safe.
      */
-    String newHandOverToken(UUID jobId) {
+    public String newHandOverToken(UUID jobId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -111,7 +110,7 @@ class DeletionCertificates {
     }
 
     /** Whether {@code token} is the job's current hand-over token (compared by hash, in constant time). */
-    boolean handOverTokenMatches(UUID jobId, String token) {
+    public boolean handOverTokenMatches(UUID jobId, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return false;
         }

@@ -53,7 +53,7 @@ public class DeletionJobs {
     private final DeletionWindowProperties window;
     private final Clock clock;
 
-    DeletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
+    public DeletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
                  ScheduledDeletions scheduledDeletions, ParticipantDirectory participants, DataServices dataServices,
                  UserMemberships tenancy, DeletionMetrics metrics, OrchestratorProperties properties,
                  DeletionWindowProperties window, Clock clock) {
@@ -151,12 +151,12 @@ public class DeletionJobs {
     }
 
     /** One page of the jobs matching {@code filter}, newest first, without their per-step results. */
-    List<DeletionJobSummary> list(DeletionJobReads.JobFilter filter, int limit, int offset) {
+    public List<DeletionJobSummary> list(DeletionJobReads.JobFilter filter, int limit, int offset) {
         return reads.list(filter, limit, offset, clock.instant());
     }
 
     /** The job store's figures now, by the injected clock. */
-    DeletionJobStats stats() {
+    public DeletionJobStats stats() {
         return reads.stats(clock.instant());
     }
 

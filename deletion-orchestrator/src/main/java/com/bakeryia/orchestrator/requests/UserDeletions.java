@@ -90,7 +90,7 @@ public class UserDeletions {
     private final DeletionWindowProperties window;
     private final Clock clock;
 
-    UserDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
+    public UserDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
                   ScheduledDeletions scheduledDeletions, ParticipantDirectory participants, UserMemberships tenancy,
                   UserDirectory users, DataServices dataServices, DeletionMetrics metrics,
                   OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
