@@ -97,7 +97,7 @@ public class DeletionWorker implements SmartLifecycle {
     }
 
     /** This worker's name in leases and attempt records. */
-    String owner() {
+    public String owner() {
         return owner;
     }
 

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The saga end to end on the real PostgreSQL: phases, retries, timeouts, verification, crash and resume. */
 @SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeletionJobLifecycleTest {
+public class DeletionJobLifecycleTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -294,7 +294,7 @@ class DeletionJobLifecycleTest {
         return counter == null ? 0 : counter.count();
     }
 
-    static DeletionJobSummary.StepResult step(DeletionJobSummary job, StepPhase phase, String service) {
+    public static DeletionJobSummary.StepResult step(DeletionJobSummary job, StepPhase phase, String service) {
         return job.serviceResults().stream().filter(step -> step.phase() == phase && step.service().equals(service))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + phase + " step for " + service + " in " + job));
     }

@@ -1,4 +1,4 @@
-package com.bakeryia.orchestrator.job;
+package com.bakeryia.orchestrator.engine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.bakeryia.orchestrator.DeletionOrchestratorConfiguration;
-import com.bakeryia.orchestrator.engine.AttemptOutcome;
-import com.bakeryia.orchestrator.engine.DeletionStepLeases;
+import com.bakeryia.orchestrator.job.DeletionJobReads;
+import com.bakeryia.orchestrator.job.DeletionJobStats;
+import com.bakeryia.orchestrator.job.Initiator;
+import com.bakeryia.orchestrator.job.JobKind;
+import com.bakeryia.orchestrator.job.JobStoreTables;
+import com.bakeryia.orchestrator.job.LeasedStep;
+import com.bakeryia.orchestrator.job.StepPhase;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
 import com.bakeryia.orchestrator.proof.DeletionAudit;
 import com.bakeryia.orchestrator.proof.DeletionCertificates;
@@ -34,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every figure is exact, whatever other tests leave in the shared store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeletionJobStatsTest {
+public class DeletionJobStatsTest {
 
     private static final Duration LEASE = Duration.ofHours(12);
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
