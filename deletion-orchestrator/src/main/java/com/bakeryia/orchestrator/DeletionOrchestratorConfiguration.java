@@ -18,8 +18,8 @@ import com.bakeryia.orchestrator.engine.UserJobPreparation;
 import com.bakeryia.orchestrator.job.DeletionJobReads;
 import com.bakeryia.orchestrator.job.JobStoreTables;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
 import com.bakeryia.orchestrator.lifecycle.OwnedTenants;
-import com.bakeryia.orchestrator.lifecycle.ScheduledDeletions;
 import com.bakeryia.orchestrator.proof.DeletionAudit;
 import com.bakeryia.orchestrator.proof.DeletionCertificates;
 import com.bakeryia.orchestrator.requests.DeletionJobs;
@@ -122,8 +122,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
-        return new ScheduledDeletions(starts, tenancy, users, clock);
+    GraceWindows graceWindows(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+        return new GraceWindows(starts, tenancy, users, clock);
     }
 
     @Bean
@@ -142,30 +142,30 @@ public class DeletionOrchestratorConfiguration {
     DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
                                   UserDirectory users, DataServices dataServices, FailedJobRetries failedJobRetries,
-                                  ScheduledDeletions scheduledDeletions, DeletionMetrics metrics,
+                                  GraceWindows graceWindows, DeletionMetrics metrics,
                                   OrchestratorProperties properties, Clock clock) {
         var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock);
         return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries,
-                scheduledDeletions, metrics,
+                graceWindows, metrics,
                 properties, clock);
     }
 
     @Bean
     DeletionJobs deletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                              ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                              GraceWindows graceWindows, ParticipantDirectory participants,
                               DataServices dataServices, UserMemberships tenancy, DeletionMetrics metrics,
                               OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
-        return new DeletionJobs(starts, reads, worker, scheduledDeletions, participants, dataServices, tenancy, metrics,
+        return new DeletionJobs(starts, reads, worker, graceWindows, participants, dataServices, tenancy, metrics,
                 properties, window, clock);
     }
 
     @Bean
     UserDeletions userDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                                ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                                GraceWindows graceWindows, ParticipantDirectory participants,
                                 UserMemberships tenancy, UserDirectory users, DataServices dataServices,
                                 DeletionMetrics metrics, OrchestratorProperties properties, DeletionWindowProperties window,
                                 Clock clock) {
-        return new UserDeletions(starts, reads, worker, scheduledDeletions, participants, tenancy, users, dataServices,
+        return new UserDeletions(starts, reads, worker, graceWindows, participants, tenancy, users, dataServices,
                 metrics, properties, window, clock);
     }
 }

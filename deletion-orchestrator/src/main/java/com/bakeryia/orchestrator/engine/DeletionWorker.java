@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.LeasedStep;
-import com.bakeryia.orchestrator.lifecycle.ScheduledDeletions;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class DeletionWorker implements SmartLifecycle {
     private final DeletionStepLeases leases;
     private final StepAttempt attempt;
     private final FailedJobRetries failedJobRetries;
-    private final ScheduledDeletions scheduledDeletions;
+    private final GraceWindows graceWindows;
     private final DeletionMetrics metrics;
     private final OrchestratorProperties properties;
     private final Clock clock;
@@ -81,12 +81,12 @@ public class DeletionWorker implements SmartLifecycle {
     private Thread recorder;
 
     public DeletionWorker(DeletionStepLeases leases, StepAttempt attempt, FailedJobRetries failedJobRetries,
-                   ScheduledDeletions scheduledDeletions, DeletionMetrics metrics, OrchestratorProperties properties,
+                   GraceWindows graceWindows, DeletionMetrics metrics, OrchestratorProperties properties,
                    Clock clock) {
         this.leases = leases;
         this.attempt = attempt;
         this.failedJobRetries = failedJobRetries;
-        this.scheduledDeletions = scheduledDeletions;
+        this.graceWindows = graceWindows;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -187,7 +187,7 @@ public class DeletionWorker implements SmartLifecycle {
             return;
         }
         try {
-            int started = scheduledDeletions.startDue();
+            int started = graceWindows.startDue();
             if (!failedJobRetries.retryDue().isEmpty() || started > 0) {
                 poll();
             }

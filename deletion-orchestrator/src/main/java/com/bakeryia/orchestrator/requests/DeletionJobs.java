@@ -22,7 +22,7 @@ import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.JobPlan;
 import com.bakeryia.orchestrator.job.JobStatus;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
-import com.bakeryia.orchestrator.lifecycle.ScheduledDeletions;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -44,7 +44,7 @@ public class DeletionJobs {
     private final DeletionJobStarts starts;
     private final DeletionJobReads reads;
     private final DeletionWorker worker;
-    private final ScheduledDeletions scheduledDeletions;
+    private final GraceWindows graceWindows;
     private final ParticipantDirectory participants;
     private final DataServices dataServices;
     private final UserMemberships tenancy;
@@ -54,13 +54,13 @@ public class DeletionJobs {
     private final Clock clock;
 
     public DeletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                 ScheduledDeletions scheduledDeletions, ParticipantDirectory participants, DataServices dataServices,
+                 GraceWindows graceWindows, ParticipantDirectory participants, DataServices dataServices,
                  UserMemberships tenancy, DeletionMetrics metrics, OrchestratorProperties properties,
                  DeletionWindowProperties window, Clock clock) {
         this.starts = starts;
         this.reads = reads;
         this.worker = worker;
-        this.scheduledDeletions = scheduledDeletions;
+        this.graceWindows = graceWindows;
         this.window = window;
         this.participants = participants;
         this.dataServices = dataServices;
@@ -97,7 +97,7 @@ public class DeletionJobs {
         Optional<DeletionJobSummary> unfinished = reads.unfinished(JobKind.TENANT, tenantId, now);
         Optional<DeletionJobSummary> scheduled = unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED);
         if (scheduled.isPresent()) {
-            if (gracePeriod.isZero() && scheduledDeletions.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId, initiator)
+            if (gracePeriod.isZero() && graceWindows.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId, initiator)
                     == DeletionJobStarts.StartResult.STARTED) {
                 log.info("Job {} tenant {}: its window skipped at the request of {}; deletion starts", scheduled.get().jobId(),
                         tenantId, initiator);

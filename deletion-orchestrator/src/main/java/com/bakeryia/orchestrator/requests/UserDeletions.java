@@ -25,8 +25,8 @@ import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.JobPlan;
 import com.bakeryia.orchestrator.job.JobStatus;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
 import com.bakeryia.orchestrator.lifecycle.OwnedTenants;
-import com.bakeryia.orchestrator.lifecycle.ScheduledDeletions;
 import com.bakeryia.orchestrator.lifecycle.TenantSuccessors;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.identity.UserDirectory;
@@ -48,7 +48,7 @@ import org.slf4j.MDC;
  * <p>The auth service's account decides the lifecycle ({@link UserDirectory}): it is locked
  * (PENDING_DELETION) before the job exists, so the lock never lags the answer; it becomes DELETING
  * when the job starts, which the auth service refuses when the person cancelled by logging in; the
- * orchestrator then cancels the job instead ({@link ScheduledDeletions}).
+ * orchestrator then cancels the job instead ({@link GraceWindows}).
  */
 public class UserDeletions {
 
@@ -80,7 +80,7 @@ public class UserDeletions {
     private final DeletionJobStarts starts;
     private final DeletionJobReads reads;
     private final DeletionWorker worker;
-    private final ScheduledDeletions scheduledDeletions;
+    private final GraceWindows graceWindows;
     private final ParticipantDirectory participants;
     private final UserMemberships tenancy;
     private final UserDirectory users;
@@ -91,13 +91,13 @@ public class UserDeletions {
     private final Clock clock;
 
     public UserDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                  ScheduledDeletions scheduledDeletions, ParticipantDirectory participants, UserMemberships tenancy,
+                  GraceWindows graceWindows, ParticipantDirectory participants, UserMemberships tenancy,
                   UserDirectory users, DataServices dataServices, DeletionMetrics metrics,
                   OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
         this.starts = starts;
         this.reads = reads;
         this.worker = worker;
-        this.scheduledDeletions = scheduledDeletions;
+        this.graceWindows = graceWindows;
         this.participants = participants;
         this.tenancy = tenancy;
         this.users = users;
@@ -142,7 +142,7 @@ public class UserDeletions {
         Optional<DeletionJobSummary> unfinished = unfinishedJob(userId);
         if (unfinished.isPresent() && unfinished.get().status() == JobStatus.SCHEDULED) {
             DeletionJobSummary scheduled = unfinished.get();
-            if (scheduledDeletions.cancelIfWithdrawn(new DeletionJobStarts.ScheduledJob(scheduled.jobId(), JobKind.USER,
+            if (graceWindows.cancelIfWithdrawn(new DeletionJobStarts.ScheduledJob(scheduled.jobId(), JobKind.USER,
                     userId, scheduled.scheduledFor()), clock.instant())) {
                 unfinished = Optional.empty();
             } else {
@@ -204,7 +204,7 @@ public class UserDeletions {
 
     /** A service's {@code immediate=true} on a SCHEDULED job: it starts now, unless the person cancelled meanwhile (409). */
     private void skipWindow(UUID jobId, UUID userId, Initiator initiator) {
-        DeletionJobStarts.StartResult result = scheduledDeletions.startNow(jobId, JobKind.USER, userId, initiator);
+        DeletionJobStarts.StartResult result = graceWindows.startNow(jobId, JobKind.USER, userId, initiator);
         try (var job = MDC.putCloseable("job_id", jobId.toString());
              var subject = MDC.putCloseable("user_id", userId.toString())) {
             if (result == DeletionJobStarts.StartResult.STARTED) {

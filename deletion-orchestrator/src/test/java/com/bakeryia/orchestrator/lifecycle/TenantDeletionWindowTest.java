@@ -48,7 +48,7 @@ class TenantDeletionWindowTest {
     DeletionJobReads reads;
 
     @Autowired
-    ScheduledDeletions scheduledDeletions;
+    GraceWindows graceWindows;
 
     @Autowired
     DeletionWorker worker;
@@ -82,7 +82,7 @@ class TenantDeletionWindowTest {
         assertThat(jobs.startTenantDeletion(tenant, Initiator.service("again"), WINDOW).jobId())
                 .as("asking again answers the scheduled job").isEqualTo(job.jobId());
         // Several polls go by: nothing is claimed before the deadline.
-        assertThat(scheduledDeletions.startDue()).isZero();
+        assertThat(graceWindows.startDue()).isZero();
         assertThat(tenants.totalRowsOf(tenant)).isEqualTo(rows);
         assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
 
@@ -108,7 +108,7 @@ class TenantDeletionWindowTest {
         assertThat(tenancy.restored(tenant)).isTrue();
         assertThat(tenancy.scheduledFor(tenant)).isNull();
         OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
-        assertThat(scheduledDeletions.startDue()).as("a cancelled job never starts").isZero();
+        assertThat(graceWindows.startDue()).as("a cancelled job never starts").isZero();
         assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(tenants.totalRowsOf(tenant)).isEqualTo(rows);
         assertThat(jobs.restoreTenant(tenant, false, Initiator.service("test")).outcome()).as("nothing left to restore")
@@ -186,7 +186,7 @@ class TenantDeletionWindowTest {
         }
         CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(go);
-            return scheduledDeletions.startDue();
+            return graceWindows.startDue();
         });
 
         go.countDown();

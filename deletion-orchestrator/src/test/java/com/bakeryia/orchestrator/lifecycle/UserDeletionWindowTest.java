@@ -60,7 +60,7 @@ class UserDeletionWindowTest {
     DeletionJobReads reads;
 
     @Autowired
-    ScheduledDeletions scheduledDeletions;
+    GraceWindows graceWindows;
 
     @Autowired
     DeletionWorker worker;
@@ -97,7 +97,7 @@ class UserDeletionWindowTest {
         assertThat(schedule(user, Initiator.service("again")).jobId()).as("asking again answers the scheduled job")
                 .isEqualTo(job.jobId());
         // Several polls go by: nothing is claimed before the deadline.
-        assertThat(scheduledDeletions.startDue()).isZero();
+        assertThat(graceWindows.startDue()).isZero();
         assertKept(user, job.jobId());
 
         OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
@@ -119,7 +119,7 @@ class UserDeletionWindowTest {
         assertThat(restore.job().orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(accounts.account(user).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
         OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
-        assertThat(scheduledDeletions.startDue()).as("a cancelled job never starts").isZero();
+        assertThat(graceWindows.startDue()).as("a cancelled job never starts").isZero();
         assertKept(user, job.jobId());
         assertThat(users.restore(user, Initiator.service("test")).outcome()).as("nothing left to restore")
                 .isEqualTo(UserDeletions.RestoreOutcome.NOT_SCHEDULED);
@@ -150,7 +150,7 @@ class UserDeletionWindowTest {
 
         // The person logs in with cancel_deletion: the auth service restores the account on its own.
         accounts.set(user, AccountStatus.ACTIVE, null);
-        OrchestratorTestApplication.CLOCK.advance(ScheduledDeletions.RECONCILE_INTERVAL.plusSeconds(5));
+        OrchestratorTestApplication.CLOCK.advance(GraceWindows.RECONCILE_INTERVAL.plusSeconds(5));
 
         DeletionJobSummary cancelled = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> reads.find(job.jobId(), Instant.now()).orElseThrow(), found -> found.status() != JobStatus.SCHEDULED);
@@ -169,7 +169,7 @@ class UserDeletionWindowTest {
         accounts.set(user, AccountStatus.ACTIVE, null);
         OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
 
-        scheduledDeletions.startOrCancelDue();
+        graceWindows.startOrCancelDue();
 
         assertThat(reads.status(job.jobId())).as("the auth service refused DELETING: cancelled, not started")
                 .contains(JobStatus.CANCELLED);
@@ -197,7 +197,7 @@ class UserDeletionWindowTest {
     void theSweepAsksAboutABoundedNumberOfAccountsAtMostOnceAnIntervalAndComesRoundToEveryJob() {
         worker.stop();
         List<UUID> scheduled = new ArrayList<>();
-        for (int i = 0; i < ScheduledDeletions.RECONCILE_LIMIT + 10; i++) {
+        for (int i = 0; i < GraceWindows.RECONCILE_LIMIT + 10; i++) {
             UUID user = member();
             schedule(user, Initiator.user(user));
             scheduled.add(user);
@@ -206,19 +206,19 @@ class UserDeletionWindowTest {
         UUID cancelledLast = scheduled.get(scheduled.size() - 1);
         DeletionJobSummary lastJob = users.unfinishedJob(cancelledLast).orElseThrow();
         accounts.set(cancelledLast, AccountStatus.ACTIVE, null);
-        OrchestratorTestApplication.CLOCK.advance(ScheduledDeletions.RECONCILE_INTERVAL.plusSeconds(1));
+        OrchestratorTestApplication.CLOCK.advance(GraceWindows.RECONCILE_INTERVAL.plusSeconds(1));
 
         long before = accounts.lookups();
-        scheduledDeletions.startDue();
+        graceWindows.startDue();
         long firstSweep = accounts.lookups() - before;
-        scheduledDeletions.startDue();
-        scheduledDeletions.startDue();
+        graceWindows.startDue();
+        graceWindows.startDue();
 
-        assertThat(firstSweep).as("one sweep asks about a page of accounts at most").isEqualTo(ScheduledDeletions.RECONCILE_LIMIT);
+        assertThat(firstSweep).as("one sweep asks about a page of accounts at most").isEqualTo(GraceWindows.RECONCILE_LIMIT);
         assertThat(accounts.lookups() - before).as("further passes within the interval ask nothing").isEqualTo(firstSweep);
         for (int sweeps = 0; sweeps < 4 && reads.status(lastJob.jobId()).orElseThrow() == JobStatus.SCHEDULED; sweeps++) {
-            OrchestratorTestApplication.CLOCK.advance(ScheduledDeletions.RECONCILE_INTERVAL.plusSeconds(1));
-            scheduledDeletions.startDue();
+            OrchestratorTestApplication.CLOCK.advance(GraceWindows.RECONCILE_INTERVAL.plusSeconds(1));
+            graceWindows.startDue();
         }
         assertThat(reads.status(lastJob.jobId())).as("a later sweep goes on where the last stopped").contains(JobStatus.CANCELLED);
         scheduled.forEach(user -> users.restore(user, Initiator.service("test")));
@@ -333,7 +333,7 @@ class UserDeletionWindowTest {
             List<UUID> roundUsers = usersByRound.get(round);
             // This minute's sweep (it cancels none of these: their accounts are PENDING_DELETION)
             // before the race, so the purge's pass goes straight to the starts.
-            scheduledDeletions.reconcileIfDue();
+            graceWindows.reconcileIfDue();
             CountDownLatch go = new CountDownLatch(1);
             // The purge takes the round's jobs first to last, the restores last to first (and one
             // more restore of each at the same time): they meet somewhere, each round elsewhere.
@@ -354,7 +354,7 @@ class UserDeletionWindowTest {
             }
             CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {
                 awaitQuietly(go);
-                return scheduledDeletions.startDue();
+                return graceWindows.startDue();
             });
 
             go.countDown();

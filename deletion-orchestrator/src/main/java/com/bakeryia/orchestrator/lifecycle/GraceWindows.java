@@ -31,9 +31,9 @@ import org.slf4j.MDC;
  * often the worker polls. The sweep goes on where the last one stopped (kept in memory only; a
  * restart begins again at the first job), so every scheduled user job is looked at in turn.
  */
-public class ScheduledDeletions {
+public class GraceWindows {
 
-    private static final Logger log = LoggerFactory.getLogger(ScheduledDeletions.class);
+    private static final Logger log = LoggerFactory.getLogger(GraceWindows.class);
 
     /** Jobs started per pass at most; any more are started by the next pass. */
     static final int PASS_LIMIT = 100;
@@ -52,7 +52,7 @@ public class ScheduledDeletions {
     private Instant lastSweep;
     private DeletionJobStarts.ScheduledPosition sweptUpTo;
 
-    public ScheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+    public GraceWindows(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
         this.starts = starts;
         this.tenancy = tenancy;
         this.users = users;
