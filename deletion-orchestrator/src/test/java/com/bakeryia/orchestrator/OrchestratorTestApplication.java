@@ -14,7 +14,6 @@ import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.orchestrator.job.JobPlan;
-import com.bakeryia.orchestrator.requests.UserDeletionJobTest;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.CatalogScan;

@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import com.bakeryia.orchestrator.engine.UserJobPreparation;
-import com.bakeryia.orchestrator.requests.UserDeletions;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -14,7 +12,7 @@ import com.bakeryia.platform.tenancy.UserMemberships;
  * Who may take a tenant over from an owner being erased: its ADMINs other than that owner whose
  * accounts are ACTIVE (an admin whose own deletion is scheduled or running, or who is gone, cannot
  * become an owner), the longest-standing (earliest to join) first. One rule for planning a user job
- * ({@link UserDeletions}) and for re-planning it at each PREPARE attempt ({@link UserJobPreparation}).
+ * ({@code UserDeletions}) and for re-planning it at each PREPARE attempt ({@code UserJobPreparation}).
  */
 public final class TenantSuccessors {
 

@@ -14,7 +14,6 @@ import com.bakeryia.orchestrator.OrchestratorTestApplication;
 import com.bakeryia.orchestrator.ParticipantFaults;
 import com.bakeryia.orchestrator.TestTenants;
 import com.bakeryia.orchestrator.engine.ParticipantDirectory;
-import com.bakeryia.orchestrator.engine.DeletionJobStatsTest;
 import com.bakeryia.orchestrator.job.DeletionJobSummary;
 import com.bakeryia.orchestrator.job.Initiator;
 import com.bakeryia.orchestrator.requests.DeletionJobs;

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every figure is exact, whatever other tests leave in the shared store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class DeletionJobStatsTest {
+class DeletionJobStatsTest {
 
     private static final Duration LEASE = Duration.ofHours(12);
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");

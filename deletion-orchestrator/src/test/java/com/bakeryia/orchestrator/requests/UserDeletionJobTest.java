@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * an owned tenant without another admin is refused before any job exists.
  */
 @SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public class UserDeletionJobTest {
+class UserDeletionJobTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
