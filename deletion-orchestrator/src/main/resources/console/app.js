@@ -154,7 +154,7 @@ function showNotOperator(me) {
   history.replaceState(null, '', '#/not-an-operator');
   update(main, h('h1', { tabindex: '-1', id: 'not-operator' }, 'This account is not a platform operator'),
     h('p', null, `You are signed in as ${me.email}, whose account does not hold the platform role OPERATOR, so the`
-      + ' console shows nothing here. An administrator grants the role (README, "The platform OPERATOR");'
+      + ' console shows nothing here. An administrator grants the role (docs/security.md, "The platform OPERATOR");'
       + ' then sign out and sign in again.'));
   main.querySelector('h1').focus();
 }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three-process layout of the README, as separate JVMs from the packaged jar, each on its own
- * database, all started at the same moment: identity ({@code auth,tenant}), the deletion
+ * The three-process layout of docs/running-distributed.md, as separate JVMs from the packaged jar,
+ * each on its own database, all started at the same moment: identity ({@code auth,tenant}), the deletion
  * orchestrator, and the 12 data services. A tenant deletion (scheduled with the default window,
  * then started at once by a service) and a user deletion (an owner whose tenant is handed to its
  * admin) run through it to COMPLETED, and an independent count of every

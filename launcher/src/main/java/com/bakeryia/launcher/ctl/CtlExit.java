@@ -2,7 +2,7 @@ package com.bakeryia.launcher.ctl;
 
 /**
  * The exit codes of every {@code ctl} command: the contract scripts rely on, listed in
- * {@code ctl --help} and in the README ("Command line").
+ * {@code ctl --help} and in docs/console-and-ctl.md ("Output and exit codes").
  */
 final class CtlExit {
 

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * noise; the ratios are the figures): the platform's deletion of a tenant against the plain
  * set-based SQL deletion of its twin, the longest statement during it, another tenant's latency
  * during it against idle, the JVM heap for a large and a small deletion, and 100 small tenants at
- * once. Not part of the suite (its name does not end in Test); the command is in the README.
+ * once. Not part of the suite (its name does not end in Test); the command is in docs/benchmark.md.
  *
  * <p>The database is a fresh durable embedded PostgreSQL (fsync on) started here rather than by the
  * platform, only so that {@code pg_stat_statements} can be preloaded; the platform reaches it as an

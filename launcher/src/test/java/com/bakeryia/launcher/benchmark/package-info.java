@@ -1,2 +1,2 @@
-/** Benchmarks: run on demand (see README), never part of the test suite. */
+/** Benchmarks: run on demand (see docs/benchmark.md), never part of the test suite. */
 package com.bakeryia.launcher.benchmark;

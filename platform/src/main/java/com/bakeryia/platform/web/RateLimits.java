@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perAddress  requests without a token to the services' public paths (register, login, refresh,
  *                    logout, service-token, the JWK Set), per client address ({@code getRemoteAddr()}:
  *                    {@code X-Forwarded-For} is read only when Spring Boot is told a proxy is trusted,
- *                    see the README); default 60 a minute, far above what a person or an office behind
- *                    one address logs in, while each login costs a password hash
+ *                    see docs/security.md, "Rate limits"); default 60 a minute, far above what a person
+ *                    or an office behind one address logs in, while each login costs a password hash
  * @param perUser     requests with a user's token, per user; default 600 a minute (10 a second), above
  *                    what the UI sends
  * @param perService  requests with a service token, per service client; default 60000 a minute: the
