@@ -2,11 +2,29 @@ package com.bakeryia.orchestrator;
 
 import java.time.Clock;
 
+import com.bakeryia.orchestrator.api.DeletionApiConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
 import com.bakeryia.orchestrator.certificate.SignedCertificate;
 import com.bakeryia.orchestrator.console.ConsoleConfiguration;
-import com.bakeryia.platform.security.PublicPaths;
+import com.bakeryia.orchestrator.engine.DeletionMetrics;
+import com.bakeryia.orchestrator.engine.DeletionStepLeases;
+import com.bakeryia.orchestrator.engine.DeletionWorker;
+import com.bakeryia.orchestrator.engine.FailedJobRetries;
+import com.bakeryia.orchestrator.engine.OrchestratorProperties;
+import com.bakeryia.orchestrator.engine.ParticipantDirectory;
+import com.bakeryia.orchestrator.engine.StepAttempt;
+import com.bakeryia.orchestrator.engine.UserJobPreparation;
+import com.bakeryia.orchestrator.job.DeletionJobReads;
+import com.bakeryia.orchestrator.job.JobStoreTables;
+import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
+import com.bakeryia.orchestrator.lifecycle.OwnedTenants;
+import com.bakeryia.orchestrator.proof.DeletionAudit;
+import com.bakeryia.orchestrator.proof.DeletionCertificates;
+import com.bakeryia.orchestrator.requests.DeletionJobs;
+import com.bakeryia.orchestrator.requests.DeletionWindowProperties;
+import com.bakeryia.orchestrator.requests.UserDeletions;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DataServices;
@@ -36,9 +54,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
 @EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
-@Import({DeletionJobController.class, TenantDeletionController.class, UserDeletionController.class,
-        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateConfiguration.class,
-        ConsoleConfiguration.class})
+@Import({DeletionApiConfiguration.class, DeletionCertificateConfiguration.class, ConsoleConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
     /** The target's name; its database bean is qualified by it. */
@@ -88,12 +104,6 @@ public class DeletionOrchestratorConfiguration {
         });
     }
 
-    /** The hand-over of a certificate to its holder without logging in: the token is the credential. */
-    @Bean
-    PublicPaths deletionCertificateHandOverPaths() {
-        return PublicPaths.of(DeletionCertificateController.HAND_OVER_PATH);
-    }
-
     @Bean
     DeletionJobStarts deletionJobStarts(JobStoreTables tables, DeletionAudit audit) {
         return new DeletionJobStarts(tables, audit);
@@ -121,8 +131,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    ScheduledDeletions scheduledDeletions(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
-        return new ScheduledDeletions(starts, tenancy, users, clock);
+    GraceWindows graceWindows(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
+        return new GraceWindows(starts, tenancy, users, clock);
     }
 
     @Bean
@@ -141,30 +151,30 @@ public class DeletionOrchestratorConfiguration {
     DeletionWorker deletionWorker(DeletionStepLeases leases, DeletionJobStarts starts, DeletionJobReads reads,
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
                                   UserDirectory users, DataServices dataServices, FailedJobRetries failedJobRetries,
-                                  ScheduledDeletions scheduledDeletions, DeletionMetrics metrics,
+                                  GraceWindows graceWindows, DeletionMetrics metrics,
                                   OrchestratorProperties properties, Clock clock) {
         var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock);
         return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries,
-                scheduledDeletions, metrics,
+                graceWindows, metrics,
                 properties, clock);
     }
 
     @Bean
     DeletionJobs deletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                              ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                              GraceWindows graceWindows, ParticipantDirectory participants,
                               DataServices dataServices, UserMemberships tenancy, DeletionMetrics metrics,
                               OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
-        return new DeletionJobs(starts, reads, worker, scheduledDeletions, participants, dataServices, tenancy, metrics,
+        return new DeletionJobs(starts, reads, worker, graceWindows, participants, dataServices, tenancy, metrics,
                 properties, window, clock);
     }
 
     @Bean
     UserDeletions userDeletions(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
-                                ScheduledDeletions scheduledDeletions, ParticipantDirectory participants,
+                                GraceWindows graceWindows, ParticipantDirectory participants,
                                 UserMemberships tenancy, UserDirectory users, DataServices dataServices,
                                 DeletionMetrics metrics, OrchestratorProperties properties, DeletionWindowProperties window,
                                 Clock clock) {
-        return new UserDeletions(starts, reads, worker, scheduledDeletions, participants, tenancy, users, dataServices,
+        return new UserDeletions(starts, reads, worker, graceWindows, participants, tenancy, users, dataServices,
                 metrics, properties, window, clock);
     }
 }

@@ -15,9 +15,9 @@ import com.bakeryia.platform.identity.UserDirectory;
  * Stands in for the auth service's accounts, in memory and with its rules: every user id is an
  * ACTIVE account unless a test (or a lifecycle call) says otherwise, and an erased one is unknown.
  */
-final class FakeAccounts implements UserDirectory {
+public final class FakeAccounts implements UserDirectory {
 
-    static final FakeAccounts INSTANCE = new FakeAccounts();
+    public static final FakeAccounts INSTANCE = new FakeAccounts();
 
     private final Map<UUID, Account> accounts = new HashMap<>();
     private final Set<UUID> erased = new HashSet<>();
@@ -33,7 +33,7 @@ final class FakeAccounts implements UserDirectory {
     }
 
     /** How many times {@link #account} was asked so far. */
-    long lookups() {
+    public long lookups() {
         return lookups.get();
     }
 
@@ -80,25 +80,25 @@ final class FakeAccounts implements UserDirectory {
     }
 
     /** Sets an account's standing, as the auth service would after a lifecycle call from elsewhere. */
-    synchronized void set(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
+    public synchronized void set(UUID userId, AccountStatus status, Instant deletionScheduledFor) {
         erased.remove(userId);
         accounts.put(userId, new Account(userId, status, deletionScheduledFor));
     }
 
     /** An ACTIVE account holding {@code roles}, as after a service granted them (none: revoked). */
-    synchronized void grant(UUID userId, PlatformRole... roles) {
+    public synchronized void grant(UUID userId, PlatformRole... roles) {
         erased.remove(userId);
         accounts.put(userId, new Account(userId, AccountStatus.ACTIVE, null, Set.of(roles)));
     }
 
     /** The account is gone, as after the auth service's FINAL step. */
-    synchronized void erase(UUID userId) {
+    public synchronized void erase(UUID userId) {
         accounts.remove(userId);
         erased.add(userId);
     }
 
     /** Whether the account was ever made DELETING (its erasure started), whatever it is now. */
-    synchronized boolean everDeleting(UUID userId) {
+    public synchronized boolean everDeleting(UUID userId) {
         return everDeleting.contains(userId);
     }
 

@@ -12,6 +12,7 @@ import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.orchestrator.job.JobPlan;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.UserMemberships;
 
@@ -21,9 +22,9 @@ import com.bakeryia.platform.tenancy.UserMemberships;
  * (users are a set of ids, and its deletion erases the account in {@link FakeAccounts}), so user
  * jobs can run in this module's context.
  */
-final class FakeTenancy implements UserMemberships {
+public final class FakeTenancy implements UserMemberships {
 
-    static final FakeTenancy INSTANCE = new FakeTenancy();
+    public static final FakeTenancy INSTANCE = new FakeTenancy();
 
     private record Row(UUID tenantId, UUID userId, TenantRole role, Instant joinedAt) {
     }
@@ -46,7 +47,7 @@ final class FakeTenancy implements UserMemberships {
         rows.removeIf(row -> markedDeleting.contains(row.tenantId()) && !recordExists.test(row.tenantId()));
     }
 
-    synchronized void add(UUID tenantId, UUID userId, TenantRole role, Instant joinedAt) {
+    public synchronized void add(UUID tenantId, UUID userId, TenantRole role, Instant joinedAt) {
         rows.add(new Row(tenantId, userId, role, joinedAt));
         if (!users.contains(userId)) {
             users.add(userId);
@@ -54,21 +55,21 @@ final class FakeTenancy implements UserMemberships {
     }
 
     /** Changes a member's role behind the job's back, as an OWNER demoting or promoting someone would. */
-    synchronized void setRole(UUID tenantId, UUID userId, TenantRole role) {
+    public synchronized void setRole(UUID tenantId, UUID userId, TenantRole role) {
         rows.replaceAll(row -> row.tenantId().equals(tenantId) && row.userId().equals(userId)
                 ? new Row(tenantId, userId, role, row.joinedAt()) : row);
     }
 
-    synchronized TenantRole roleOf(UUID tenantId, UUID userId) {
+    public synchronized TenantRole roleOf(UUID tenantId, UUID userId) {
         return rows.stream().filter(r -> r.tenantId().equals(tenantId) && r.userId().equals(userId)).map(Row::role)
                 .findFirst().orElse(null);
     }
 
-    synchronized boolean userExists(UUID userId) {
+    public synchronized boolean userExists(UUID userId) {
         return users.contains(userId);
     }
 
-    synchronized boolean markedDeleting(UUID tenantId) {
+    public synchronized boolean markedDeleting(UUID tenantId) {
         return markedDeleting.contains(tenantId);
     }
 
@@ -129,11 +130,11 @@ final class FakeTenancy implements UserMemberships {
     }
 
     /** When the tenant's deletion is scheduled for (PENDING_DELETION), or null. */
-    synchronized Instant scheduledFor(UUID tenantId) {
+    public synchronized Instant scheduledFor(UUID tenantId) {
         return scheduled.get(tenantId);
     }
 
-    synchronized boolean restored(UUID tenantId) {
+    public synchronized boolean restored(UUID tenantId) {
         return restored.contains(tenantId);
     }
 

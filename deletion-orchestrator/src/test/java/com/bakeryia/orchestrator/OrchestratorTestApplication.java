@@ -13,6 +13,7 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.orchestrator.job.JobPlan;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.CatalogScan;
@@ -27,8 +28,8 @@ import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantDirectory;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.bakeryia.testsupport.SettableClock;
+import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,23 +48,23 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @EnableAutoConfiguration
 @Import({DeletionOrchestratorConfiguration.class, OrchestratorTestApplication.Pantry.class, OrchestratorTestApplication.Oven.class,
         OrchestratorTestApplication.Ledger.class, OrchestratorTestApplication.Registry.class})
-class OrchestratorTestApplication {
+public class OrchestratorTestApplication {
 
     static final int BATCH_SIZE = 50;
 
     private static final JwtSigningKey TEST_SIGNING_KEY = JwtSigningKey.generate();
 
     /** A user the test tenant directory reports as ADMIN of every tenant in the registry. */
-    static final UUID ADMIN_USER = UUID.fromString("00000000-0000-0000-0000-00000000ad01");
+    public static final UUID ADMIN_USER = UUID.fromString("00000000-0000-0000-0000-00000000ad01");
 
     /** A user the test tenant directory reports as MEMBER of every tenant in the registry. */
-    static final UUID MEMBER_USER = UUID.fromString("00000000-0000-0000-0000-00000000ae01");
+    public static final UUID MEMBER_USER = UUID.fromString("00000000-0000-0000-0000-00000000ae01");
 
     /**
      * System time plus a settable offset, shared by every test context of the JVM, so a test can jump
      * past a lease or a backoff without waiting while real time keeps moving for everything else.
      */
-    static final SettableClock CLOCK = SettableClock.systemPlusOffset();
+    public static final SettableClock CLOCK = SettableClock.systemPlusOffset();
 
     @Bean
     Clock clock() {

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults the test participants act out, per service, shared by every test context of the JVM
  * (the crash test runs two). Also records how many calls of each participant ran at once.
  */
-final class ParticipantFaults {
+public final class ParticipantFaults {
 
-    static final ParticipantFaults INSTANCE = new ParticipantFaults();
+    public static final ParticipantFaults INSTANCE = new ParticipantFaults();
 
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> concurrent = new ConcurrentHashMap<>();
@@ -37,30 +37,30 @@ final class ParticipantFaults {
         return faults.computeIfAbsent(service, s -> new Fault());
     }
 
-    void failNext(String service, int calls) {
+    public void failNext(String service, int calls) {
         of(service).failuresLeft.set(calls);
     }
 
-    void slowNext(String service, int calls, Duration slowness) {
+    public void slowNext(String service, int calls, Duration slowness) {
         of(service).slowness = slowness;
         of(service).slowCallsLeft.set(calls);
     }
 
-    void down(String service, boolean down) {
+    public void down(String service, boolean down) {
         of(service).down = down;
     }
 
     /** The participant reports success without deleting anything. */
-    void skipDelete(String service, boolean skip) {
+    public void skipDelete(String service, boolean skip) {
         of(service).skipDelete = skip;
     }
 
     /** Deletes of the service block until {@link #release}. */
-    void hold(String service) {
+    public void hold(String service) {
         of(service).gate = new CountDownLatch(1);
     }
 
-    void release(String service) {
+    public void release(String service) {
         for (CountDownLatch gate : new CountDownLatch[] {of(service).gate, of(service).afterDeleteGate}) {
             if (gate != null) {
                 gate.countDown();
@@ -71,20 +71,20 @@ final class ParticipantFaults {
     }
 
     /** Deletes of the service, once they have deleted, do not return until {@link #release}. */
-    void holdAfterDelete(String service) {
+    public void holdAfterDelete(String service) {
         of(service).afterDeleteGate = new CountDownLatch(1);
     }
 
     /** Deletes of the service that have deleted (and may be held before returning). */
-    int deletesDone(String service) {
+    public int deletesDone(String service) {
         return of(service).deletesDone.get();
     }
 
-    int entered(String service) {
+    public int entered(String service) {
         return of(service).entered.get();
     }
 
-    void reset() {
+    public void reset() {
         faults.keySet().forEach(this::release);
         faults.clear();
     }
@@ -99,7 +99,7 @@ final class ParticipantFaults {
     }
 
     /** The most deletes of one participant for one subject that ever ran at the same time. */
-    int maxConcurrent(String key) {
+    public int maxConcurrent(String key) {
         return maxConcurrent.getOrDefault(key, 0);
     }
 }

@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Test tenants written and counted straight through SQL on the test database, independently of
  * the engine: a tenant record plus rows in every participant's tables.
  */
-final class TestTenants {
+public final class TestTenants {
 
     private static final List<String> SCHEMAS = List.of("pantry", "oven", "ledger");
 
     private final JdbcTemplate jdbc = new JdbcTemplate(SharedTestPostgres.dataSource(SharedTestPostgres.DEFAULT_DATABASE));
 
     /** A tenant record and {@code rows} rows per table (checks: one per bake). */
-    UUID seed(int rows) {
+    public UUID seed(int rows) {
         UUID tenant = UUID.randomUUID();
         jdbc.update("insert into registry.tenants (id, status) values (?, 'DELETING')", tenant);
         jdbc.update("insert into pantry.items (tenant_id, name) select ?, 'flour ' || n from generate_series(1, ?) n", tenant, rows);
@@ -32,12 +32,12 @@ final class TestTenants {
     }
 
     /** A row written behind the engine's back. */
-    void insertLateRow(UUID tenant) {
+    public void insertLateRow(UUID tenant) {
         jdbc.update("insert into pantry.items (tenant_id, name) values (?, 'late')", tenant);
     }
 
     /** Rows of the tenant in every table with a tenant_id column in every schema, read from the live catalog. */
-    Map<String, Long> rowsOf(UUID tenant) {
+    public Map<String, Long> rowsOf(UUID tenant) {
         Map<String, Long> counts = new LinkedHashMap<>();
         List<String> tables = jdbc.queryForList("""
                 select c.table_schema || '.' || c.table_name from information_schema.columns c
@@ -49,11 +49,11 @@ final class TestTenants {
         return counts;
     }
 
-    long totalRowsOf(UUID tenant) {
+    public long totalRowsOf(UUID tenant) {
         return rowsOf(tenant).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    boolean recordExists(UUID tenant) {
+    public boolean recordExists(UUID tenant) {
         return jdbc.queryForObject("select count(*) from registry.tenants where id = ?", Long.class, tenant) > 0;
     }
 
@@ -61,7 +61,7 @@ final class TestTenants {
         return SCHEMAS;
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return jdbc;
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import com.bakeryia.platform.config.BakeryProperties;
-import com.bakeryia.platform.security.PublicPaths;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Signed deletion certificates in the orchestrator's process: its certificate keys (loaded, created
- * or rotated at start), the signer that issuance uses, and the public key set, served without a token
- * (and so rate-limited per client address, as every public path is).
+ * or rotated at start) and the signer that issuance uses. The public key set is served by the HTTP
+ * API ({@code DeletionCertificateKeysController}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CertificateProperties.class)
@@ -30,16 +29,5 @@ public class DeletionCertificateConfiguration {
     @Bean
     DeletionCertificateSigner deletionCertificateSigner(CertificateKeys keys, CertificateProperties properties) {
         return new DeletionCertificateSigner(keys, properties.issuer());
-    }
-
-    @Bean
-    DeletionCertificateKeysController deletionCertificateKeysController(CertificateKeys keys) {
-        return new DeletionCertificateKeysController(keys);
-    }
-
-    /** Anyone must be able to check a certificate, so its keys need no token. */
-    @Bean
-    PublicPaths deletionCertificatePublicPaths() {
-        return PublicPaths.of(DeletionCertificateKeysController.JWKS_PATH);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Signed deletion certificates: the orchestrator's own ES256 keys, the signer, the verifier anyone
- * can run offline against the published public keys, and the endpoint that publishes them.
+ * Signed deletion certificates: the orchestrator's own ES256 keys, the signer, and the verifier
+ * anyone can run offline against the public keys (which the HTTP API publishes).
  */
 package com.bakeryia.orchestrator.certificate;

@@ -1,6 +1,0 @@
-package com.bakeryia.orchestrator;
-
-/** Whose data a job deletes. Only tenant jobs are started so far; user jobs share the store. */
-public enum JobKind {
-    TENANT, USER
-}

@@ -1,6 +1,0 @@
-package com.bakeryia.orchestrator;
-
-/** Where one step (one participant in one phase) stands. */
-public enum StepStatus {
-    PENDING, RUNNING, SUCCEEDED, FAILED
-}

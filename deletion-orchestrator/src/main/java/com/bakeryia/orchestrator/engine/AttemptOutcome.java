@@ -1,0 +1,49 @@
+package com.bakeryia.orchestrator.engine;
+
+import java.util.Map;
+
+/**
+ * What one attempt of a step came to: the one outcome type from the participant call to the
+ * attempt record.
+ *
+ * @param result     succeeded, failed, timed out, or waiting for something else (not an attempt)
+ * @param retryable  for a failure: whether another attempt may help
+ * @param counts     per-table counts of a success: {@code deleted}, {@code anonymised}, ...
+ * @param deleted    rows deleted
+ * @param anonymised rows anonymised
+ * @param error      what went wrong, or what the step waits for
+ */
+record AttemptOutcome(Result result, boolean retryable, Map<String, Map<String, Long>> counts, long deleted,
+                      long anonymised, String error) {
+
+    enum Result { SUCCEEDED, FAILED, TIMED_OUT, WAITING }
+
+    AttemptOutcome {
+        counts = Map.copyOf(counts);
+    }
+
+    static AttemptOutcome succeeded(Map<String, Map<String, Long>> counts, long deleted, long anonymised) {
+        return new AttemptOutcome(Result.SUCCEEDED, false, counts, deleted, anonymised, null);
+    }
+
+    static AttemptOutcome failed(String error, boolean retryable) {
+        return new AttemptOutcome(Result.FAILED, retryable, Map.of(), 0, 0, error);
+    }
+
+    static AttemptOutcome timedOut(String error) {
+        return new AttemptOutcome(Result.TIMED_OUT, true, Map.of(), 0, 0, error);
+    }
+
+    /** Not failed: the step waits for something else (a tenant job) and runs again later without using an attempt. */
+    static AttemptOutcome waiting(String reason) {
+        return new AttemptOutcome(Result.WAITING, true, Map.of(), 0, 0, reason);
+    }
+
+    boolean succeeded() {
+        return result == Result.SUCCEEDED;
+    }
+
+    boolean waitingForOther() {
+        return result == Result.WAITING;
+    }
+}

@@ -1,0 +1,37 @@
+package com.bakeryia.orchestrator.requests;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.bakeryia.platform.tenancy.TenantStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What deleting a tenant would remove, asked of every participant before anything is deleted.
+ *
+ * @param tenantId          the tenant
+ * @param tenantName        its name, for a confirmation that asks for it typed back
+ * @param tenantStatus      where it stands: ACTIVE, PENDING_DELETION (scheduled) or DELETING
+ * @param totalItems        rows every participant would delete or anonymise, summed
+ * @param services          one entry per participant that answered
+ * @param unavailable       participants that did not answer, with the reason (the total then misses them)
+ */
+public record TenantDeletionPreview(UUID tenantId, String tenantName, TenantStatus tenantStatus, long totalItems,
+                                    List<ServicePreview> services, Map<String, String> unavailable) {
+
+    /**
+     * One participant's counts.
+     *
+     * @param service     the participant
+     * @param items       rows it would delete or anonymise
+     * @param toDelete    rows per table it would delete
+     * @param toAnonymise rows per table it would anonymise
+     * @param toRetain    rows per table it would keep on purpose (a deletion record, a legal retention);
+     *                    not counted in {@code items}
+     */
+    @Schema(name = "ServiceDeletionPreview")
+    public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise,
+                                 Map<String, Long> toRetain) {
+    }
+}

@@ -1,0 +1,227 @@
+package com.bakeryia.orchestrator.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import com.bakeryia.orchestrator.FakeTenancy;
+import com.bakeryia.orchestrator.OrchestratorTestApplication;
+import com.bakeryia.orchestrator.TestTenants;
+import com.bakeryia.orchestrator.engine.DeletionWorker;
+import com.bakeryia.orchestrator.job.DeletionJobReads;
+import com.bakeryia.orchestrator.job.DeletionJobSummary;
+import com.bakeryia.orchestrator.job.Initiator;
+import com.bakeryia.orchestrator.job.JobStatus;
+import com.bakeryia.orchestrator.requests.DeletionJobs;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The grace window of a tenant deletion, on the real job store and the shared settable clock: a
+ * SCHEDULED job deletes nothing until its deadline, then starts by itself (from the job rows, so a
+ * worker that was stopped across the deadline starts it when it is back); a restore within the
+ * window cancels it with every row intact; after the start, restore is refused; a restore racing
+ * the start of the purge leaves either a restored tenant with all its rows or a deleted one.
+ */
+@SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TenantDeletionWindowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration WINDOW = Duration.ofMinutes(2);
+
+    @Autowired
+    DeletionJobs jobs;
+
+    @Autowired
+    DeletionJobReads reads;
+
+    @Autowired
+    GraceWindows graceWindows;
+
+    @Autowired
+    DeletionWorker worker;
+
+    private final TestTenants tenants = new TestTenants();
+    private final FakeTenancy tenancy = FakeTenancy.INSTANCE;
+
+    @BeforeEach
+    void awaitNoJobUnderWay() {
+        await().atMost(PATIENCE).until(() -> reads.list(null, JobStatus.PENDING, 1, Instant.now()).isEmpty()
+                && reads.list(null, JobStatus.RUNNING, 1, Instant.now()).isEmpty());
+    }
+
+    @AfterEach
+    void resumeWorker() {
+        worker.start();
+    }
+
+    @Test
+    void aScheduledDeletionDeletesNothingUntilItsDeadlineThenRunsByItself() {
+        UUID tenant = tenants.seed(5);
+        long rows = tenants.totalRowsOf(tenant);
+        Instant asked = OrchestratorTestApplication.CLOCK.instant();
+
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+
+        assertThat(job.status()).isEqualTo(JobStatus.SCHEDULED);
+        assertThat(job.scheduledFor()).isBetween(asked.plus(WINDOW), asked.plus(WINDOW).plusSeconds(5));
+        assertThat(tenancy.scheduledFor(tenant)).isEqualTo(job.scheduledFor());
+        assertThat(tenancy.markedDeleting(tenant)).isFalse();
+        assertThat(jobs.startTenantDeletion(tenant, Initiator.service("again"), WINDOW).jobId())
+                .as("asking again answers the scheduled job").isEqualTo(job.jobId());
+        // Several polls go by: nothing is claimed before the deadline.
+        assertThat(graceWindows.startDue()).isZero();
+        assertThat(tenants.totalRowsOf(tenant)).isEqualTo(rows);
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+
+        OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+
+        DeletionJobSummary done = awaitFinished(job.jobId());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenancy.markedDeleting(tenant)).as("marked DELETING when the purge started").isTrue();
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
+        assertThat(tenants.recordExists(tenant)).isFalse();
+    }
+
+    @Test
+    void aRestoreWithinTheWindowCancelsTheJobAndKeepsEveryRow() {
+        UUID tenant = tenants.seed(5);
+        long rows = tenants.totalRowsOf(tenant);
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+
+        DeletionJobs.Restore restore = jobs.restoreTenant(tenant, true, Initiator.service("test"));
+
+        assertThat(restore.outcome()).isEqualTo(DeletionJobs.RestoreOutcome.RESTORED);
+        assertThat(restore.job().orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(tenancy.restored(tenant)).isTrue();
+        assertThat(tenancy.scheduledFor(tenant)).isNull();
+        OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+        assertThat(graceWindows.startDue()).as("a cancelled job never starts").isZero();
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(tenants.totalRowsOf(tenant)).isEqualTo(rows);
+        assertThat(jobs.restoreTenant(tenant, false, Initiator.service("test")).outcome()).as("nothing left to restore")
+                .isEqualTo(DeletionJobs.RestoreOutcome.NOT_SCHEDULED);
+        // The tenant can be deleted again later: a new job, not the cancelled one.
+        DeletionJobSummary again = jobs.startTenantDeletion(tenant, Initiator.service("ops"), Duration.ZERO);
+        assertThat(again.jobId()).isNotEqualTo(job.jobId());
+        assertThat(awaitFinished(again.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void onceTheDeletionStartedARestoreIsRefused() {
+        UUID tenant = tenants.seed(3);
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+
+        DeletionJobSummary skipped = jobs.startTenantDeletion(tenant, Initiator.service("support"), Duration.ZERO);
+
+        assertThat(skipped.jobId()).isEqualTo(job.jobId());
+        assertThat(skipped.status()).as("a service skipped the window").isIn(JobStatus.PENDING, JobStatus.RUNNING,
+                JobStatus.COMPLETED);
+        assertThat(jobs.restoreTenant(tenant, false, Initiator.service("test")).outcome()).isIn(DeletionJobs.RestoreOutcome.STARTED,
+                DeletionJobs.RestoreOutcome.NOT_SCHEDULED);
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
+        assertThat(tenancy.restored(tenant)).isFalse();
+    }
+
+    @Test
+    void aTenantAlreadyDeletingWithoutAJobHasNoWindowLeftAndItsJobStartsAtOnce() {
+        UUID tenant = tenants.seed(3);
+        // An earlier request without a window marked it, and its job was never created.
+        tenancy.markTenantDeleting(tenant);
+
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+
+        assertThat(job.status()).isNotEqualTo(JobStatus.SCHEDULED);
+        assertThat(job.scheduledFor()).isNull();
+        assertThat(tenancy.scheduledFor(tenant)).isNull();
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
+    }
+
+    @Test
+    void aWorkerStoppedAcrossTheDeadlineStartsTheJobWhenItIsBack() {
+        UUID tenant = tenants.seed(3);
+        DeletionJobSummary job = jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW);
+        worker.stop();
+
+        OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).as("no worker, no start").isEqualTo(JobStatus.SCHEDULED);
+        worker.start();
+
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
+    }
+
+    @Test
+    void aRestoreRacingThePurgeLeavesEitherARestoredTenantWithEveryRowOrADeletedOne() throws Exception {
+        worker.stop();
+        List<UUID> racedTenants = new ArrayList<>();
+        List<UUID> racedJobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID tenant = tenants.seed(2);
+            racedTenants.add(tenant);
+            racedJobs.add(jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW).jobId());
+        }
+        OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<DeletionJobs.Restore>> restores = new ArrayList<>();
+        for (UUID tenant : racedTenants) {
+            restores.add(CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(go);
+                return jobs.restoreTenant(tenant, true, Initiator.service("test"));
+            }));
+        }
+        CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            return graceWindows.startDue();
+        });
+
+        go.countDown();
+        int started = purge.get();
+        worker.start();
+
+        int restored = 0;
+        for (int i = 0; i < racedTenants.size(); i++) {
+            DeletionJobs.Restore restore = restores.get(i).get();
+            UUID tenant = racedTenants.get(i);
+            if (restore.outcome() == DeletionJobs.RestoreOutcome.RESTORED) {
+                restored++;
+                assertThat(jobs.find(racedJobs.get(i)).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+                assertThat(tenancy.markedDeleting(tenant)).as("a restored tenant was never marked DELETING").isFalse();
+                assertThat(tenants.totalRowsOf(tenant)).as("a restored tenant keeps every row").isPositive();
+            } else {
+                assertThat(restore.outcome()).isEqualTo(DeletionJobs.RestoreOutcome.STARTED);
+                assertThat(tenancy.restored(tenant)).isFalse();
+                assertThat(awaitFinished(racedJobs.get(i)).status()).isEqualTo(JobStatus.COMPLETED);
+                assertThat(tenants.totalRowsOf(tenant)).isZero();
+            }
+        }
+        assertThat(restored + started).as("each tenant either restored or purged, never both").isEqualTo(racedTenants.size());
+    }
+
+    private DeletionJobSummary awaitFinished(UUID jobId) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.find(jobId).orElseThrow(), job -> !job.inProgress() && job.status() != JobStatus.SCHEDULED);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
