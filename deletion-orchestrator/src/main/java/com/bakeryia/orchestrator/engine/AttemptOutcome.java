@@ -6,7 +6,8 @@ import java.util.Map;
  * What one attempt of a step came to: the one outcome type from the participant call to the
  * attempt record.
  *
- * @param result     succeeded, failed, timed out, or waiting for something else (not an attempt)
+ * @param result     succeeded, failed, timed out, abandoned (its worker stopped), or waiting for something else
+ *                   (not an attempt)
  * @param retryable  for a failure: whether another attempt may help
  * @param counts     per-table counts of a success: {@code deleted}, {@code anonymised}, ...
  * @param deleted    rows deleted
@@ -16,7 +17,11 @@ import java.util.Map;
 record AttemptOutcome(Result result, boolean retryable, Map<String, Map<String, Long>> counts, long deleted,
                       long anonymised, String error) {
 
-    enum Result { SUCCEEDED, FAILED, TIMED_OUT, WAITING }
+    /**
+     * How an attempt ended. ABANDONED: its worker stopped while running it (the process died: out
+     * of memory, killed by a liveness probe, ...), found when its lease expired without an outcome.
+     */
+    enum Result { SUCCEEDED, FAILED, TIMED_OUT, ABANDONED, WAITING }
 
     AttemptOutcome {
         counts = Map.copyOf(counts);
@@ -32,6 +37,15 @@ record AttemptOutcome(Result result, boolean retryable, Map<String, Map<String, 
 
     static AttemptOutcome timedOut(String error) {
         return new AttemptOutcome(Result.TIMED_OUT, true, Map.of(), 0, 0, error);
+    }
+
+    /**
+     * The attempt's worker stopped while running it (its lease expired without an outcome). Counted
+     * like any failed attempt, so a step that kills every worker that runs it fails once its
+     * attempts are used up instead of being run again forever.
+     */
+    static AttemptOutcome abandoned(String error) {
+        return new AttemptOutcome(Result.ABANDONED, true, Map.of(), 0, 0, error);
     }
 
     /** Not failed: the step waits for something else (a tenant job) and runs again later without using an attempt. */

@@ -68,7 +68,9 @@ public class DeletionStepLeases {
      * of a dead worker and marks PENDING jobs RUNNING: a claim is one round trip and one commit,
      * whatever it takes. The jobs are marked with {@code skip locked}: a claim holds step locks,
      * and a completion takes its job's lock before its step's, so a claim never waits for a job; a
-     * job it skips is marked by the completion of its step ({@link #completeAll}).
+     * job it skips is marked by the completion of its step ({@link #completeAll}). A RUNNING step
+     * whose expired lease was its last allowed attempt is not claimed again:
+     * {@link #abandonedForGood} fails it.
      */
     List<LeasedStep> claim(String owner, int limit, Instant now, Duration lease) {
         if (limit <= 0) {
@@ -84,7 +86,7 @@ public class DeletionStepLeases {
                         select s.id, s.status as was from %1$s s join %2$s j on j.id = s.job_id
                         where j.status in ('PENDING', 'RUNNING')
                           and ((s.status = 'PENDING' and s.next_attempt_at <= :now)
-                            or (s.status = 'RUNNING' and s.lease_expires_at < :now))
+                            or (s.status = 'RUNNING' and s.lease_expires_at < :now and s.attempts < s.attempt_limit))
                         order by s.next_attempt_at
                         limit :limit
                         for update of s skip locked),
@@ -130,6 +132,44 @@ public class DeletionStepLeases {
             }
             return steps;
         });
+    }
+
+    /**
+     * Up to {@code limit} steps whose worker stopped during their last allowed attempt: RUNNING,
+     * the lease expired without an outcome, and no attempts left (an attempt whose lease expired
+     * counts like any other: {@link #claim} increments {@code attempts} for each). Each is answered
+     * as the completion its worker never recorded, an ABANDONED outcome with the lease it held
+     * (owner and version), so {@link #completeAll} records it fenced like any holder's write: the
+     * step FAILED with an error that says its worker stopped, and its job moved on the normal
+     * failure path (FAILED once nothing else runs, counted by the gauges, retried automatically
+     * after the retry interval). Two workers that find the same step both try; the fence lets one
+     * write. Without this, a step that kills every process that runs it (out of memory, a liveness
+     * probe) would be claimed again after every lease, by every replica, for ever.
+     */
+    List<Completion> abandonedForGood(Instant now, int limit) {
+        return tables.sql().query("""
+                select s.id, s.job_id, j.kind, j.subject_id, s.service, s.phase, s.attempts, s.attempt_limit,
+                    s.version, s.lease_owner,
+                    greatest(0, floor(extract(epoch from (coalesce(s.heartbeat_at, a.started_at) - a.started_at)) * 1000))
+                        as alive_ms
+                from %1$s s join %2$s j on j.id = s.job_id
+                    left join %3$s a on a.step_id = s.id and a.attempt = s.attempts
+                where s.status = 'RUNNING' and s.lease_expires_at < :now and s.attempts >= s.attempt_limit
+                  and j.status in ('PENDING', 'RUNNING')
+                order by s.lease_expires_at
+                limit :limit
+                """.formatted(tables.steps(), tables.jobs(), tables.attempts()),
+                new MapSqlParameterSource().addValue("now", at(now)).addValue("limit", limit), (rs, n) -> {
+                    LeasedStep step = new LeasedStep(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
+                            JobKind.valueOf(rs.getString("kind")), rs.getObject("subject_id", UUID.class),
+                            rs.getString("service"), StepPhase.valueOf(rs.getString("phase")), rs.getInt("attempts"),
+                            rs.getInt("attempt_limit"), rs.getLong("version"), rs.getString("lease_owner"));
+                    return new Completion(step, AttemptOutcome.abandoned(step.service() + ": its worker stopped during"
+                            + " attempt " + step.attempt() + " of " + step.attemptLimit() + " (the lease expired without"
+                            + " an outcome: the process died, for example out of memory or killed by a liveness probe);"
+                            + " no attempts left, so the step is not run again"),
+                            Duration.ofMillis(rs.getLong("alive_ms")), Duration.ZERO);
+                });
     }
 
     /** Extends the lease of a held step; false when the lease was lost (another worker took the step). */

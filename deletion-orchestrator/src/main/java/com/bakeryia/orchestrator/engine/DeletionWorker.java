@@ -169,12 +169,39 @@ public class DeletionWorker implements SmartLifecycle {
             return;
         }
         try {
+            endCrashLoops();
             int free = properties.parallelism() - inFlight.size();
             run(leases.claim(owner, free, clock.instant(), properties.leaseDuration()));
         } catch (RuntimeException e) {
             if (running) {
                 log.warn("Deletion worker {} could not claim steps: {}", owner, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Fails the steps whose worker stopped during their last allowed attempt
+     * ({@link DeletionStepLeases#abandonedForGood}), recorded as their worker would have recorded a
+     * failure: the step FAILED, its job on the failure path, metrics and log lines as for any step
+     * that failed for good.
+     */
+    private void endCrashLoops() {
+        Instant now = clock.instant();
+        List<DeletionStepLeases.Completion> ended = leases.abandonedForGood(now, 100);
+        if (ended.isEmpty()) {
+            return;
+        }
+        List<DeletionStepLeases.JobTransition> transitions = leases.completeAll(ended, now);
+        for (int i = 0; i < ended.size(); i++) {
+            DeletionStepLeases.Completion completion = ended.get(i);
+            DeletionStepLeases.JobTransition transition = transitions.get(i);
+            if (transition == DeletionStepLeases.JobTransition.LEASE_LOST) {
+                continue; // another worker recorded it first
+            }
+            LeasedStep step = completion.step();
+            metrics.stepFinished(step.service(), step.phase(), completion.outcome().result().name(),
+                    completion.duration(), 0);
+            withJob(step, () -> report(step, completion.outcome(), completion.duration(), transition, Duration.ZERO));
         }
     }
 

@@ -86,7 +86,7 @@ public record DeletionJobSummary(
      *
      * @param service          the participant (or {@code tenant} for the final step)
      * @param phase            DELETE, VERIFY or FINAL
-     * @param status           PENDING, RUNNING, SUCCEEDED or FAILED
+     * @param status           PENDING, RUNNING, SUCCEEDED, FAILED, or CANCELLED (its job was cancelled before it ran)
      * @param attempts         attempts made so far
      * @param attemptLimit     attempts allowed before the step fails
      * @param nextAttemptAt    when a pending step is due (absent otherwise)

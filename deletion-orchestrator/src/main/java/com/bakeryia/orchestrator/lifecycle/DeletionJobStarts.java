@@ -155,10 +155,17 @@ public class DeletionJobStarts {
         });
     }
 
+    /**
+     * The job CANCELLED, and its steps (its first phase's, never run: the job was SCHEDULED) with
+     * it, so nothing of a cancelled job stays claimable: left PENDING, they would sit at the head of
+     * the claimable index's order for ever, walked past by every claim.
+     */
     private void markCancelled(UUID jobId, Instant now, String actor, DeletionAudit.Action action) {
+        var params = new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now));
         Map<String, Object> job = tables.sql().queryForMap("update " + tables.jobs() + " set status = 'CANCELLED',"
-                + " completed_at = :now where id = :id returning kind, subject_id",
-                new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now)));
+                + " completed_at = :now where id = :id returning kind, subject_id", params);
+        tables.sql().update("update " + tables.steps() + " set status = 'CANCELLED', completed_at = :now,"
+                + " version = version + 1 where job_id = :id and status in ('PENDING', 'RUNNING')", params);
         audit.append(now, action, jobId, JobKind.valueOf((String) job.get("kind")), (UUID) job.get("subject_id"), actor,
                 Map.of());
     }

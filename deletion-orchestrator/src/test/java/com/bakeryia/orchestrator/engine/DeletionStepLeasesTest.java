@@ -123,6 +123,55 @@ class DeletionStepLeasesTest {
     }
 
     @Test
+    void aStepThatKillsItsWorkerOnEveryAttemptFailsWhenItsAttemptsAreUsedUpAndItsJobFails() {
+        UUID job = start(UUID.randomUUID());
+        // Three attempts allowed (start's limit); each worker dies with the step: only its lease expires.
+        Instant at = now;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(claimAll("worker-" + attempt, at)).hasSize(3)
+                    .allSatisfy(step -> assertThat(step.jobId()).isEqualTo(job));
+            at = at.plus(LEASE).plusSeconds(1);
+        }
+        assertThat(claimAll("worker-4", at)).as("no fourth attempt of a step allowed three").isEmpty();
+
+        List<DeletionStepLeases.Completion> ended = leases.abandonedForGood(at, 100);
+        assertThat(ended).hasSize(3).allSatisfy(completion -> {
+            assertThat(completion.step().attempt()).isEqualTo(3);
+            assertThat(completion.outcome().result()).isEqualTo(AttemptOutcome.Result.ABANDONED);
+            assertThat(completion.nextStatus()).isEqualTo(StepStatus.FAILED);
+        });
+        assertThat(leases.completeAll(ended, at)).containsOnlyOnce(DeletionStepLeases.JobTransition.FAILED);
+        assertThat(leases.abandonedForGood(at, 100)).as("recorded once").isEmpty();
+
+        DeletionJobSummary failed = reads.find(job, at).orElseThrow();
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.completedAt()).as("the automatic retry counts from here").isCloseTo(at, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(failed.failedStep().lastError()).contains("its worker stopped during attempt 3 of 3");
+        assertThat(failed.serviceResults()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo(StepStatus.FAILED);
+            assertThat(step.attemptHistory()).extracting(DeletionJobSummary.Attempt::outcome)
+                    .containsExactly("ABANDONED", "ABANDONED", "ABANDONED");
+        });
+        assertThat(claimAll("worker-5", at.plus(Duration.ofDays(1)))).as("nothing of it claimable").isEmpty();
+    }
+
+    @Test
+    void aCancelledJobLeavesNothingClaimable() {
+        UUID subject = UUID.randomUUID();
+        UUID job = starts.startOrFind(JobKind.TENANT, subject, Initiator.service("test"),
+                List.of("ledger", "oven", "pantry"), List.of(), 3, now, now.plus(Duration.ofHours(1))).jobId();
+        started.add(job);
+
+        assertThat(starts.cancel(job, now, "test")).isEqualTo(DeletionJobStarts.CancelResult.CANCELLED);
+
+        assertThat(reads.find(job, now).orElseThrow().serviceResults()).hasSize(3)
+                .allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.CANCELLED));
+        assertThat(tables.sql().queryForObject("select count(*) from deletion.deletion_steps where job_id = :job"
+                + " and status in ('PENDING', 'RUNNING')", Map.of("job", job), Integer.class))
+                .as("none left in the claimable index").isZero();
+    }
+
+    @Test
     void aFailedAttemptWaitsForItsBackoffBeforeTheNextClaim() {
         start(UUID.randomUUID());
         LeasedStep step = claimAll("worker-a", now).get(0);
