@@ -238,7 +238,9 @@ async function checkChain(auditHead, into) {
       : check.audit_head_found
         ? h('p', { class: 'good', id: 'chain-holds' }, h('strong', null, 'In the audit trail'),
           `: the chain of ${count(check.entries)} entries is intact and holds this certificate's audit_head at entry`
-          + ` ${check.audit_head_entry}.`)
+          + ` ${check.audit_head_entry}.`
+          + (check.checked_after ? ` Entries after ${check.checked_after} were re-hashed now; those up to it by the last`
+            + ' full verification (ctl audit verify).' : ''))
         : h('p', { class: 'bad', id: 'chain-missing' }, h('strong', null, 'Not in the audit trail'),
           ': the chain is intact but does not hold this certificate\'s audit_head (the trail was rewritten since).'));
   } catch (e) {
@@ -315,8 +317,13 @@ function statusWords(job) {
   }
 }
 
+// Details as stored: an object as key=value pairs; anything else (only a rewritten entry holds
+// something else) as its JSON, so a tampered entry shows what it now says.
 function describe(details) {
-  return Object.entries(details || {}).map(([key, value]) =>
+  if (details === null || typeof details !== 'object' || Array.isArray(details)) {
+    return details === undefined ? '—' : JSON.stringify(details);
+  }
+  return Object.entries(details).map(([key, value]) =>
     `${key}=${typeof value === 'object' && value !== null ? JSON.stringify(value) : value}`).join(', ') || '—';
 }
 

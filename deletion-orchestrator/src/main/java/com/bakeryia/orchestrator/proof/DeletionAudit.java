@@ -21,7 +21,6 @@ import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.JobStoreTables;
 import com.bakeryia.orchestrator.job.LeasedStep;
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -91,22 +90,45 @@ public class DeletionAudit {
         CERTIFICATE_ISSUED
     }
 
-    /** One entry as stored. */
+    /**
+     * One entry as stored, every value as the database holds it: an {@code action} or {@code kind}
+     * someone rewrote to a word the platform never writes is shown as that word, and {@code details}
+     * as whatever JSON the column holds, so a tampered entry can be listed and looked at.
+     */
     @Schema(name = "DeletionAuditEntry")
-    public record Entry(long seq, Instant recordedAt, Action action, UUID jobId, JobKind kind, UUID subjectId, String actor,
-                 Map<String, Object> details, String previousHash, String hash) {
+    public record Entry(long seq, Instant recordedAt,
+                        @Schema(description = "What happened: one of " + ACTIONS + " (another word only where the"
+                                + " entry was rewritten behind the platform's back)", example = "COMPLETED") String action,
+                        UUID jobId,
+                        @Schema(description = "TENANT or USER (another word only where the entry was rewritten)",
+                                example = "TENANT") String kind,
+                        UUID subjectId, String actor,
+                        @Schema(description = "Ids, kinds, counts and times of the action: a JSON object as stored",
+                                type = "object") Object details,
+                        String previousHash, String hash) {
     }
 
-    /** The chain checked from the first entry: valid, or the first entry that is not what its hash says. */
-    public record Verification(boolean valid, long entries, String head, Long firstInvalidEntry, String reason) {
+    /** The actions, for the document: what {@link Entry#action} holds on an untouched entry. */
+    static final String ACTIONS = "REQUESTED, SCHEDULED, STARTED, RESTORED, CANCELLED, ATTEMPT, RETRIED, VERIFIED,"
+            + " SCANNED, FAILED, COMPLETED, CERTIFICATE_ISSUED";
+
+    /**
+     * The chain checked: valid, or the first entry that is not what its hash says. {@code checkedAfter}
+     * is the entry up to which an earlier full verification was trusted (a checkpoint; 0 when every
+     * entry was re-hashed now).
+     */
+    public record Verification(boolean valid, long entries, String head, Long firstInvalidEntry, String reason,
+                               long checkedAfter) {
     }
 
     private final JobStoreTables tables;
     private final String table;
+    private final String checkpoint;
 
     public DeletionAudit(JobStoreTables tables) {
         this.tables = tables;
         this.table = tables.database().schema() + ".deletion_audit_entries";
+        this.checkpoint = tables.database().schema() + ".deletion_audit_checkpoint";
     }
 
     /**
@@ -201,65 +223,119 @@ public class DeletionAudit {
 
     /** Entries oldest first, filtered by subject and job (either may be null), after {@code afterSeq}, at most {@code limit}. */
     public List<Entry> list(UUID subjectId, UUID jobId, long afterSeq, int limit) {
-        return tables.sql().query("select * from " + table + " where (cast(:subject as uuid) is null or subject_id = :subject)"
+        return tables.sql().query("select " + COLUMNS + " from " + table
+                + " where (cast(:subject as uuid) is null or subject_id = :subject)"
                 + " and (cast(:job as uuid) is null or job_id = :job) and seq > :after order by seq limit :limit",
                 new MapSqlParameterSource().addValue("subject", subjectId).addValue("job", jobId)
                         .addValue("after", afterSeq).addValue("limit", limit), (rs, n) -> entry(rs));
     }
 
-    /** Recomputes the chain from the first entry, a page at a time. */
+    /**
+     * Recomputes the chain from the first entry, a page at a time, and on success moves the
+     * checkpoint to its head. What a superuser may have rewritten (any value of any column, an
+     * entry removed or put in) gives an answer naming the first entry that is wrong, never an
+     * exception: values are hashed as stored, without being read into the platform's types first.
+     */
     public Verification verify() {
-        String previous = GENESIS;
-        long expectedSeq = 1;
-        long count = 0;
+        Verification verification = verifyAfter(0, GENESIS);
+        if (verification.valid() && verification.entries() > 0) {
+            tables.sql().update("insert into " + checkpoint + " (seq, hash, checked_at) values (:seq, :hash, now())"
+                    + " on conflict (only_row) do update set seq = excluded.seq, hash = excluded.hash,"
+                    + " checked_at = excluded.checked_at where " + checkpoint + ".seq <= excluded.seq",
+                    new MapSqlParameterSource().addValue("seq", verification.entries()).addValue("hash", verification.head()));
+        }
+        return verification;
+    }
+
+    /**
+     * Recomputes the chain after the checkpoint that the last full {@link #verify} left (and from the
+     * first entry when there is none, or when the checkpointed entry no longer holds the hash it had
+     * then: the chain was rewritten up to there). Each look at a certificate's {@code audit_head}
+     * thus re-hashes only what was appended since, not the whole history; a rewrite of an entry at
+     * or before the checkpoint that leaves that entry's hash alone is found by the next full
+     * {@link #verify}, which {@code ctl audit verify} and the API without {@code audit_head} run.
+     */
+    public Verification verifySinceCheckpoint() {
+        List<Map<String, Object>> saved = tables.sql().getJdbcOperations().queryForList(
+                "select c.seq, c.hash, e.hash as stored from " + checkpoint + " c left join " + table + " e on e.seq = c.seq");
+        if (saved.isEmpty() || !java.util.Objects.equals(saved.get(0).get("hash"), saved.get(0).get("stored"))) {
+            return verify();
+        }
+        return verifyAfter(((Number) saved.get(0).get("seq")).longValue(), (String) saved.get(0).get("hash"));
+    }
+
+    /** The chain after entry {@code afterSeq}, whose hash is taken to be {@code afterHash}. */
+    private Verification verifyAfter(long afterSeq, String afterHash) {
+        String previous = afterHash;
+        long expectedSeq = afterSeq + 1;
+        long count = afterSeq;
         while (true) {
-            List<Entry> page = tables.sql().query("select * from " + table + " where seq >= :from order by seq limit 1000",
-                    Map.of("from", expectedSeq), (rs, n) -> entry(rs));
+            List<Entry> page = tables.sql().query("select " + COLUMNS + " from " + table
+                            + " where seq >= :from order by seq limit 1000", Map.of("from", expectedSeq), (rs, n) -> entry(rs));
             for (Entry entry : page) {
                 String problem = null;
                 if (entry.seq() != expectedSeq) {
                     problem = "entry " + expectedSeq + " is missing (the next entry is " + entry.seq() + ")";
-                } else if (!entry.previousHash().equals(previous)) {
+                } else if (!previous.equals(entry.previousHash())) {
                     problem = "its previous_hash is not the hash of entry " + (entry.seq() - 1);
-                } else if (!entry.hash().equals(hash(previous, canonical(entry)))) {
+                } else if (!hash(previous, canonical(entry)).equals(entry.hash())) {
                     problem = "its content does not match its hash";
                 }
                 if (problem != null) {
-                    return new Verification(false, count, null, expectedSeq, problem);
+                    return new Verification(false, count, null, expectedSeq, problem, afterSeq);
                 }
                 previous = entry.hash();
                 expectedSeq++;
                 count++;
             }
             if (page.size() < 1000) {
-                return new Verification(true, count, previous, null, null);
+                return new Verification(true, count, previous, null, null, afterSeq);
             }
         }
     }
 
-    private Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String kind = rs.getString("kind");
-        return new Entry(rs.getLong("seq"), JobStoreTables.instant(rs, "recorded_at"), Action.valueOf(rs.getString("action")),
-                rs.getObject("job_id", UUID.class), kind == null ? null : JobKind.valueOf(kind),
-                rs.getObject("subject_id", UUID.class), rs.getString("actor"),
-                JSON.readValue(rs.getString("details"), new TypeReference<Map<String, Object>>() { }),
-                rs.getString("previous_hash"), rs.getString("hash"));
+    /**
+     * The columns as stored: {@code details} as the text of its JSON, the rest as plain values the
+     * driver reads without interpretation (text as text, a uuid as a uuid, a time as a time).
+     */
+    private static final String COLUMNS = "seq, recorded_at, action, job_id, kind, subject_id, actor,"
+            + " details::text as details, previous_hash, hash";
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(rs.getLong("seq"), JobStoreTables.instant(rs, "recorded_at"), rs.getString("action"),
+                rs.getObject("job_id", UUID.class), rs.getString("kind"), rs.getObject("subject_id", UUID.class),
+                rs.getString("actor"), json(rs.getString("details")), rs.getString("previous_hash"), rs.getString("hash"));
+    }
+
+    /**
+     * The stored JSON read as plain maps, lists and values; text the reader refuses (nesting deeper
+     * than it allows, say) stays text, which then does not match the hash.
+     */
+    private static Object json(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(stored, Object.class);
+        } catch (RuntimeException unreadable) {
+            return stored;
+        }
     }
 
     static String canonical(Entry entry) {
-        return canonical(entry.seq(), entry.recordedAt(), entry.action().name(), entry.jobId(),
-                entry.kind() == null ? null : entry.kind().name(), entry.subjectId(), entry.actor(), entry.details());
+        return canonical(entry.seq(), entry.recordedAt(), entry.action(), entry.jobId(), entry.kind(), entry.subjectId(),
+                entry.actor(), entry.details());
     }
 
     private static String canonical(long seq, Instant recordedAt, String action, UUID jobId, String kind, UUID subjectId,
-                                    String actor, Map<String, ?> details) {
+                                    String actor, Object details) {
         Map<String, Object> fields = new TreeMap<>();
         fields.put("action", action);
         fields.put("actor", actor);
-        fields.put("details", sorted(details));
+        fields.put("details", sortedValue(details));
         fields.put("job_id", jobId == null ? null : jobId.toString());
         fields.put("kind", kind);
-        fields.put("recorded_at", recordedAt.toString());
+        fields.put("recorded_at", recordedAt == null ? null : recordedAt.toString());
         fields.put("seq", seq);
         fields.put("subject_id", subjectId == null ? null : subjectId.toString());
         return JSON.writeValueAsString(fields);
@@ -277,21 +353,26 @@ public class DeletionAudit {
     }
 
     /** The map with its keys sorted at every depth: the canonical order. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> sorted(Map<String, ?> map) {
         Map<String, Object> sorted = new TreeMap<>();
-        map.forEach((key, value) -> sorted.put(key, value instanceof Map<?, ?> nested
-                ? sorted((Map<String, ?>) nested) : value instanceof List<?> list ? sortedList(list) : value));
+        map.forEach((key, value) -> sorted.put(key, sortedValue(value)));
         return sorted;
     }
 
+    /** A value in the canonical order: maps sorted at every depth, lists in their own order. */
     @SuppressWarnings("unchecked")
-    private static List<Object> sortedList(List<?> list) {
-        List<Object> sorted = new ArrayList<>();
-        for (Object value : list) {
-            sorted.add(value instanceof Map<?, ?> nested ? sorted((Map<String, ?>) nested) : value);
+    private static Object sortedValue(Object value) {
+        if (value instanceof Map<?, ?> nested) {
+            return sorted((Map<String, ?>) nested);
         }
-        return sorted;
+        if (value instanceof List<?> list) {
+            List<Object> sorted = new ArrayList<>();
+            for (Object element : list) {
+                sorted.add(sortedValue(element));
+            }
+            return sorted;
+        }
+        return value;
     }
 
     /** Details in the order given, for callers: {@code details("service", "oven", "attempt", 2)}. */

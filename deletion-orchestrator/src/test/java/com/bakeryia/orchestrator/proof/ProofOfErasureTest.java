@@ -132,7 +132,7 @@ class ProofOfErasureTest {
         assertThat(tenants.jdbc().queryForObject("select count(*) from deletion.deletion_certificates where job_id = ?",
                 Long.class, done.jobId())).isEqualTo(1);
 
-        List<String> actions = audit.list(null, done.jobId(), 0, 1000).stream().map(entry -> entry.action().name()).toList();
+        List<String> actions = audit.list(null, done.jobId(), 0, 1000).stream().map(DeletionAudit.Entry::action).toList();
         assertThat(actions).startsWith("REQUESTED").endsWith("COMPLETED", "CERTIFICATE_ISSUED")
                 .contains("ATTEMPT", "VERIFIED", "SCANNED");
         assertThat(actions.stream().filter("ATTEMPT"::equals).count()).as("one per step attempt: 3 DELETE, 3 VERIFY, 1 FINAL")
@@ -168,7 +168,7 @@ class ProofOfErasureTest {
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(tenants.jdbc().queryForObject("select count(*) from deletion.deletion_certificates where job_id = ?",
                 Long.class, jobId)).isEqualTo(1);
-        assertThat(audit.list(null, jobId, 0, 1000)).filteredOn(entry -> entry.action() == DeletionAudit.Action.CERTIFICATE_ISSUED)
+        assertThat(audit.list(null, jobId, 0, 1000)).filteredOn(entry -> entry.action().equals("CERTIFICATE_ISSUED"))
                 .hasSize(1);
         assertThat(get("/api/v1/deletion-jobs/" + jobId + "/certificate", service(), "application/jose").statusCode())
                 .isEqualTo(200);
@@ -222,7 +222,7 @@ class ProofOfErasureTest {
         String head = tenants.jdbc().queryForObject("select audit_head from deletion.deletion_certificates where job_id = ?",
                 String.class, done.jobId());
         long target = audit.list(null, done.jobId(), 0, 1000).stream()
-                .filter(entry -> entry.action() == DeletionAudit.Action.COMPLETED).findFirst().orElseThrow().seq();
+                .filter(entry -> entry.action().equals(DeletionAudit.Action.COMPLETED.name())).findFirst().orElseThrow().seq();
 
         // As a superuser on a connection of its own, holding the chain's lock so no append interleaves.
         try (Connection tamper = SharedTestPostgres.dataSource(SharedTestPostgres.DEFAULT_DATABASE).getConnection();
@@ -343,12 +343,10 @@ class ProofOfErasureTest {
         List<DeletionAudit.Entry> entries = new ArrayList<>();
         try (var rs = sql.executeQuery("select * from deletion.deletion_audit_entries where seq >= " + (from - 1) + " order by seq")) {
             while (rs.next()) {
-                String kind = rs.getString("kind");
                 entries.add(new DeletionAudit.Entry(rs.getLong("seq"), rs.getObject("recorded_at", java.time.OffsetDateTime.class)
-                        .toInstant(), DeletionAudit.Action.valueOf(rs.getString("action")), rs.getObject("job_id", UUID.class),
-                        kind == null ? null : JobKind.valueOf(kind), rs.getObject("subject_id", UUID.class), rs.getString("actor"),
-                        JSON.readValue(rs.getString("details"), new tools.jackson.core.type.TypeReference<Map<String, Object>>() { }),
-                        rs.getString("previous_hash"), rs.getString("hash")));
+                        .toInstant(), rs.getString("action"), rs.getObject("job_id", UUID.class), rs.getString("kind"),
+                        rs.getObject("subject_id", UUID.class), rs.getString("actor"),
+                        JSON.readValue(rs.getString("details"), Object.class), rs.getString("previous_hash"), rs.getString("hash")));
             }
         }
         String previous = entries.get(0).hash();

@@ -32,8 +32,10 @@ final class AuditCommand extends CommandGroup {
         if (output.json()) {
             output.document(verification);
         } else if (valid) {
+            long checkedAfter = verification.path("checked_after").asLong();
             output.line("valid: " + Table.text(verification.path("entries").asLong()) + " entries, head "
-                    + verification.path("head").asText());
+                    + verification.path("head").asText() + (checkedAfter == 0 ? "" : " (entries after " + checkedAfter
+                    + " re-hashed now, those up to it by the last full verification: run without --audit-head for one)"));
         } else {
             output.line("INVALID: the chain breaks at entry " + verification.path("first_invalid_entry").asText() + ": "
                     + verification.path("reason").asText());
