@@ -24,6 +24,8 @@ import com.bakeryia.platform.tenancy.UserMemberships;
 import com.bakeryia.platform.remote.CredentialExchangeTokenSource;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.remote.ServiceTokenSource;
+import com.bakeryia.platform.retention.RetentionCatalogue;
+import com.bakeryia.platform.retention.RetentionProperties;
 import com.bakeryia.platform.security.CorsProperties;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
 import com.bakeryia.platform.security.SecurityProperties;
@@ -73,10 +75,16 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, CorsProperties.class, DeletionProperties.class,
-        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class})
+        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class, RetentionProperties.class})
 @Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
+
+    /** The retention rules of this process: the bundled (or configured) catalogue with the operator's overrides. */
+    @Bean
+    RetentionCatalogue retentionCatalogue(RetentionProperties properties) {
+        return RetentionCatalogue.of(properties);
+    }
 
     @Bean
     @ConditionalOnMissingBean

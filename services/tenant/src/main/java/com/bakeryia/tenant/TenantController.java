@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import com.bakeryia.platform.retention.Country;
+import com.bakeryia.platform.retention.RetentionProperties;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.tenancy.TenantAccessGuard;
@@ -56,9 +58,12 @@ class TenantController {
     private final Memberships memberships;
     private final TenantDirectory directory;
     private final TenantAccessGuard guard;
+    private final RetentionProperties retention;
 
-    TenantController(Tenants tenants, Memberships memberships, TenantDirectory directory, TenantAccessGuard guard) {
+    TenantController(Tenants tenants, Memberships memberships, TenantDirectory directory, TenantAccessGuard guard,
+                     RetentionProperties retention) {
         this.tenants = tenants;
+        this.retention = retention;
         this.memberships = memberships;
         this.directory = directory;
         this.guard = guard;
@@ -73,22 +78,45 @@ class TenantController {
     record UserMembershipView(UUID tenantId, TenantRole role, java.time.Instant joinedAt) {
     }
 
-    record CreateTenantRequest(@NotBlank @Size(max = 200) String name) {
+    /**
+     * A new tenant.
+     *
+     * @param name    the bakery's name
+     * @param country its jurisdiction, an ISO 3166-1 alpha-2 code ({@code ES}, {@code DE}, {@code FR}, ...;
+     *                either case): its law decides what the platform keeps after the tenant's deletion;
+     *                absent: {@code bakery.retention.default-country}
+     */
+    record CreateTenantRequest(@NotBlank @Size(max = 200) String name,
+                               @Schema(description = "ISO 3166-1 alpha-2 code of the tenant's jurisdiction (its law decides "
+                                       + "what is kept after a deletion); absent: the platform's default country",
+                                       example = "ES") @Size(max = 2) String country) {
     }
 
     record TransferOwnershipRequest(@NotNull UUID newOwnerId) {
     }
 
-    /** Users only: the caller becomes the OWNER and the tenant gets a subscription. */
+    /**
+     * Users only: the caller becomes the OWNER and the tenant gets a subscription. {@code country}
+     * (ISO 3166-1 alpha-2) is its jurisdiction; absent, the platform's default.
+     */
     @Operation(operationId = "createTenant", summary = "Create a tenant (the caller becomes its owner)",
-            description = "Users only: the caller becomes the OWNER and the tenant gets a subscription.")
+            description = "Users only: the caller becomes the OWNER and the tenant gets a subscription. `country` (ISO "
+            + "3166-1 alpha-2) is its jurisdiction, whose law decides what is kept after its deletion; absent, the "
+            + "platform's default (`bakery.retention.default-country`).")
     @ApiResponse(responseCode = "201", description = "The new tenant")
+    @ApiResponse(responseCode = "400", description = "No name, or a country that is not an ISO 3166-1 alpha-2 code",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     @PreAuthorize("hasRole('USER')")
     ResponseEntity<TenantView> create(@Valid @RequestBody CreateTenantRequest request, Authentication authentication) {
         UUID owner = CallerPrincipal.of(authentication).userId()
                 .orElseThrow(() -> ApiProblem.unauthorized("The token's subject is not a user id."));
-        TenantRecord tenant = tenants.create(request.name().strip(), owner);
+        if (request.country() != null && !Country.isValid(request.country())) {
+            throw ApiProblem.badRequest("country: not an ISO 3166-1 alpha-2 country code (ES, DE, FR, ...).")
+                    .with("field", "country");
+        }
+        Country country = request.country() == null ? retention.defaultCountry() : Country.of(request.country());
+        TenantRecord tenant = tenants.create(request.name().strip(), owner, country);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.id())).body(TenantView.of(tenant));
     }
 

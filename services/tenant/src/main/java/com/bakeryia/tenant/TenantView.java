@@ -11,9 +11,11 @@ import com.bakeryia.platform.tenancy.TenantStatus;
  *
  * @param role                 the caller's role, in the list of the caller's tenants only (absent elsewhere)
  * @param deletionScheduledFor when a PENDING_DELETION tenant will be deleted (absent otherwise)
+ * @param country              the tenant's jurisdiction, an ISO 3166-1 alpha-2 code: its law decides what
+ *                             the platform keeps of the tenant's records after its deletion
  */
 record TenantView(UUID id, String name, UUID ownerId, TenantStatus status, Instant createdAt, TenantRole role,
-                  Instant deletionScheduledFor) {
+                  Instant deletionScheduledFor, String country) {
 
     static TenantView of(TenantRecord tenant) {
         return of(tenant, null);
@@ -21,6 +23,6 @@ record TenantView(UUID id, String name, UUID ownerId, TenantStatus status, Insta
 
     static TenantView of(TenantRecord tenant, TenantRole role) {
         return new TenantView(tenant.id(), tenant.name(), tenant.ownerUserId(), tenant.status(), tenant.createdAt(), role,
-                tenant.deletionScheduledFor());
+                tenant.deletionScheduledFor(), tenant.country());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.retention.Country;
 import com.bakeryia.platform.security.CallerPrincipal;
 import com.bakeryia.platform.tenancy.TenantRole;
 import com.bakeryia.platform.tenancy.TenantStatus;
@@ -25,7 +26,7 @@ class Tenants {
     /** The plan a new tenant starts on. */
     static final String DEFAULT_PLAN = "STARTER";
 
-    private static final String COLUMNS = "t.id, t.name, t.owner_user_id, t.status, t.created_at, t.deletion_scheduled_for";
+    private static final String COLUMNS = "t.id, t.name, t.owner_user_id, t.status, t.created_at, t.deletion_scheduled_for, t.country";
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -35,14 +36,18 @@ class Tenants {
         this.clock = clock;
     }
 
-    /** Creates the tenant, makes the user its OWNER and starts its subscription, in one transaction. */
-    TenantRecord create(String name, UUID ownerUserId) {
+    /**
+     * Creates the tenant in the jurisdiction of {@code country}, makes the user its OWNER and starts
+     * its subscription, in one transaction.
+     */
+    TenantRecord create(String name, UUID ownerUserId, Country country) {
         Instant now = clock.instant();
-        TenantRecord tenant = new TenantRecord(UUID.randomUUID(), name, ownerUserId, TenantStatus.ACTIVE, now, null);
+        TenantRecord tenant = new TenantRecord(UUID.randomUUID(), name, ownerUserId, TenantStatus.ACTIVE, now, null,
+                country.code());
         Timestamp at = Timestamp.from(now);
         db.transactions().executeWithoutResult(status -> {
-            db.jdbc().update("insert into tenant.tenants (id, name, owner_user_id, status, created_at) values (?, ?, ?, ?, ?)",
-                    tenant.id(), name, ownerUserId, TenantStatus.ACTIVE.name(), at);
+            db.jdbc().update("insert into tenant.tenants (id, name, owner_user_id, status, created_at, country)"
+                    + " values (?, ?, ?, ?, ?, ?)", tenant.id(), name, ownerUserId, TenantStatus.ACTIVE.name(), at, country.code());
             db.jdbc().update("insert into tenant.memberships (tenant_id, user_id, role, joined_at, role_since)"
                     + " values (?, ?, ?, ?, ?)", tenant.id(), ownerUserId, TenantRole.OWNER.name(), at, at);
             db.jdbc().update("insert into tenant.subscriptions (id, tenant_id, plan, status, created_at)"
@@ -128,6 +133,15 @@ class Tenants {
         });
     }
 
+    /**
+     * Gives every tenant without a jurisdiction the default one; the number of tenants it gave it
+     * to. Idempotent: tenants created before tenants had a country get it once, on the first start
+     * after the upgrade, and keep it when the default changes later.
+     */
+    int assignCountryWhereMissing(Country defaultCountry) {
+        return db.jdbc().update("update tenant.tenants set country = ? where country is null", defaultCountry.code());
+    }
+
     Optional<TenantRole> roleOf(UUID tenantId, UUID userId) {
         return db.jdbc().queryForList("select role from tenant.memberships where tenant_id = ? and user_id = ?",
                 String.class, tenantId, userId).stream().findFirst().map(TenantRole::valueOf);
@@ -145,6 +159,7 @@ class Tenants {
         return new TenantRecord(row.getObject("id", UUID.class), row.getString("name"),
                 row.getObject("owner_user_id", UUID.class), TenantStatus.valueOf(row.getString("status")),
                 row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("deletion_scheduled_for") == null ? null : row.getTimestamp("deletion_scheduled_for").toInstant());
+                row.getTimestamp("deletion_scheduled_for") == null ? null : row.getTimestamp("deletion_scheduled_for").toInstant(),
+                row.getString("country"));
     }
 }
