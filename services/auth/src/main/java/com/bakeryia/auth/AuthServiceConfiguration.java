@@ -1,21 +1,25 @@
 package com.bakeryia.auth;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.security.PlatformJwtDecoders;
 import com.bakeryia.platform.security.PublicPaths;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Entry point of the auth service: imported when the auth target runs in this process. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @BakeryService("auth")
-@EnableConfigurationProperties(AuthProperties.class)
+@EnableConfigurationProperties({AuthProperties.class, MailProperties.class})
 public class AuthServiceConfiguration {
 
     /**
@@ -41,7 +45,32 @@ public class AuthServiceConfiguration {
                         + " step, in the transaction that deletes the user")
                 .handledByService("login_throttle", "account_email", "the row of the user's address (lower-cased)"
                         + " deleted by the auth participant in the FINAL step, before the user row it is found through")
+                .handledByService("mail_outbox", "recipient_user_id", "the user's unsent mails deleted by the auth participant"
+                        + " in the FINAL step; a sent mail keeps no account, address or body")
+                .handledByService("mail_outbox", "recipient_email", "cleared when the mail is sent; the user's unsent mails"
+                        + " deleted by the auth participant in the FINAL step")
                 .build();
+    }
+
+    /**
+     * Where the platform's mails go: the SMTP server of {@code spring.mail.*} when
+     * {@code spring.mail.host} is set (Spring Boot then provides the {@link JavaMailSender}), else
+     * {@code .eml} files in {@code <data-dir>/mail}.
+     */
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, BakeryProperties platform, MailProperties mail,
+                                Environment environment) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender != null) {
+            return new SmtpMailTransport(sender, mail.from(), environment.getProperty("spring.mail.host") + ":"
+                    + environment.getProperty("spring.mail.port", "25"));
+        }
+        return new EmlFileMailTransport(platform.dataDir().resolve("mail"), mail.from());
+    }
+
+    @Bean
+    MailRelay mailRelay(MailOutbox outbox, MailTransport transport, MailProperties properties) {
+        return new MailRelay(outbox, transport, properties);
     }
 
     @Bean

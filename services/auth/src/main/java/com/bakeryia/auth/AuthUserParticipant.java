@@ -62,6 +62,8 @@ class AuthUserParticipant implements DeletionParticipant {
             toDelete.put("auth.login_throttle", email(subject.id()).map(email -> count(
                     "select count(*) from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
                     .orElse(0L));
+            toDelete.put("auth.mail_outbox", count("select count(*) from auth.mail_outbox where recipient_user_id = ?",
+                    subject.id()));
             toDelete.put("auth.users", count("select count(*) from auth.users where id = ?", subject.id()));
         }
         return new DeletionPreview(SERVICE, subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
@@ -82,10 +84,14 @@ class AuthUserParticipant implements DeletionParticipant {
                 runCounts.add(runId, "auth.login_throttle", email(user).map(email -> db.jdbc().update(
                         "delete from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
                         .orElse(0), 0);
+                // Mails not yet sent about the account: they would tell of an account that no longer exists.
+                runCounts.add(runId, "auth.mail_outbox", db.jdbc().update(
+                        "delete from auth.mail_outbox where recipient_user_id = ?", user), 0);
                 runCounts.add(runId, "auth.users", db.jdbc().update("delete from auth.users where id = ?", user), 0);
             });
             deleted.put("auth.refresh_tokens", 0L);
             deleted.put("auth.login_throttle", 0L);
+            deleted.put("auth.mail_outbox", 0L);
             deleted.put("auth.users", 0L);
             // The run's counts commit with the deletion, so a retry after a lost answer still reports it.
             deleted.putAll(runCounts.deleted(runId));
