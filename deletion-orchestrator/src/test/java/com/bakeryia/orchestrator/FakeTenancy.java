@@ -105,7 +105,21 @@ public final class FakeTenancy implements UserMemberships {
 
     @Override
     public synchronized void markTenantDeleting(UUID tenantId) {
+        if (unreachableFor.contains(tenantId)) {
+            throw new IllegalStateException("test: the tenant service does not answer about " + tenantId);
+        }
         markedDeleting.add(tenantId);
+    }
+
+    private final java.util.Set<UUID> unreachableFor = new java.util.HashSet<>();
+
+    /** While set, marking the tenant fails as an unreachable tenant service's call would. */
+    public synchronized void unreachableFor(UUID tenantId, boolean unreachable) {
+        if (unreachable) {
+            unreachableFor.add(tenantId);
+        } else {
+            unreachableFor.remove(tenantId);
+        }
     }
 
     private final java.util.Map<UUID, Instant> scheduled = new java.util.HashMap<>();

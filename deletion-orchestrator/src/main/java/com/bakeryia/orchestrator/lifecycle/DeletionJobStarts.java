@@ -64,7 +64,27 @@ public class DeletionJobStarts {
      */
     public StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now, Instant startAt) {
-        boolean scheduled = startAt.isAfter(now);
+        return startOrFind(kind, subjectId, initiator, dataServices, ownedTenants, attemptLimit, now, startAt,
+                startAt.isAfter(now));
+    }
+
+    /**
+     * As {@link #startOrFind(JobKind, UUID, Initiator, List, List, int, Instant, Instant)}, but the
+     * new job is SCHEDULED even when {@code startAt} is {@code now}: due at once, it waits only for
+     * {@link #startIfDue} (or the next pass of the grace windows) to mark its subject and start it.
+     * A deletion asked for without a window is created so, before its subject is marked, so a
+     * subject is never marked DELETING without a job that will delete it: when the mark or the
+     * start fails after the job committed, the next pass completes them.
+     */
+    public StartedJob createScheduledOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+                                            List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now,
+                                            Instant startAt) {
+        return startOrFind(kind, subjectId, initiator, dataServices, ownedTenants, attemptLimit, now, startAt, true);
+    }
+
+    private StartedJob startOrFind(JobKind kind, UUID subjectId, Initiator initiator, List<String> dataServices,
+                                   List<OwnedTenantPlan> ownedTenants, int attemptLimit, Instant now, Instant startAt,
+                                   boolean scheduled) {
         var sql = tables.sql();
         for (int tries = 0; ; tries++) {
             StartedJob job = tables.transactions().execute(status -> {
@@ -93,7 +113,7 @@ public class DeletionJobStarts {
                         .map(step -> new JobStoreTables.NewStep(jobId, step, attemptLimit, startAt)).toList());
                 audit.append(now, DeletionAudit.Action.REQUESTED, jobId, kind, subjectId, initiator.actor(),
                         DeletionAudit.details("services", dataServices.size(), "owned_tenants", ownedTenants.size()));
-                if (scheduled) {
+                if (scheduled && startAt.isAfter(now)) {
                     audit.append(now, DeletionAudit.Action.SCHEDULED, jobId, kind, subjectId, initiator.actor(),
                             DeletionAudit.details("scheduled_for", startAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
                 }
@@ -251,14 +271,28 @@ public class DeletionJobStarts {
                 return StartResult.CANCELLED;
             }
             var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(startedAt));
-            Map<String, Object> job = sql.queryForMap("update " + tables.jobs() + " set status = 'PENDING' where id = :id"
-                    + " returning kind, subject_id", params);
+            // A job scheduled for the instant it was created had no window (createScheduledOrFind): it shows none.
+            Map<String, Object> job = sql.queryForMap("update " + tables.jobs() + " set status = 'PENDING',"
+                    + " scheduled_for = nullif(scheduled_for, created_at) where id = :id returning kind, subject_id", params);
             audit.append(startedAt, DeletionAudit.Action.STARTED, jobId, JobKind.valueOf((String) job.get("kind")),
                     (UUID) job.get("subject_id"), actor, DeletionAudit.details("window_skipped", now == null));
             sql.update("update " + tables.steps() + " set next_attempt_at = least(next_attempt_at, :at)"
                     + " where job_id = :id and status = 'PENDING'", params);
             return StartResult.STARTED;
         });
+    }
+
+    /**
+     * Brings a SCHEDULED job's deadline forward to {@code now} (a service or an operator asked to
+     * skip its window), in a transaction of its own, before its start marks the subject: when the
+     * start fails after the mark (the job store or the caller gone), the job is due, and the next
+     * pass of the grace windows starts it, instead of a subject marked DELETING waiting out a
+     * window with nobody to restore it. A restore before the start still cancels it.
+     */
+    public void skipWindow(UUID jobId, Instant now) {
+        tables.sql().update("update " + tables.jobs() + " set scheduled_for = least(scheduled_for, :now)"
+                + " where id = :id and status = 'SCHEDULED'", new MapSqlParameterSource().addValue("id", jobId)
+                .addValue("now", at(now)));
     }
 
     /** What a retry request found. */

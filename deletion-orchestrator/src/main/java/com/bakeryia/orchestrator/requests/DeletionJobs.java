@@ -94,51 +94,127 @@ public class DeletionJobs {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(initiator, "initiator");
         Instant now = clock.instant();
+        if (gracePeriod.isZero()) {
+            return startTenantDeletionNow(tenantId, initiator, now);
+        }
         Optional<DeletionJobSummary> unfinished = reads.unfinished(JobKind.TENANT, tenantId, now);
-        Optional<DeletionJobSummary> scheduled = unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED);
-        if (scheduled.isPresent()) {
-            if (gracePeriod.isZero() && graceWindows.startNow(scheduled.get().jobId(), JobKind.TENANT, tenantId, initiator)
-                    == DeletionJobStarts.StartResult.STARTED) {
-                log.info("Job {} tenant {}: its window skipped at the request of {}; deletion starts", scheduled.get().jobId(),
-                        tenantId, initiator);
-                worker.wake();
-            }
-            return find(scheduled.get().jobId()).orElseThrow();
+        if (unfinished.filter(existing -> existing.status() == JobStatus.SCHEDULED).isPresent()) {
+            return unfinished.get();
         }
         // As PostgreSQL keeps it (microseconds), so the tenant and the job name the same instant.
         Instant startAt = now.plus(gracePeriod).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        if (unfinished.isEmpty() && gracePeriod.isZero()) {
-            tenancy.markTenantDeleting(tenantId);
-        } else if (unfinished.isEmpty() && !tenancy.scheduleTenantDeletion(tenantId, startAt)) {
-            // DELETING already (an earlier request without a window whose job was never created):
-            // nobody can act on the tenant or restore it, so its job starts now.
-            startAt = now;
+        boolean markedNow = false;
+        if (unfinished.isEmpty()) {
+            if (tenancy.scheduleTenantDeletion(tenantId, startAt)) {
+                markedNow = true;
+            } else {
+                // DELETING already (a deletion without a window whose job is under way, or an earlier
+                // one whose job was never created): nobody can act on the tenant or restore it, so its
+                // job starts now; the tenant is marked already.
+                startAt = now;
+            }
         }
         // With an unfinished job under way the tenant is DELETING already; the start below finds that job.
-        DeletionJobStarts.StartedJob job = starts.startOrFind(JobKind.TENANT, tenantId, initiator, dataServices.names(),
-                List.of(), properties.maxAttempts(), now, startAt);
-        if (job.created()) {
-            metrics.jobStarted();
-            try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
-                 var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
-                log.info("Job {} tenant {}: deletion asked for by {} in {} data services, starting {}", job.jobId(),
-                        tenantId, initiator, dataServices.names().size(), startAt.isAfter(now) ? "at " + startAt : "now");
+        DeletionJobStarts.StartedJob job;
+        try {
+            job = starts.startOrFind(JobKind.TENANT, tenantId, initiator, dataServices.names(), List.of(),
+                    properties.maxAttempts(), now, startAt);
+        } catch (RuntimeException e) {
+            if (markedNow) {
+                undoSchedule(tenantId, e);
             }
-            worker.wake();
-        } else if (reads.status(job.jobId()).orElse(null) == JobStatus.FAILED
-                && starts.retry(job.jobId(), properties.maxAttempts(), clock.instant(), initiator.actor())
+            throw e;
+        }
+        if (job.created()) {
+            jobCreated(job, tenantId, initiator, startAt.isAfter(now) ? "at " + startAt : "now");
+        } else {
+            retryIfFailed(job.jobId(), tenantId, initiator);
+        }
+        return find(job.jobId()).orElseThrow();
+    }
+
+    /**
+     * Without a window: the job first (SCHEDULED, due now), then the tenant marked DELETING and the
+     * job started with its row locked ({@link GraceWindows#startNow}), so the tenant is never
+     * DELETING without a job that deletes it. Whatever this finds is made to start: a job another
+     * request SCHEDULED with a window (the windowed DELETE racing this one) has its window skipped
+     * ({@link DeletionJobStarts#skipWindow}, committed before the mark); a FAILED one is retried; a
+     * PENDING or RUNNING one is answered. When the mark or the start fails after the job
+     * committed, the job is due and the next pass of the grace windows completes them; a restore
+     * before that still cancels it.
+     */
+    private DeletionJobSummary startTenantDeletionNow(UUID tenantId, Initiator initiator, Instant now) {
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        DeletionJobStarts.StartedJob job = starts.createScheduledOrFind(JobKind.TENANT, tenantId, initiator,
+                dataServices.names(), List.of(), properties.maxAttempts(), at, at);
+        if (job.created()) {
+            jobCreated(job, tenantId, initiator, "now");
+        }
+        JobStatus status = reads.status(job.jobId()).orElse(null);
+        if (status == JobStatus.SCHEDULED) {
+            starts.skipWindow(job.jobId(), at);
+            if (graceWindows.startNow(job.jobId(), JobKind.TENANT, tenantId, initiator)
+                    == DeletionJobStarts.StartResult.STARTED) {
+                try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
+                     var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
+                    log.info("Job {} tenant {}: {} by {}; deletion starts", job.jobId(), tenantId,
+                            job.created() ? "asked for without a window" : "its window skipped", initiator);
+                }
+                worker.wake();
+            }
+        } else if (status == JobStatus.FAILED) {
+            retryIfFailed(job.jobId(), tenantId, initiator);
+        }
+        return find(job.jobId()).orElseThrow();
+    }
+
+    private void jobCreated(DeletionJobStarts.StartedJob job, UUID tenantId, Initiator initiator, String starting) {
+        metrics.jobStarted();
+        try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
+             var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
+            log.info("Job {} tenant {}: deletion asked for by {} in {} data services, starting {}", job.jobId(),
+                    tenantId, initiator, dataServices.names().size(), starting);
+        }
+        worker.wake();
+    }
+
+    /**
+     * Asking again to delete a tenant whose job failed means: try again. Of concurrent repeats one
+     * retries (the job row is locked), the others find the job RUNNING and answer it.
+     */
+    private void retryIfFailed(UUID jobId, UUID tenantId, Initiator initiator) {
+        if (reads.status(jobId).orElse(null) == JobStatus.FAILED
+                && starts.retry(jobId, properties.maxAttempts(), clock.instant(), initiator.actor())
                 == DeletionJobStarts.RetryResult.RETRIED) {
-            // Asking again to delete a tenant whose job failed means: try again. Of concurrent repeats
-            // one retries (the job row is locked), the others find the job RUNNING and answer it.
             metrics.jobRetried(false);
-            try (var jobId = MDC.putCloseable("job_id", job.jobId().toString());
+            try (var job = MDC.putCloseable("job_id", jobId.toString());
                  var tenant = MDC.putCloseable("tenant_id", tenantId.toString())) {
                 log.info("Job {} tenant {}: FAILED; retried on a repeated deletion request by {}; failed steps run again",
-                        job.jobId(), tenantId, initiator);
+                        jobId, tenantId, initiator);
             }
             worker.wake();
         }
-        return find(job.jobId()).orElseThrow();
+    }
+
+    /**
+     * This request marked the tenant PENDING_DELETION but its job could not be created: the mark is
+     * undone (the tenant ACTIVE again), so the tenant is not left refusing writes with no job to
+     * delete it or restore to cancel; unless another request's job exists meanwhile, which the mark
+     * belongs to now. The caller gets the failure and may repeat the request.
+     */
+    private void undoSchedule(UUID tenantId, RuntimeException failure) {
+        try {
+            if (reads.unfinished(JobKind.TENANT, tenantId, clock.instant()).isEmpty()) {
+                tenancy.restoreTenant(tenantId);
+                log.warn("Tenant {}: its deletion job could not be created ({}); the tenant is ACTIVE again",
+                        tenantId, failure.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // The job store or the tenant service is down too: the tenant stays PENDING_DELETION
+            // without a job until a repeated request creates it, or a restore (which restores a
+            // PENDING_DELETION tenant without a job) makes it ACTIVE.
+            failure.addSuppressed(e);
+        }
     }
 
     public Optional<DeletionJobSummary> find(UUID jobId) {

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -210,6 +211,73 @@ class TenantDeletionWindowTest {
             }
         }
         assertThat(restored + started).as("each tenant either restored or purged, never both").isEqualTo(racedTenants.size());
+    }
+
+    @Test
+    void aWindowedAndAnImmediateDeletionRacingEndInOneJobThatDeletesTheTenant() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            UUID tenant = tenants.seed(2);
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<DeletionJobSummary> owner = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(go);
+                return jobs.startTenantDeletion(tenant, Initiator.user(OrchestratorTestApplication.ADMIN_USER), WINDOW);
+            });
+            CompletableFuture<DeletionJobSummary> operator = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(go);
+                return jobs.startTenantDeletion(tenant, Initiator.service("support"), Duration.ZERO);
+            });
+            go.countDown();
+
+            UUID job = owner.get().jobId();
+            assertThat(operator.get().jobId()).as("one job for both requests").isEqualTo(job);
+            assertThat(operator.get().status()).as("the immediate request's answer has started")
+                    .isIn(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.COMPLETED);
+            assertThat(tenancy.markedDeleting(tenant)).isTrue();
+            assertThat(awaitFinished(job).status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(tenants.totalRowsOf(tenant)).isZero();
+            assertThat(reads.list(tenant, null, 10, Instant.now())).as("round " + round).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTenantIsNotLeftPendingDeletionWhenItsJobCannotBeCreated() {
+        UUID tenant = tenants.seed(2);
+        // The job store refuses this tenant's job (a real failure of the insert, in the real database).
+        tenants.jdbc().execute("create or replace function deletion.refuse_test_job() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'test: the job store refuses this job'; end $$");
+        tenants.jdbc().execute("create trigger refuse_test_job before insert on deletion.deletion_jobs for each row"
+                + " when (new.subject_id = '" + tenant + "') execute function deletion.refuse_test_job()");
+        try {
+            assertThatThrownBy(() -> jobs.startTenantDeletion(tenant, Initiator.service("ops"), WINDOW))
+                    .hasMessageContaining("refuses this job");
+        } finally {
+            tenants.jdbc().execute("drop trigger refuse_test_job on deletion.deletion_jobs");
+            tenants.jdbc().execute("drop function deletion.refuse_test_job()");
+        }
+        assertThat(tenancy.scheduledFor(tenant)).as("its PENDING_DELETION mark undone").isNull();
+        assertThat(tenancy.restored(tenant)).isTrue();
+        assertThat(reads.unfinished(com.bakeryia.orchestrator.job.JobKind.TENANT, tenant, Instant.now())).isEmpty();
+    }
+
+    @Test
+    void anImmediateDeletionWhoseMarkFailedIsCompletedByTheNextPassNeverLeftMarkedWithoutAJob() {
+        UUID tenant = tenants.seed(2);
+        tenancy.unreachableFor(tenant, true);
+        try {
+            assertThatThrownBy(() -> jobs.startTenantDeletion(tenant, Initiator.service("ops"), Duration.ZERO))
+                    .hasMessageContaining("does not answer");
+        } finally {
+            tenancy.unreachableFor(tenant, false);
+        }
+        DeletionJobSummary job = reads.unfinished(com.bakeryia.orchestrator.job.JobKind.TENANT, tenant, Instant.now())
+                .orElseThrow(() -> new AssertionError("the job exists before the tenant is marked"));
+        assertThat(tenancy.markedDeleting(tenant)).isFalse();
+
+        // The next pass of the grace windows (every poll) marks the tenant and starts the job.
+        assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.scheduledFor()).as("due at once").isBeforeOrEqualTo(OrchestratorTestApplication.CLOCK.instant());
+        assertThat(tenancy.markedDeleting(tenant)).isTrue();
+        assertThat(tenants.totalRowsOf(tenant)).isZero();
     }
 
     private DeletionJobSummary awaitFinished(UUID jobId) {
