@@ -39,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * "Only auth can sign": an identity process (auth, tenant) and a data process (orders), each with
  * its own data directory, started at the same moment from two threads on a fresh key path. The
- * data process holds no signing key, never touches the key file, and verifies tokens with the key
- * set the identity process publishes, fetched when the first token arrives.
+ * data process holds no signing key, writes no key file, and verifies tokens with the key set the
+ * identity process publishes, fetched when the first token arrives.
  */
 class OnlyAuthSignsTest {
 
     private static final String KEY_FILE = "keys/jwt-signing-key.json";
+    private static final String KEY_ENCRYPTION_KEY_FILE = "keys/key-encryption-key";
 
     @TempDir
     static Path identityDataDir;
@@ -120,10 +121,13 @@ class OnlyAuthSignsTest {
         assertThat(orders.getBeanProvider(JwtSigningKey.class).getIfAvailable()).isNull();
         assertThat(orders.containsBean("authSigningKeys")).isFalse();
         assertThat(Files.exists(ordersDataDir.resolve(KEY_FILE))).isFalse();
-        assertThat(Files.exists(ordersDataDir.resolve(KEY_FILE + ".lock"))).isFalse();
+        assertThat(Files.exists(ordersDataDir.resolve(KEY_ENCRYPTION_KEY_FILE))).isFalse();
 
+        // The identity process keeps its keys in auth.signing_keys, sealed under a key-encryption key
+        // generated into its data directory (none is configured here).
         assertThat(identity.getBeanProvider(JwtTokens.class).getIfAvailable()).isNotNull();
-        assertThat(Files.exists(identityDataDir.resolve(KEY_FILE))).isTrue();
+        assertThat(Files.exists(identityDataDir.resolve(KEY_FILE))).isFalse();
+        assertThat(Files.exists(identityDataDir.resolve(KEY_ENCRYPTION_KEY_FILE))).isTrue();
     }
 
     @Test

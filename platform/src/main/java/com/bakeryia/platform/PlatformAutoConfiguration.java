@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.bakeryia.platform.apidocs.ApiDocsConfiguration;
 import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.keys.KeyEncryptionKey;
+import com.bakeryia.platform.keys.KeysProperties;
 import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.data.ServiceDatabases;
@@ -60,6 +62,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import org.springframework.web.client.RestClient;
@@ -75,7 +78,8 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, CorsProperties.class, DeletionProperties.class,
-        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class, RetentionProperties.class})
+        TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class, RetentionProperties.class,
+        KeysProperties.class})
 @Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
         DeletionController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
@@ -143,6 +147,16 @@ public class PlatformAutoConfiguration {
     }
 
     /** The platform's own service client (also accepted by the auth service without configuration). */
+    /**
+     * What seals the private signing keys kept in the database; created only where a target that
+     * keeps keys runs (auth, the deletion orchestrator), so other processes neither need nor generate one.
+     */
+    @Bean
+    @Lazy
+    KeyEncryptionKey keyEncryptionKey(KeysProperties keys, BakeryProperties properties) {
+        return KeyEncryptionKey.resolve(keys, properties);
+    }
+
     @Bean
     ServiceClientCredentials serviceClientCredentials(ServiceClientProperties client, BakeryProperties properties) {
         return ServiceClientCredentials.resolve(client, properties.dataDir().resolve("keys").resolve("service-client-secret"));

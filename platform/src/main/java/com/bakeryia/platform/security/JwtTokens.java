@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,11 +24,17 @@ public class JwtTokens {
     /** The claim that says which kind of principal the token stands for. */
     public static final String KIND_CLAIM = "kind";
 
-    private final JwtSigningKey signingKey;
+    private final Supplier<JwtSigningKey> signingKey;
     private final SecurityProperties properties;
     private final Clock clock;
 
+    /** Signs with this one key (tests). */
     public JwtTokens(JwtSigningKey signingKey, SecurityProperties properties, Clock clock) {
+        this(() -> signingKey, properties, clock);
+    }
+
+    /** Signs each token with the key {@code signingKey} answers then: the current one, whichever replica rotated it. */
+    public JwtTokens(Supplier<JwtSigningKey> signingKey, SecurityProperties properties, Clock clock) {
         this.signingKey = signingKey;
         this.properties = properties;
         this.clock = clock;
@@ -44,7 +51,7 @@ public class JwtTokens {
     }
 
     public IssuedToken issue(PrincipalKind kind, String subject, Duration ttl) {
-        return sign(signingKey, properties.issuer(), kind, subject, clock.instant(), ttl);
+        return sign(signingKey.get(), properties.issuer(), kind, subject, clock.instant(), ttl);
     }
 
     /** Signs a token with any key: the platform's own issuing uses this, and so do tests of rejection. */

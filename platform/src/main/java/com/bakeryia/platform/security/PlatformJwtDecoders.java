@@ -81,6 +81,14 @@ public final class PlatformJwtDecoders {
     }
 
     /**
+     * Trusts the keys {@code keys} selects: the auth service's own process, whose source is the
+     * shared key set (read again once when a token names a key id it does not hold).
+     */
+    public static JwtDecoder trusting(JWKSource<SecurityContext> keys, SecurityProperties security, Clock clock) {
+        return validated(NimbusJwtDecoder.withJwkSource(keys).build(), security, clock);
+    }
+
+    /**
      * Trusts the keys the auth service at {@code authUrl} publishes. Nothing is fetched until the
      * first token arrives; the set is then cached for {@link #CACHE_TTL} and fetched again when a
      * token names a key id it does not hold (a rotation), rate-limited by {@link #MIN_REFETCH_INTERVAL}. While the auth service cannot be reached, tokens are refused as

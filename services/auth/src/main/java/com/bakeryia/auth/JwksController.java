@@ -27,14 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class JwksController {
 
-    /** Short, so a rotation reaches HTTP caches soon; verifiers refetch on an unknown key id anyway. */
-    static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /**
+     * Short, so a rotation by any replica passes HTTP caches within a minute of reaching this one;
+     * verifiers refetch on an unknown key id anyway.
+     */
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    private final Map<String, Object> publicKeys;
+    private final SigningKeys keys;
 
     JwksController(SigningKeys keys) {
-        // Keys change only when the service starts, so the set is fixed for this process.
-        this.publicKeys = keys.publicKeys().toJSONObject(true);
+        this.keys = keys;
     }
 
     @GetMapping(path = PlatformJwtDecoders.JWKS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,6 +46,6 @@ class JwksController {
             + " still be valid", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = JsonWebKeySet.class)))
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(publicKeys);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(keys.publicKeys().toJSONObject(true));
     }
 }

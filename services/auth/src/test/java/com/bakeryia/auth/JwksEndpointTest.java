@@ -62,7 +62,7 @@ class JwksEndpointTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(String.join(",", response.header("Cache-Control"))).contains("public", "max-age=300");
+        assertThat(String.join(",", response.header("Cache-Control"))).contains("public", "max-age=30");
         JWKSet published = JWKSet.parse(response.text());
         assertThat(published.toJSONObject(false)).isEqualTo(new JWKSet(signingKey.publicKey()).toJSONObject(false));
     }
