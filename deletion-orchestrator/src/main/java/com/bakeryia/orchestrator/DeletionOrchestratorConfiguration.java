@@ -15,6 +15,7 @@ import com.bakeryia.orchestrator.engine.OrchestratorProperties;
 import com.bakeryia.orchestrator.engine.ParticipantDirectory;
 import com.bakeryia.orchestrator.engine.StepAttempt;
 import com.bakeryia.orchestrator.engine.UserJobPreparation;
+import com.bakeryia.orchestrator.job.DatabaseClock;
 import com.bakeryia.orchestrator.job.DeletionJobReads;
 import com.bakeryia.orchestrator.job.JobStoreTables;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
@@ -91,6 +92,17 @@ public class DeletionOrchestratorConfiguration {
         return JobStoreTables.in(database);
     }
 
+    /**
+     * The orchestrator's time: the job store database's, so replicas whose JVM clocks disagree
+     * decide leases, windows and retries by one clock. Every part of the orchestrator below takes
+     * this clock, not the context's {@link Clock}; a test shifts it with a {@link DatabaseClock.Shift} bean.
+     */
+    @Bean
+    DatabaseClock deletionDatabaseClock(@Qualifier(SERVICE) ServiceDatabase database,
+                                        ObjectProvider<DatabaseClock.Shift> shift) {
+        return new DatabaseClock(database.jdbc(), shift.getIfAvailable(() -> DatabaseClock.Shift.NONE));
+    }
+
     @Bean
     DeletionAudit deletionAudit(JobStoreTables tables) {
         return new DeletionAudit(tables);
@@ -126,19 +138,19 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DeletionMetrics deletionMetrics(ObjectProvider<MeterRegistry> registry, DeletionJobReads reads, Clock clock) {
-        return new DeletionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), reads::failedJobs, clock);
+    DeletionMetrics deletionMetrics(ObjectProvider<MeterRegistry> registry, DeletionJobReads reads, DatabaseClock clock) {
+        return new DeletionMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), reads::failedJobs, clock.clock());
     }
 
     @Bean
-    GraceWindows graceWindows(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, Clock clock) {
-        return new GraceWindows(starts, tenancy, users, clock);
+    GraceWindows graceWindows(DeletionJobStarts starts, UserMemberships tenancy, UserDirectory users, DatabaseClock clock) {
+        return new GraceWindows(starts, tenancy, users, clock.clock());
     }
 
     @Bean
     FailedJobRetries failedJobRetries(DeletionJobStarts starts, DeletionMetrics metrics, OrchestratorProperties properties,
-                                      Clock clock) {
-        return new FailedJobRetries(starts, metrics, properties, clock);
+                                      DatabaseClock clock) {
+        return new FailedJobRetries(starts, metrics, properties, clock.clock());
     }
 
     @Bean
@@ -152,20 +164,20 @@ public class DeletionOrchestratorConfiguration {
                                   OwnedTenants ownedTenants, ParticipantDirectory participants, UserMemberships tenancy,
                                   UserDirectory users, DataServices dataServices, FailedJobRetries failedJobRetries,
                                   GraceWindows graceWindows, DeletionMetrics metrics,
-                                  OrchestratorProperties properties, Clock clock) {
-        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock);
-        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock), failedJobRetries,
+                                  OrchestratorProperties properties, DatabaseClock clock) {
+        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock.clock());
+        return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock.clock()), failedJobRetries,
                 graceWindows, metrics,
-                properties, clock);
+                properties, clock.clock());
     }
 
     @Bean
     DeletionJobs deletionJobs(DeletionJobStarts starts, DeletionJobReads reads, DeletionWorker worker,
                               GraceWindows graceWindows, ParticipantDirectory participants,
                               DataServices dataServices, UserMemberships tenancy, DeletionMetrics metrics,
-                              OrchestratorProperties properties, DeletionWindowProperties window, Clock clock) {
+                              OrchestratorProperties properties, DeletionWindowProperties window, DatabaseClock clock) {
         return new DeletionJobs(starts, reads, worker, graceWindows, participants, dataServices, tenancy, metrics,
-                properties, window, clock);
+                properties, window, clock.clock());
     }
 
     @Bean
@@ -173,8 +185,8 @@ public class DeletionOrchestratorConfiguration {
                                 GraceWindows graceWindows, ParticipantDirectory participants,
                                 UserMemberships tenancy, UserDirectory users, DataServices dataServices,
                                 DeletionMetrics metrics, OrchestratorProperties properties, DeletionWindowProperties window,
-                                Clock clock) {
+                                DatabaseClock clock) {
         return new UserDeletions(starts, reads, worker, graceWindows, participants, tenancy, users, dataServices,
-                metrics, properties, window, clock);
+                metrics, properties, window, clock.clock());
     }
 }

@@ -13,6 +13,7 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.orchestrator.job.DatabaseClock;
 import com.bakeryia.orchestrator.job.JobPlan;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -69,6 +70,15 @@ public class OrchestratorTestApplication {
     @Bean
     Clock clock() {
         return CLOCK;
+    }
+
+    /**
+     * The orchestrator decides by the database's time; this moves it as far as {@link #CLOCK} was
+     * advanced, so a test jumps past a lease or a window by advancing the one settable clock.
+     */
+    @Bean
+    DatabaseClock.Shift databaseClockShift() {
+        return () -> java.time.Duration.between(Instant.now(), CLOCK.instant());
     }
 
     /** The services every job deletes and verifies in, as the launcher's targets list says in production. */
