@@ -263,15 +263,17 @@ class TenantDeletionWindowTest {
     void anImmediateDeletionWhoseMarkFailedIsCompletedByTheNextPassNeverLeftMarkedWithoutAJob() {
         UUID tenant = tenants.seed(2);
         tenancy.unreachableFor(tenant, true);
+        DeletionJobSummary job;
         try {
             assertThatThrownBy(() -> jobs.startTenantDeletion(tenant, Initiator.service("ops"), Duration.ZERO))
                     .hasMessageContaining("does not answer");
+            job = reads.unfinished(com.bakeryia.orchestrator.job.JobKind.TENANT, tenant, Instant.now())
+                    .orElseThrow(() -> new AssertionError("the job exists before the tenant is marked"));
+            assertThat(tenancy.markedDeleting(tenant)).isFalse();
         } finally {
+            // From here the worker's next pass (every poll) can mark the tenant.
             tenancy.unreachableFor(tenant, false);
         }
-        DeletionJobSummary job = reads.unfinished(com.bakeryia.orchestrator.job.JobKind.TENANT, tenant, Instant.now())
-                .orElseThrow(() -> new AssertionError("the job exists before the tenant is marked"));
-        assertThat(tenancy.markedDeleting(tenant)).isFalse();
 
         // The next pass of the grace windows (every poll) marks the tenant and starts the job.
         assertThat(awaitFinished(job.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
