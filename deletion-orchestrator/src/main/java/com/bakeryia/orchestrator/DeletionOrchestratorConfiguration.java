@@ -165,7 +165,7 @@ public class DeletionOrchestratorConfiguration {
                                   UserDirectory users, DataServices dataServices, FailedJobRetries failedJobRetries,
                                   GraceWindows graceWindows, DeletionMetrics metrics,
                                   OrchestratorProperties properties, DatabaseClock clock) {
-        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock.clock());
+        var preparation = new UserJobPreparation(starts, reads, ownedTenants, tenancy, users, dataServices, properties, clock.clock(), graceWindows);
         return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock.clock()), failedJobRetries,
                 graceWindows, metrics,
                 properties, clock.clock());

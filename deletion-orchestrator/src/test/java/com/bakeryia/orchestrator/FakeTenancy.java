@@ -104,11 +104,42 @@ public final class FakeTenancy implements UserMemberships {
     }
 
     @Override
-    public synchronized void markTenantDeleting(UUID tenantId) {
-        if (unreachableFor.contains(tenantId)) {
-            throw new IllegalStateException("test: the tenant service does not answer about " + tenantId);
+    public void markTenantDeleting(UUID tenantId) {
+        java.util.concurrent.CountDownLatch[] hold;
+        synchronized (this) {
+            if (unreachableFor.contains(tenantId)) {
+                throw new IllegalStateException("test: the tenant service does not answer about " + tenantId);
+            }
+            hold = held.get(tenantId);
         }
-        markedDeleting.add(tenantId);
+        if (hold != null) {
+            // A slow tenant service: the call is under way until the test releases it.
+            hold[0].countDown();
+            try {
+                hold[1].await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("test: interrupted", e);
+            }
+        }
+        synchronized (this) {
+            markedDeleting.add(tenantId);
+        }
+    }
+
+    private final java.util.Map<UUID, java.util.concurrent.CountDownLatch[]> held = new java.util.HashMap<>();
+
+    /**
+     * While set, a call marking the tenant counts {@code entered} down and then waits for
+     * {@code release}: a tenant service that takes its time; null latches end it.
+     */
+    public synchronized void holdMarks(UUID tenantId, java.util.concurrent.CountDownLatch entered,
+                                       java.util.concurrent.CountDownLatch release) {
+        if (entered == null) {
+            held.remove(tenantId);
+        } else {
+            held.put(tenantId, new java.util.concurrent.CountDownLatch[] {entered, release});
+        }
     }
 
     private final java.util.Set<UUID> unreachableFor = new java.util.HashSet<>();

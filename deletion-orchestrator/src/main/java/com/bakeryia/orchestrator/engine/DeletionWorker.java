@@ -39,9 +39,11 @@ import org.springframework.context.SmartLifecycle;
  * due steps up to its free capacity, runs each on its own thread under the per-service timeout,
  * extends the leases of the steps it holds every heartbeat interval, and records each attempt's
  * outcome through the fenced store. Several workers (threads of other replicas, or a restarted
- * process) share the store; a step is held by one of them at a time. Every poll interval it also
- * runs a pass of {@link FailedJobRetries} on the same scheduler thread: jobs FAILED for longer than
- * the retry interval are put back to work (no thread per job; the job rows say what is due).
+ * process) share the store; a step is held by one of them at a time. Three threads keep time apart:
+ * one polls (claims), one renews leases (heartbeats), and one runs the scheduled pass every poll
+ * interval (grace windows that ended, {@link GraceWindows}, and jobs FAILED for longer than the
+ * retry interval, {@link FailedJobRetries}), which calls the tenant and auth services: however slow
+ * they are, heartbeats and claims go on. No thread per job; the job rows say what is due.
  *
  * <p>Stopping abandons the steps in flight without writing anything, exactly like a crash: their
  * leases expire and another worker takes them over, recording the abandoned attempt. A call that
@@ -76,6 +78,13 @@ public class DeletionWorker implements SmartLifecycle {
     private final Set<UUID> recording = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
+    /** Heartbeats on a thread of their own: no claim, record or scheduled pass can delay them past a lease. */
+    private ScheduledExecutorService heartbeats;
+    /**
+     * The scheduled pass (grace windows, automatic retries) on a thread of its own: it calls the
+     * tenant and auth services, and a slow one delays neither claims nor heartbeats.
+     */
+    private ScheduledExecutorService scheduledPass;
     private ExecutorService stepThreads;
     private ExecutorService callThreads;
     private Thread recorder;
@@ -116,9 +125,11 @@ public class DeletionWorker implements SmartLifecycle {
         long heartbeat = properties.heartbeatInterval().toMillis();
         recorder = thread(this::recordFinished, "deletion-record");
         recorder.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "deletion-heartbeat"));
+        scheduledPass = Executors.newSingleThreadScheduledExecutor(task -> thread(task, "deletion-scheduled-pass"));
         scheduler.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::retryFailedJobs, poll, poll, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduledPass.scheduleWithFixedDelay(this::retryFailedJobs, poll, poll, TimeUnit.MILLISECONDS);
         log.info("Deletion worker {} started: {} steps at once, {} per call, up to {} attempts, FAILED jobs retried after {}",
                 owner, properties.parallelism(), properties.callTimeout(), properties.maxAttempts(),
                 properties.failedJobRetryInterval());
@@ -131,6 +142,8 @@ public class DeletionWorker implements SmartLifecycle {
         }
         running = false;
         scheduler.shutdownNow();
+        heartbeats.shutdownNow();
+        scheduledPass.shutdownNow();
         recorder.interrupt();
         finished.clear();
         callThreads.shutdownNow();
@@ -213,15 +226,25 @@ public class DeletionWorker implements SmartLifecycle {
         if (!running) {
             return;
         }
+        // Two halves, each on its own: a failure of one (the auth service down) does not skip the other.
+        int started = 0;
         try {
-            int started = graceWindows.startDue();
-            if (!failedJobRetries.retryDue().isEmpty() || started > 0) {
-                poll();
-            }
+            started = graceWindows.startDue();
         } catch (RuntimeException e) {
             if (running) {
-                log.warn("Deletion worker {} could not start scheduled or retry failed jobs: {}", owner, e.getMessage());
+                log.warn("Deletion worker {} could not start scheduled jobs: {}", owner, e.getMessage());
             }
+        }
+        int retried = 0;
+        try {
+            retried = failedJobRetries.retryDue().size();
+        } catch (RuntimeException e) {
+            if (running) {
+                log.warn("Deletion worker {} could not retry failed jobs: {}", owner, e.getMessage());
+            }
+        }
+        if (started > 0 || retried > 0) {
+            wake();
         }
     }
 

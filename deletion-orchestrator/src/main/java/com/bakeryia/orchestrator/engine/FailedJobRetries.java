@@ -54,9 +54,16 @@ public class FailedJobRetries {
         Instant failedBefore = now.minus(interval);
         List<UUID> retried = new ArrayList<>();
         for (DeletionJobStarts.FailedJob job : starts.failedAtOrBefore(failedBefore, PASS_LIMIT)) {
-            if (starts.retry(job.jobId(), properties.maxAttempts(), now, failedBefore, AUTOMATIC)
-                    != DeletionJobStarts.RetryResult.RETRIED) {
-                continue; // another replica retried it first, or it is no longer (or not long enough) FAILED
+            try {
+                if (starts.retry(job.jobId(), properties.maxAttempts(), now, failedBefore, AUTOMATIC)
+                        != DeletionJobStarts.RetryResult.RETRIED) {
+                    continue; // another replica retries it, or it is no longer (or not long enough) FAILED
+                }
+            } catch (RuntimeException e) {
+                // Each job on its own: one that cannot be retried now does not hold back the others.
+                log.warn("Job {} subject {}: FAILED since {}, but could not be retried automatically now ({}); the next"
+                        + " pass tries again", job.jobId(), job.subjectId(), job.failedAt(), e.getMessage());
+                continue;
             }
             retried.add(job.jobId());
             metrics.jobRetried(true);

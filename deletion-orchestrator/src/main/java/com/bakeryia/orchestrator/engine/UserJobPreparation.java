@@ -13,6 +13,7 @@ import com.bakeryia.orchestrator.job.JobKind;
 import com.bakeryia.orchestrator.job.JobStatus;
 import com.bakeryia.orchestrator.job.LeasedStep;
 import com.bakeryia.orchestrator.lifecycle.DeletionJobStarts;
+import com.bakeryia.orchestrator.lifecycle.GraceWindows;
 import com.bakeryia.orchestrator.lifecycle.OwnedTenants;
 import com.bakeryia.orchestrator.lifecycle.TenantSuccessors;
 import com.bakeryia.platform.deletion.DataServices;
@@ -51,10 +52,11 @@ public class UserJobPreparation {
     private final DataServices dataServices;
     private final OrchestratorProperties properties;
     private final Clock clock;
+    private final GraceWindows graceWindows;
 
     public UserJobPreparation(DeletionJobStarts starts, DeletionJobReads reads, OwnedTenants ownedTenants,
                        UserMemberships tenancy, UserDirectory users, DataServices dataServices,
-                       OrchestratorProperties properties, Clock clock) {
+                       OrchestratorProperties properties, Clock clock, GraceWindows graceWindows) {
         this.starts = starts;
         this.reads = reads;
         this.ownedTenants = ownedTenants;
@@ -63,6 +65,7 @@ public class UserJobPreparation {
         this.dataServices = dataServices;
         this.properties = properties;
         this.clock = clock;
+        this.graceWindows = graceWindows;
     }
 
     AttemptOutcome run(LeasedStep step) {
@@ -167,8 +170,7 @@ public class UserJobPreparation {
         if (status == JobStatus.SCHEDULED) {
             // The tenant's deletion was already scheduled (its window running): the user asked to
             // delete their tenants now, so it starts now instead of holding up their erasure.
-            starts.startIfDue(tenantJob, null, clock.instant(), USER_DELETION.actor(),
-                    () -> tenancy.markTenantDeleting(owned.tenantId()));
+            graceWindows.startNow(tenantJob, JobKind.TENANT, owned.tenantId(), USER_DELETION);
             status = reads.status(tenantJob).orElse(JobStatus.FAILED);
         }
         return switch (status) {

@@ -1,5 +1,6 @@
 package com.bakeryia.orchestrator.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -153,14 +154,16 @@ public class DeletionJobStarts {
     /**
      * As {@link #cancel}, but only when {@code withdrawn} answers true, asked with the job row
      * locked and the job still SCHEDULED (a user job whose account is ACTIVE again: the person
-     * cancelled by logging in). A start of the job waits for the answer, so the question and the
-     * cancellation are one step against it.
+     * cancelled by logging in). {@code withdrawn} must not call another service (it runs with the
+     * job row locked): ask first, then cancel with the answer. A job whose start was claimed
+     * ({@link #claimStart}) is not cancelled: its deletion is decided.
      */
     CancelResult cancelIf(UUID jobId, Instant now, String actor, DeletionAudit.Action action, BooleanSupplier withdrawn) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
-            List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id for update",
-                    Map.of("id", jobId), (rs, n) -> rs.getString(1));
+            // A claimed start (claimStart) is a decided deletion, SCHEDULED only until its mark is recorded.
+            List<String> found = sql.query("select case when start_lease_owner is null then status else 'STARTING' end"
+                    + " from " + tables.jobs() + " where id = :id for update", Map.of("id", jobId), (rs, n) -> rs.getString(1));
             if (found.isEmpty()) {
                 return CancelResult.NOT_FOUND;
             }
@@ -183,7 +186,8 @@ public class DeletionJobStarts {
     private void markCancelled(UUID jobId, Instant now, String actor, DeletionAudit.Action action) {
         var params = new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now));
         Map<String, Object> job = tables.sql().queryForMap("update " + tables.jobs() + " set status = 'CANCELLED',"
-                + " completed_at = :now where id = :id returning kind, subject_id", params);
+                + " completed_at = :now, start_lease_owner = null, start_lease_expires_at = null where id = :id"
+                + " returning kind, subject_id", params);
         tables.sql().update("update " + tables.steps() + " set status = 'CANCELLED', completed_at = :now,"
                 + " version = version + 1 where job_id = :id and status in ('PENDING', 'RUNNING')", params);
         audit.append(now, action, jobId, JobKind.valueOf((String) job.get("kind")), (UUID) job.get("subject_id"), actor,
@@ -197,7 +201,8 @@ public class DeletionJobStarts {
     /** SCHEDULED jobs whose window has ended by {@code now}, earliest first, at most {@code limit}. */
     List<ScheduledJob> dueScheduled(Instant now, int limit) {
         return tables.sql().query("select id, kind, subject_id, scheduled_for from " + tables.jobs()
-                + " where status = 'SCHEDULED' and scheduled_for <= :now order by scheduled_for limit :limit",
+                + " where status = 'SCHEDULED' and scheduled_for <= :now"
+                + " and (start_lease_expires_at is null or start_lease_expires_at <= :now) order by scheduled_for limit :limit",
                 new MapSqlParameterSource().addValue("now", at(now)).addValue("limit", limit),
                 (rs, n) -> new ScheduledJob(rs.getObject("id", UUID.class), JobKind.valueOf(rs.getString("kind")),
                         rs.getObject("subject_id", UUID.class), JobStoreTables.instant(rs, "scheduled_for")));
@@ -235,47 +240,68 @@ public class DeletionJobStarts {
     }
 
     /**
-     * Moves a SCHEDULED job on to PENDING, so workers claim its steps: when its window has ended by
-     * {@code now}, or at once when {@code now} is null (a service asked to skip the window).
-     * {@code beforeStart} runs with the job row locked (the tenant is marked DELETING there): a
-     * concurrent {@link #cancel} waits for it and then finds the job no longer SCHEDULED, or wins
-     * first and this finds it CANCELLED. So exactly one of a restore and a purge happens.
+     * Claims the start of a SCHEDULED job for {@code owner} until {@code now + lease}, and commits
+     * the claim, before anything calls another service: the claim is the decision that the
+     * deletion starts (a restore from then on finds it started, {@link #cancelIf}), the call that
+     * marks the subject comes after, outside any transaction, and {@link #recordStart} records
+     * what it answered. So no transaction holds the job row while a service is called, and a slow
+     * tenant or auth service holds up nobody's rows. Due means the window has ended by {@code now}
+     * (or {@code skipWindow}: a service or an operator asked to skip it) and no live claim of
+     * another process: an expired claim (its process died mid-call) is taken over, and the mark is
+     * asked for again (marks are idempotent). {@code skip locked}: a replica never waits for a row
+     * another holds; it leaves that job to it.
      *
-     * @return whether this call started the job
+     * @return whether this caller now holds the start
      */
-    public boolean startIfDue(UUID jobId, Instant now, Instant startedAt, String actor, Runnable beforeStart) {
-        return startOrCancelIfDue(jobId, now, startedAt, actor, () -> {
-            beforeStart.run();
-            return true;
-        }) == StartResult.STARTED;
+    public boolean claimStart(UUID jobId, Instant now, boolean skipWindow, String owner, Duration lease) {
+        return tables.transactions().execute(status -> !tables.sql().queryForList("update " + tables.jobs()
+                + " set start_lease_owner = :owner, start_lease_expires_at = :until where id = (select id from "
+                + tables.jobs() + " where id = :id and status = 'SCHEDULED' and (:skip or scheduled_for <= :now)"
+                + " and (start_lease_expires_at is null or start_lease_expires_at <= :now) for update skip locked)"
+                + " returning id", new MapSqlParameterSource().addValue("id", jobId).addValue("now", at(now))
+                .addValue("skip", skipWindow).addValue("owner", owner).addValue("until", at(now.plus(lease))),
+                UUID.class).isEmpty());
     }
 
     /**
-     * As {@link #startIfDue}, but {@code mayStart}, asked with the job row locked, decides between
-     * starting the job and cancelling it: a user job starts only when the account could be marked
-     * DELETING, and is CANCELLED when the person cancelled their deletion (the account is ACTIVE
-     * again). An exception leaves the job SCHEDULED, for the next pass.
+     * The call after {@link #claimStart} failed (the tenant or auth service did not answer): the
+     * claim stays, so the deletion stays decided (a restore still finds it started), but expires
+     * now, so the next pass of the grace windows asks again.
      */
-    StartResult startOrCancelIfDue(UUID jobId, Instant now, Instant startedAt, String actor, BooleanSupplier mayStart) {
+    public void startFailed(UUID jobId, String owner, Instant now) {
+        tables.sql().update("update " + tables.jobs() + " set start_lease_expires_at = :now where id = :id"
+                + " and start_lease_owner = :owner and status = 'SCHEDULED'", new MapSqlParameterSource()
+                .addValue("id", jobId).addValue("owner", owner).addValue("now", at(now)));
+    }
+
+    /**
+     * Records what the call after {@link #claimStart} answered, fenced by the claim: the job
+     * PENDING, so workers claim its steps ({@code mayStart}: the tenant was marked DELETING, or the
+     * account could be), or CANCELLED ({@code mayStart} false: the person cancelled their
+     * deletion, the account is ACTIVE again). Nothing when another process took the claim over
+     * meanwhile (it records instead).
+     */
+    public StartResult recordStart(UUID jobId, String owner, Instant now, String actor, boolean windowSkipped,
+                                   boolean mayStart) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
             List<String> found = sql.query("select status from " + tables.jobs() + " where id = :id"
-                    + " and (cast(:now as timestamptz) is null or scheduled_for <= :now) for update",
-                    new MapSqlParameterSource().addValue("id", jobId).addValue("now", now == null ? null : at(now)),
-                    (rs, n) -> rs.getString(1));
+                    + " and start_lease_owner = :owner for update", new MapSqlParameterSource().addValue("id", jobId)
+                    .addValue("owner", owner), (rs, n) -> rs.getString(1));
             if (found.isEmpty() || !JobStatus.SCHEDULED.name().equals(found.get(0))) {
                 return StartResult.NOT_SCHEDULED;
             }
-            if (!mayStart.getAsBoolean()) {
-                markCancelled(jobId, startedAt, actor, DeletionAudit.Action.CANCELLED);
+            var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(now));
+            if (!mayStart) {
+                markCancelled(jobId, now, actor, DeletionAudit.Action.CANCELLED);
                 return StartResult.CANCELLED;
             }
-            var params = new MapSqlParameterSource().addValue("id", jobId).addValue("at", at(startedAt));
             // A job scheduled for the instant it was created had no window (createScheduledOrFind): it shows none.
             Map<String, Object> job = sql.queryForMap("update " + tables.jobs() + " set status = 'PENDING',"
-                    + " scheduled_for = nullif(scheduled_for, created_at) where id = :id returning kind, subject_id", params);
-            audit.append(startedAt, DeletionAudit.Action.STARTED, jobId, JobKind.valueOf((String) job.get("kind")),
-                    (UUID) job.get("subject_id"), actor, DeletionAudit.details("window_skipped", now == null));
+                    + " scheduled_for = nullif(scheduled_for, created_at), start_lease_owner = null,"
+                    + " start_lease_expires_at = null where id = :id returning kind, subject_id", params);
+            audit.append(now, DeletionAudit.Action.STARTED, jobId, JobKind.valueOf((String) job.get("kind")),
+                    (UUID) job.get("subject_id"), actor, DeletionAudit.details("window_skipped", windowSkipped));
             sql.update("update " + tables.steps() + " set next_attempt_at = least(next_attempt_at, :at)"
                     + " where job_id = :id and status = 'PENDING'", params);
             return StartResult.STARTED;
@@ -333,13 +359,15 @@ public class DeletionJobStarts {
     public RetryResult retry(UUID jobId, int extraAttempts, Instant now, Instant failedBefore, String actor) {
         var sql = tables.sql();
         return tables.transactions().execute(status -> {
+            // The automatic pass (failedBefore given) skips a row another replica holds: that one is retrying it.
             List<Boolean> found = sql.query("select status = 'FAILED' and (cast(:before as timestamptz) is null"
-                            + " or completed_at <= :before) from " + tables.jobs() + " where id = :id for update",
+                            + " or completed_at <= :before) from " + tables.jobs() + " where id = :id for update"
+                            + (failedBefore == null ? "" : " skip locked"),
                     new MapSqlParameterSource().addValue("id", jobId)
                             .addValue("before", failedBefore == null ? null : at(failedBefore)),
                     (rs, n) -> rs.getBoolean(1));
             if (found.isEmpty()) {
-                return RetryResult.NOT_FOUND;
+                return failedBefore == null ? RetryResult.NOT_FOUND : RetryResult.NOT_FAILED;
             }
             if (!found.get(0)) {
                 return RetryResult.NOT_FAILED;

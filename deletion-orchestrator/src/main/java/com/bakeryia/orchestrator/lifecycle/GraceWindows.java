@@ -48,7 +48,13 @@ public class GraceWindows {
     private final UserMemberships tenancy;
     private final UserDirectory users;
     private final Clock clock;
+    /** How long a claimed start stays this process's before another may take it over (its process died mid-call). */
+    static final Duration START_LEASE = Duration.ofMinutes(1);
+
     private final Object sweep = new Object();
+    /** This process's name in the start claims it holds. */
+    private final String owner = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private Instant lastSweep;
     private DeletionJobStarts.ScheduledPosition sweptUpTo;
 
@@ -74,7 +80,15 @@ public class GraceWindows {
         Instant now = clock.instant();
         int started = 0;
         for (DeletionJobStarts.ScheduledJob job : starts.dueScheduled(now, PASS_LIMIT)) {
-            DeletionJobStarts.StartResult result = start(job.jobId(), job.kind(), job.subjectId(), now, DeletionJobStarts.WINDOW_ENDED);
+            DeletionJobStarts.StartResult result;
+            try {
+                result = start(job.jobId(), job.kind(), job.subjectId(), false, DeletionJobStarts.WINDOW_ENDED);
+            } catch (RuntimeException e) {
+                // Each job on its own: one whose service does not answer waits for the next pass, the others start.
+                log.warn("Job {} subject {}: its grace window ended, but its start could not be completed ({}); the next"
+                        + " pass tries again", job.jobId(), job.subjectId(), e.getMessage());
+                continue;
+            }
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString())) {
                 if (result == DeletionJobStarts.StartResult.STARTED) {
                     started++;
@@ -93,17 +107,38 @@ public class GraceWindows {
      * job whose person cancelled meanwhile is CANCELLED instead.
      */
     public DeletionJobStarts.StartResult startNow(UUID jobId, JobKind kind, UUID subjectId, Initiator by) {
-        return start(jobId, kind, subjectId, null, by.actor());
+        return start(jobId, kind, subjectId, true, by.actor());
     }
 
-    private DeletionJobStarts.StartResult start(UUID jobId, JobKind kind, UUID subjectId, Instant dueBy, String actor) {
-        return starts.startOrCancelIfDue(jobId, dueBy, clock.instant(), actor, () -> {
+    /**
+     * Decide, commit, call, record: claims the job's start ({@link DeletionJobStarts#claimStart},
+     * committed), then marks the subject in its service with no transaction open (the tenant
+     * DELETING, or the account, which the auth service refuses when the person cancelled), then
+     * records the answer ({@link DeletionJobStarts#recordStart}). A call that fails leaves the start
+     * claimed and due again at once ({@link DeletionJobStarts#startFailed}): the deletion stays
+     * decided, and the next pass asks again.
+     */
+    private DeletionJobStarts.StartResult start(UUID jobId, JobKind kind, UUID subjectId, boolean skipWindow, String actor) {
+        if (!starts.claimStart(jobId, clock.instant(), skipWindow, owner, START_LEASE)) {
+            return DeletionJobStarts.StartResult.NOT_SCHEDULED;
+        }
+        boolean mayStart;
+        try {
             if (kind == JobKind.TENANT) {
                 tenancy.markTenantDeleting(subjectId);
-                return true;
+                mayStart = true;
+            } else {
+                mayStart = users.markDeleting(subjectId);
             }
-            return users.markDeleting(subjectId);
-        });
+        } catch (RuntimeException e) {
+            try {
+                starts.startFailed(jobId, owner, clock.instant());
+            } catch (RuntimeException store) {
+                e.addSuppressed(store); // the claim then expires by itself
+            }
+            throw e;
+        }
+        return starts.recordStart(jobId, owner, clock.instant(), actor, skipWindow, mayStart);
     }
 
     /** Sweeps, when {@link #RECONCILE_INTERVAL} has passed since the last sweep; returns how many jobs it cancelled. */
@@ -148,9 +183,12 @@ public class GraceWindows {
 
     /** Cancels a SCHEDULED user job whose account is ACTIVE (or DISABLED) again; whether it did. */
     public boolean cancelIfWithdrawn(DeletionJobStarts.ScheduledJob job, Instant now) {
+        // Asked before the job row is locked: no transaction waits for the auth service.
+        if (!withdrawn(job.subjectId())) {
+            return false;
+        }
         boolean cancelled = starts.cancelIf(job.jobId(), now, "user:" + job.subjectId(), DeletionAudit.Action.CANCELLED,
-                () -> withdrawn(job.subjectId()))
-                == DeletionJobStarts.CancelResult.CANCELLED;
+                () -> true) == DeletionJobStarts.CancelResult.CANCELLED;
         if (cancelled) {
             try (var jobId = MDC.putCloseable("job_id", job.jobId().toString())) {
                 log.info("Job {} user {}: the account is ACTIVE again within the window (the person cancelled their"

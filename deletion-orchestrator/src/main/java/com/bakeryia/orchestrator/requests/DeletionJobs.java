@@ -162,10 +162,29 @@ public class DeletionJobs {
                 }
                 worker.wake();
             }
+            if (reads.status(job.jobId()).orElse(null) == JobStatus.SCHEDULED) {
+                awaitStartElsewhere(job.jobId());
+            }
         } else if (status == JobStatus.FAILED) {
             retryIfFailed(job.jobId(), tenantId, initiator);
         }
         return find(job.jobId()).orElseThrow();
+    }
+
+    /**
+     * Another process (a replica's pass, the job being due) holds the start this request wanted:
+     * it is recorded within a call's time, so the request waits for it, at most
+     * {@code call-timeout}, and answers the job as it then is.
+     */
+    private void awaitStartElsewhere(UUID jobId) {
+        long deadline = System.nanoTime() + properties.callTimeout().toNanos();
+        try {
+            while (System.nanoTime() < deadline && reads.status(jobId).orElse(null) == JobStatus.SCHEDULED) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void jobCreated(DeletionJobStarts.StartedJob job, UUID tenantId, Initiator initiator, String starting) {

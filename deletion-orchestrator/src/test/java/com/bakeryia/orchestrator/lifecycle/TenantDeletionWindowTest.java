@@ -282,6 +282,60 @@ class TenantDeletionWindowTest {
         assertThat(tenants.totalRowsOf(tenant)).isZero();
     }
 
+    @Test
+    void aStartWaitingForASlowTenantServiceHoldsNoRowAndHoldsUpNeitherRestoresNorOtherJobs() throws Exception {
+        UUID slow = tenants.seed(2);
+        DeletionJobSummary slowJob = jobs.startTenantDeletion(slow, Initiator.service("ops"), WINDOW);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        tenancy.holdMarks(slow, entered, release);
+        try {
+            OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+            // The worker's scheduled pass claimed the start and is now in the (slow) call marking the tenant.
+            await().atMost(PATIENCE).until(() -> entered.getCount() == 0);
+
+            DeletionJobs.Restore restore = CompletableFuture.supplyAsync(() -> jobs.restoreTenant(slow, true,
+                    Initiator.service("test"))).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(restore.outcome()).as("answered at once (no row locked during the call): the deletion is decided")
+                    .isEqualTo(DeletionJobs.RestoreOutcome.STARTED);
+            UUID other = tenants.seed(2);
+            DeletionJobSummary otherJob = jobs.startTenantDeletion(other, Initiator.service("ops"), Duration.ZERO);
+            assertThat(awaitFinished(otherJob.jobId()).status()).as("claims and records go on meanwhile")
+                    .isEqualTo(JobStatus.COMPLETED);
+            assertThat(jobs.find(slowJob.jobId()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+        } finally {
+            release.countDown();
+            tenancy.holdMarks(slow, null, null);
+        }
+        assertThat(awaitFinished(slowJob.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenants.totalRowsOf(slow)).isZero();
+    }
+
+    @Test
+    void aDueJobWhoseTenantServiceFailsWaitsAloneStaysDecidedAndStartsOnceItAnswers() {
+        worker.stop();
+        UUID unreachable = tenants.seed(2);
+        UUID reachable = tenants.seed(2);
+        DeletionJobSummary waiting = jobs.startTenantDeletion(unreachable, Initiator.service("ops"), WINDOW);
+        DeletionJobSummary starting = jobs.startTenantDeletion(reachable, Initiator.service("ops"), WINDOW);
+        tenancy.unreachableFor(unreachable, true);
+        try {
+            OrchestratorTestApplication.CLOCK.advance(WINDOW.plusSeconds(10));
+
+            assertThat(graceWindows.startDue()).as("the other due job starts").isPositive();
+            assertThat(jobs.find(starting.jobId()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+            assertThat(jobs.find(waiting.jobId()).orElseThrow().status()).isEqualTo(JobStatus.SCHEDULED);
+            assertThat(jobs.restoreTenant(unreachable, true, Initiator.service("test")).outcome())
+                    .as("its start was decided before the call").isEqualTo(DeletionJobs.RestoreOutcome.STARTED);
+        } finally {
+            tenancy.unreachableFor(unreachable, false);
+        }
+        worker.start();
+        assertThat(awaitFinished(waiting.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(awaitFinished(starting.jobId()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(tenancy.markedDeleting(unreachable)).isTrue();
+    }
+
     private DeletionJobSummary awaitFinished(UUID jobId) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> jobs.find(jobId).orElseThrow(), job -> !job.inProgress() && job.status() != JobStatus.SCHEDULED);
