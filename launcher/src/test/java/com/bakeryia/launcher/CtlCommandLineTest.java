@@ -168,6 +168,38 @@ class CtlCommandLineTest {
         assertThat(followed.out()).containsPattern("DELETE +orders +SUCCEEDED +1/5 +1,234");
     }
 
+    @Test
+    void controlCharactersFromThePlatformReachTheTerminalEscapedInTablesLinesErrorsAndJson() {
+        String tenant = "0b0e4a7e-5c55-4b8e-9a3f-2b7d0c1d9e01";
+        // A bakery named to attack the operator's terminal: retitle the window, clear the screen,
+        // overwrite the line, reverse what follows.
+        String hostile = "Evil\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u202eBakery\\u009b";
+        platform.on("/api/v1/tenants/" + tenant + "/deletion-preview", StubPlatform.Answer.json(200, "{\"tenant_id\":\"" + tenant
+                + "\",\"tenant_name\":\"" + hostile + "\",\"tenant_status\":\"ACTIVE\",\"total_items\":1,\"services\":[{\"service\":"
+                + "\"orders\",\"items\":1,\"to_delete\":{\"orders.customers\\u001b[8m\":1},\"to_anonymise\":{},\"to_retain\":{}}],"
+                + "\"unavailable\":{\"pos\":\"down\\u001b[5m\\nfake line\"}}"));
+        platform.on("/api/v1/deletion-audit/verification", StubPlatform.Answer.json(200, "{\"valid\":false,\"entries\":4,"
+                + "\"first_invalid_entry\":5,\"reason\":\"its content does not match its hash\\u001b[1A\",\"checked_after\":0}"));
+        platform.on("/api/v1/deletion-jobs/" + JOB, StubPlatform.Answer.problem(409, "Tenant \\u001b[2J" + hostile.substring(0, 4)
+                + " is busy", Map.of()));
+
+        CtlRunner.Result preview = withToken().run("tenants", "preview", tenant);
+        CtlRunner.Result asJson = withToken().run("--json", "tenants", "preview", tenant);
+        CtlRunner.Result audit = withToken().run("audit", "verify");
+        CtlRunner.Result refused = withToken().run("jobs", "show", JOB);
+
+        for (CtlRunner.Result run : List.of(preview, asJson, audit, refused)) {
+            assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("\u001b", "\u0007", "\r", "\u202e", "\u009b");
+        }
+        assertThat(preview.out()).contains("orders.customers\\x1b[8m");
+        assertThat(preview.out() + preview.err()).contains("down\\x1b[5m\\nfake line");
+        assertThat(asJson.json().path("tenant_name").asText()).as("the JSON still means the same")
+                .isEqualTo("Evil\u001b]0;pwned\u0007\u001b[2J\r\u202eBakery\u009b");
+        assertThat(audit.exitCode()).isEqualTo(1);
+        assertThat(audit.out()).contains("INVALID: the chain breaks at entry 5: its content does not match its hash\\x1b[1A");
+        assertThat(refused.err()).contains("\\x1b[2J");
+    }
+
     private CtlRunner offline() {
         return CtlRunner.against(platform.url(), Map.of("BAKERY_TOKEN", "x")).recordingPauses(pauses);
     }

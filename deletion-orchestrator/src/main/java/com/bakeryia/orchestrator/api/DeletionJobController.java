@@ -59,9 +59,14 @@ class DeletionJobController {
 
     private final DeletionJobs jobs;
     private final DeletionJobReaders readers;
+    private final TenantDirectory tenants;
+
+    /** Asks the tenant directory whether a tenant exists, as nobody in particular. */
+    private static final UUID NO_USER = new UUID(0, 0);
 
     DeletionJobController(DeletionJobs jobs, TenantDirectory tenants) {
         this.jobs = jobs;
+        this.tenants = tenants;
         this.readers = new DeletionJobReaders(tenants);
     }
 
@@ -90,6 +95,10 @@ class DeletionJobController {
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Neither a service nor an operator; or an operator named another"
             + " user as the initiator", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tenant (never was, or deleted already)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The tenant service could not be reached; repeat the request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/deletion-jobs")
     @PreAuthorize(DeletionSupervisors.ONLY)
     ResponseEntity<DeletionJobSummary> start(@Valid @RequestBody StartJobRequest request, Authentication authentication) {
@@ -98,6 +107,7 @@ class DeletionJobController {
             throw ApiProblem.badRequest("kind: only TENANT jobs are started at this endpoint, not " + request.kind())
                     .with("field", "kind");
         }
+        requireTenantExists(request.tenantId());
         CallerPrincipal caller = CallerPrincipal.of(authentication);
         if (request.initiatedByUserId() != null && !caller.isService()) {
             // Who asked is the deletion's record: a person is recorded as themself, never as someone else.
@@ -122,8 +132,11 @@ class DeletionJobController {
     @GetMapping("/api/v1/deletion-jobs/{job_id}")
     DeletionJobSummary job(@PathVariable("job_id") UUID jobId, Authentication authentication) {
         DeletionJobSummary job = jobs.find(jobId).orElseThrow(() -> ApiProblem.notFound("No deletion job " + jobId));
-        readers.requireMayRead(job, CallerPrincipal.of(authentication));
-        return job;
+        CallerPrincipal caller = CallerPrincipal.of(authentication);
+        readers.requireMayRead(job, caller);
+        // Error texts are for services and operators (and the log); the tenant's managers and the
+        // person see which step failed, not a text that may name someone else or an internal address.
+        return DeletionSupervisors.includes(caller) ? job : job.withoutErrorDetail();
     }
 
     /**
@@ -172,6 +185,24 @@ class DeletionJobController {
         var filter = new DeletionJobReads.JobFilter(kind, statuses == null ? null : Set.copyOf(statuses), subjectId,
                 createdAfter, createdBefore);
         return new PageView<>(jobs.list(filter, limit, offset), limit, offset);
+    }
+
+    /**
+     * A deletion job is only started for a tenant that exists: one that never existed (a typo, an id
+     * from another system) or is gone already would otherwise get a job that "completes" and a
+     * signed certificate of having deleted it.
+     */
+    private void requireTenantExists(UUID tenantId) {
+        boolean exists;
+        try {
+            exists = tenants.access(tenantId, NO_USER).isPresent();
+        } catch (RuntimeException unreachable) {
+            throw ApiProblem.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Whether tenant " + tenantId
+                    + " exists cannot be checked right now (the tenant service did not answer); repeat the request.");
+        }
+        if (!exists) {
+            throw ApiProblem.notFound("Tenant " + tenantId + " does not exist.").with("field", "tenant_id");
+        }
     }
 
     /** Services and operators: the figures of a health strip, from the job store now. */

@@ -144,7 +144,9 @@ class TenantDeletionController {
                     + " now (the tenant service did not answer); repeat the request.");
         }
         return switch (restore.outcome()) {
-            case RESTORED -> ResponseEntity.ok(new TenantRestored(restore.job().orElse(null), tenantId, TenantStatus.ACTIVE));
+            case RESTORED -> ResponseEntity.ok(new TenantRestored(restore.job()
+                    .map(job -> DeletionSupervisors.includes(caller) ? job : job.withoutErrorDetail()).orElse(null),
+                    tenantId, TenantStatus.ACTIVE));
             case STARTED -> throw ApiProblem.conflict("The deletion of tenant " + tenantId + " has started (job "
                     + restore.job().map(DeletionJobSummary::jobId).orElse(null) + " is "
                     + restore.job().map(DeletionJobSummary::status).orElse(null) + "); deleted data cannot be restored.")
@@ -190,7 +192,8 @@ class TenantDeletionController {
         if (!DeletionSupervisors.includes(caller) && access.status() != TenantStatus.ACTIVE) {
             throw ApiProblem.conflict("Tenant " + tenantId + " is " + access.status() + " and accepts no requests.");
         }
-        return jobs.previewTenantDeletion(access);
+        TenantDeletionPreview preview = jobs.previewTenantDeletion(access);
+        return DeletionSupervisors.includes(caller) ? preview : preview.withoutErrorDetail();
     }
 
     /** Services, operators, and the tenant's OWNER and ADMINs; 404 when the tenant does not exist. */

@@ -140,7 +140,8 @@ class UserDeletionController {
         String token = certificates.newHandOverToken(job.jobId());
         String certificateUrl = DeletionCertificateController.HAND_OVER_PATH.replace("{job_id}", job.jobId().toString());
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
-                .body(new UserDeletionAnswer(job, token, certificateUrl));
+                .body(new UserDeletionAnswer(DeletionSupervisors.includes(caller) ? job : job.withoutErrorDetail(), token,
+                        certificateUrl));
     }
 
     @Operation(operationId = "restoreUser", summary = "Restore a user whose erasure is scheduled (services and operators): the job is cancelled, the"
@@ -201,10 +202,11 @@ class UserDeletionController {
                                 @RequestParam(name = "owned_tenants", required = false) String ownedTenants,
                                 @RequestParam(name = "new_owner", required = false) List<String> newOwners,
                                 Authentication authentication) {
-        requireSelfOrSupervisor(userId, authentication);
+        CallerPrincipal caller = requireSelfOrSupervisor(userId, authentication);
         UserDeletions.Request request = request(userId, ownedTenants, newOwners);
         requireExists(userId);
-        return deletions.preview(request);
+        UserDeletionPreview preview = deletions.preview(request);
+        return DeletionSupervisors.includes(caller) ? preview : preview.withoutErrorDetail();
     }
 
     private void requireExists(UUID userId) {

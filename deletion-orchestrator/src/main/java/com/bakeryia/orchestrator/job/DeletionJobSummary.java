@@ -67,6 +67,38 @@ public record DeletionJobSummary(
                 servicesCompleted, servicesFailed, errors, failedStep, null);
     }
 
+    /** What a tenant's OWNER or ADMIN, or a person, reads in place of an error's text. */
+    public static final String DETAIL_FOR_OPERATORS = "failed; the detail is kept for operators";
+
+    /**
+     * The job as a caller who is neither a service nor an operator reads it: which step failed and
+     * when, but no error text and no worker name. Error texts come from anywhere (an exception's
+     * message, a participant's answer) and may name another person (a tenant's chosen new owner) or
+     * an internal address ({@code I/O error on GET request for "http://10.0.0.7/..."}); operators
+     * and the log keep them.
+     */
+    public DeletionJobSummary withoutErrorDetail() {
+        List<String> plainErrors = errors == null ? null : errors.stream().map(DeletionJobSummary::withoutDetail).toList();
+        FailedStep plainFailedStep = failedStep == null ? null
+                : new FailedStep(failedStep.service(), failedStep.phase(), failedStep.lastError() == null ? null : DETAIL_FOR_OPERATORS);
+        List<StepResult> plainSteps = serviceResults == null ? null : serviceResults.stream().map(step -> new StepResult(
+                step.service(), step.phase(), step.status(), step.attempts(), step.attemptLimit(), step.nextAttemptAt(),
+                step.itemsDeleted(), step.itemsAnonymised(), step.counts(),
+                step.lastError() == null ? null : DETAIL_FOR_OPERATORS, step.startedAt(), step.completedAt(),
+                step.attemptHistory() == null ? null : step.attemptHistory().stream().map(attempt -> new Attempt(
+                        attempt.attempt(), null, attempt.startedAt(), attempt.durationMs(), attempt.outcome(),
+                        attempt.error() == null ? null : DETAIL_FOR_OPERATORS)).toList())).toList();
+        return new DeletionJobSummary(jobId, kind, subjectId, status, scheduledFor, initiatedBy, initiatingService,
+                createdAt, startedAt, completedAt, durationMs, duration, totalItemsDeleted, totalItemsAnonymised,
+                servicesCompleted, servicesFailed, plainErrors, plainFailedStep, plainSteps);
+    }
+
+    /** {@code "oven delete: <text>"} as {@code "oven delete: failed; ..."}: the step named, its error's text left out. */
+    private static String withoutDetail(String error) {
+        int colon = error.indexOf(": ");
+        return (colon < 0 ? "" : error.substring(0, colon) + ": ") + DETAIL_FOR_OPERATORS;
+    }
+
     static String isoDuration(long millis) {
         return Duration.ofMillis(millis).toString();
     }

@@ -34,4 +34,24 @@ public record TenantDeletionPreview(UUID tenantId, String tenantName, TenantStat
     public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise,
                                  Map<String, Long> toRetain) {
     }
+
+    /** What a caller who is neither a service nor an operator reads for a participant that did not answer. */
+    public static final String NO_ANSWER = "did not answer; the detail is kept for operators";
+
+    /**
+     * The preview as the tenant's OWNER and ADMINs read it: which participants did not answer, but
+     * not why (the reason may be an exception's text naming an internal address).
+     */
+    public TenantDeletionPreview withoutErrorDetail() {
+        return new TenantDeletionPreview(tenantId, tenantName, tenantStatus, totalItems, services, withoutReasons(unavailable));
+    }
+
+    static Map<String, String> withoutReasons(Map<String, String> unavailable) {
+        if (unavailable == null) {
+            return null;
+        }
+        Map<String, String> plain = new java.util.TreeMap<>();
+        unavailable.keySet().forEach(service -> plain.put(service, NO_ANSWER));
+        return plain;
+    }
 }

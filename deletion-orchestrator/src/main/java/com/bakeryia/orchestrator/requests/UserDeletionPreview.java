@@ -23,6 +23,15 @@ public record UserDeletionPreview(UUID userId, List<OwnedTenant> ownedTenants, L
                                   long totalItems, List<TenantDeletionPreview.ServicePreview> services,
                                   Map<String, String> unavailable) {
 
+    /**
+     * The preview as the person reads it: which participants did not answer, but not why (the
+     * reason may be an exception's text naming an internal address).
+     */
+    public UserDeletionPreview withoutErrorDetail() {
+        return new UserDeletionPreview(userId, ownedTenants, memberships, totalItems, services,
+                TenantDeletionPreview.withoutReasons(unavailable));
+    }
+
     /** A tenant the user owns and what the deletion does with it. */
     public record OwnedTenant(UUID tenantId, String action, UUID newOwnerId, String reason) {
 

@@ -128,8 +128,16 @@ class DeletionJobStartApiTest {
 
             // FAILED keeps the tenant record, so the tenant still has its admins.
             assertThat(tenants.recordExists(tenant)).isTrue();
-            assertThat(api().get(job, tokens.issueUserToken(OrchestratorTestApplication.ADMIN_USER).value()).status())
-                    .isEqualTo(200);
+            ApiClient.Response asAdmin = api().get(job, tokens.issueUserToken(OrchestratorTestApplication.ADMIN_USER).value());
+            assertThat(asAdmin.status()).isEqualTo(200);
+            // The admin sees which step failed, but no error text (it may name someone else or an
+            // internal address) and no worker's host; a service sees them.
+            assertThat(asAdmin.json().path("errors").path(0).asText()).startsWith("oven delete: ")
+                    .endsWith(DeletionJobSummary.DETAIL_FOR_OPERATORS);
+            assertThat(asAdmin.json().path("failed_step").path("service").asText()).isEqualTo("oven");
+            assertThat(asAdmin.text()).doesNotContain("connection refused").doesNotContain("\"worker\"");
+            ApiClient.Response asService = api().get(job, serviceToken());
+            assertThat(asService.text()).contains("connection refused").contains("\"worker\"");
             assertThat(api().get(job, tokens.issueUserToken(OrchestratorTestApplication.MEMBER_USER).value()).status())
                     .isEqualTo(403);
             assertThat(api().post(job + "/retry", tokens.issueUserToken(OrchestratorTestApplication.ADMIN_USER).value(), null)
@@ -137,6 +145,18 @@ class DeletionJobStartApiTest {
         } finally {
             ParticipantFaults.INSTANCE.reset();
         }
+    }
+
+    @Test
+    void noJobIsStartedForATenantThatDoesNotExist() {
+        UUID neverWas = UUID.randomUUID();
+
+        ApiClient.Response refused = api().post("/api/v1/deletion-jobs", serviceToken(),
+                Map.of("kind", "TENANT", "tenant_id", neverWas.toString(), "immediate", true));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(jobs.list(neverWas, null, 10)).as("no job, so no certificate of having deleted it").isEmpty();
     }
 
     private ApiClient api() {

@@ -96,8 +96,9 @@ public final class CtlCommand implements Runnable {
      */
     public static void install(CommandLine commandLine) {
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            failed.getErr().println("error: " + (exception instanceof CtlFailure ? exception.getMessage()
-                    : "unexpected " + exception));
+            // The message may quote the platform (a problem's detail naming a tenant): escaped, as all output.
+            failed.getErr().println(PrintableText.inline("error: " + (exception instanceof CtlFailure ? exception.getMessage()
+                    : "unexpected " + exception)));
             failed.getErr().flush();
             return exception instanceof CtlFailure failure ? failure.exitCode() : CtlExit.FAILED;
         });

@@ -121,8 +121,7 @@ final class JobFollower {
             if (console.errorIsTerminal()) {
                 String bar = progress.bar();
                 int clear = last == null ? 0 : Math.max(0, last.length() - bar.length());
-                output.err().print("\r" + bar + " ".repeat(clear));
-                output.err().flush();
+                output.redraw(bar + " ".repeat(clear));
                 last = bar;
                 drawn = true;
             } else {

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * people, or with {@code --json} the platform's JSON, pretty, one document and nothing else, for
  * scripts. Messages, prompts and progress on standard error, so a pipe gets results only. Status
  * words are coloured only on a terminal, and never when {@code NO_COLOR} is set (no-color.org) or
- * {@code TERM=dumb}.
+ * {@code TERM=dumb}. Everything printed passes through {@link PrintableText}: control characters in
+ * what the platform answers (a tenant's name, an error text) reach the terminal escaped.
  */
 final class Output {
 
@@ -23,12 +24,14 @@ final class Output {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final PrintWriter rawErr;
     private final boolean json;
     private final boolean colour;
 
     Output(PrintWriter out, PrintWriter err, boolean json, CtlConsole console) {
-        this.out = out;
-        this.err = err;
+        this.out = new PrintWriter(PrintableText.writer(out), true);
+        this.err = new PrintWriter(PrintableText.writer(err), true);
+        this.rawErr = err;
         this.json = json;
         this.colour = console.outputIsTerminal() && console.variable("NO_COLOR") == null
                 && !"dumb".equals(console.variable("TERM"));
@@ -41,13 +44,15 @@ final class Output {
 
     /** A JSON document as the one result on standard output. */
     void document(JsonNode document) {
-        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        // JSON escapes the C0 controls in its strings; what it leaves (DEL, C1, bidirectional
+        // overrides) is escaped the JSON way, so the document still parses to the same values.
+        out.println(PrintableText.json(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document)));
         out.flush();
     }
 
-    /** A line of a human result on standard output. */
+    /** A line of a human result on standard output; a line feed in it (from the platform) is shown as {@code \n}. */
     void line(String text) {
-        out.println(text);
+        out.println(PrintableText.inline(text));
         out.flush();
     }
 
@@ -58,7 +63,15 @@ final class Output {
 
     /** A message for the person on standard error. */
     void notice(String text) {
-        err.println(text);
+        err.println(PrintableText.inline(text));
+        err.flush();
+    }
+
+    /** Redraws the progress line in place on a terminal: a carriage return of ctl's own, then the line, escaped. */
+    void redraw(String line) {
+        rawErr.print("\r");
+        rawErr.flush();
+        err.print(line);
         err.flush();
     }
 

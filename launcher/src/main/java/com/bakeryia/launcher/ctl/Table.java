@@ -92,7 +92,8 @@ final class Table {
         if (cell instanceof Number number) {
             return String.format(Locale.ROOT, "%,d", number.longValue());
         }
-        String text = cell.toString();
+        // One value on its line: a line feed or tab in it (a tenant's name) is shown, not obeyed.
+        String text = PrintableText.inline(cell.toString());
         return text.isEmpty() ? "-" : text;
     }
 

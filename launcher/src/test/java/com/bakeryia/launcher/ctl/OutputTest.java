@@ -33,6 +33,32 @@ class OutputTest {
         assertThat(Output.duration(Duration.ofDays(30))).isEqualTo("30 days 0 h");
     }
 
+    @Test
+    void controlCharactersAreEscapedButLineFeedsTabsAndOurOwnColoursStay() {
+        assertThat(PrintableText.of("a\u001b[2Jb\rc\u0007d\u007fe\u009bf\u202eg\nh\ti")).isEqualTo(
+                "a\\x1b[2Jb\\x0dc\\x07d\\x7fe\\x9bf\\u202eg\nh\ti");
+        assertThat(PrintableText.of("\u001B[31mFAILED\u001B[0m")).isEqualTo("\u001B[31mFAILED\u001B[0m");
+        assertThat(PrintableText.of("\u001B[8mhidden")).isEqualTo("\\x1b[8mhidden");
+        assertThat(PrintableText.inline("two\nlines\tand a tab")).isEqualTo("two\\nlines\\tand a tab");
+        assertThat(PrintableText.json("{\"a\":\"x\u009by\u202ez\u00e9\"}")).isEqualTo("{\"a\":\"x\\u009by\\u202ez\u00e9\"}");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CtlConsole console = new CtlConsole(Map.of(), new BufferedReader(new StringReader("")), false, true, true,
+                Clock.systemUTC(), duration -> { });
+        Output output = new Output(new PrintWriter(out), new PrintWriter(err), false, console);
+        output.line("name: Evil\u001b]0;x\u0007");
+        output.table(new Table("NAME", "STATUS").row("Bad\nName", output.status("FAILED")));
+        output.notice("error \u001b[1A");
+        output.redraw("RUNNING\r");
+        output.err().print("\u001b[K");
+        output.err().flush();
+        assertThat(out.toString()).isEqualTo("name: Evil\\x1b]0;x\\x07\nNAME       STATUS\nBad\\nName  \u001B[31mFAILED\u001B[0m\n"
+                .replace("\n", System.lineSeparator()));
+        assertThat(err.toString()).isEqualTo(("error \\x1b[1A\n").replace("\n", System.lineSeparator())
+                + "\rRUNNING\\x0d\\x1b[K");
+    }
+
     private static Output output(boolean terminal, Map<String, String> environment) {
         CtlConsole console = new CtlConsole(environment, new BufferedReader(new StringReader("")), false, terminal, false,
                 Clock.systemUTC(), duration -> { });
