@@ -110,18 +110,7 @@ public class ServiceDatabases implements DisposableBean {
     }
 
     private static void migrate(ServiceDatabase database) {
-        var result = Flyway.configure()
-                .dataSource(database.dataSource())
-                .schemas(database.schema())
-                .createSchemas(true)
-                .locations("classpath:db/migration/" + database.schema())
-                // Databases from before the deletion orchestrator had a schema of its own carry its old
-                // migrations (auth V100, V101) in auth's history; the tables moved with them, so those
-                // entries have no file any more and must not fail validation ("future" because their
-                // versions are above auth's newest; "future" is also Flyway's default, kept).
-                .ignoreMigrationPatterns("*:missing", "*:future")
-                .load()
-                .migrate();
+        var result = flyway(database, legacyOnlyMissing(database)).migrate();
         log.info("Schema {} at version {} ({} migrations applied now)", database.schema(),
                 result.targetSchemaVersion, result.migrationsExecuted);
         // The platform's own table in every service's schema (what each deletion run counted), with
@@ -135,6 +124,39 @@ public class ServiceDatabases implements DisposableBean {
                 .locations("classpath:db/deletion-counts")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * The schema's migrations. A database from before the deletion orchestrator had a schema of its
+     * own carries its old migrations (auth V100, V101) in auth's history; the tables moved with them,
+     * so those entries have no file any more. Flyway can only ignore missing migrations wholesale, so
+     * it is told to exactly when auth's history misses those two and nothing else: a migration
+     * missing in any other schema, or any other one in auth, still stops the start-up (a file
+     * deleted or renamed by mistake, a database of a newer version). "future" is Flyway's default, kept.
+     */
+    static org.flywaydb.core.Flyway flyway(ServiceDatabase database, boolean ignoreMissing) {
+        return Flyway.configure()
+                .dataSource(database.dataSource())
+                .schemas(database.schema())
+                .createSchemas(true)
+                .locations("classpath:db/migration/" + database.schema())
+                .ignoreMigrationPatterns(ignoreMissing ? new String[] {"*:missing", "*:future"} : new String[] {"*:future"})
+                .load();
+    }
+
+    /** The versions of auth's history that may lack a file: the deletion job store's, from before it moved. */
+    static final java.util.Set<String> AUTH_LEGACY_VERSIONS = java.util.Set.of("100", "101");
+
+    /** Whether the schema's history misses files, and those are only auth's legacy versions. */
+    static boolean legacyOnlyMissing(ServiceDatabase database) {
+        if (!database.schema().equals("auth")) {
+            return false;
+        }
+        List<String> missing = java.util.Arrays.stream(flyway(database, false).info().all())
+                .filter(migration -> migration.getState() != null && migration.getState().isApplied()
+                        && !migration.getState().isResolved() && migration.getVersion() != null)
+                .map(migration -> migration.getVersion().getVersion()).toList();
+        return !missing.isEmpty() && AUTH_LEGACY_VERSIONS.containsAll(missing);
     }
 
     static String withoutQuery(String jdbcUrl) {

@@ -43,8 +43,9 @@ public class AuthServiceConfiguration {
                         + " auth participant in the FINAL step of the user's job")
                 .handledByService("refresh_tokens", "user_id", "revoked and deleted by the auth participant in the FINAL"
                         + " step, in the transaction that deletes the user")
-                .handledByService("login_throttle", "account_email", "the row of the user's address (lower-cased)"
-                        + " deleted by the auth participant in the FINAL step, before the user row it is found through")
+                .handledByService("login_throttle", "account_key", "the row keyed by an HMAC of the user's address"
+                        + " (no address is stored) deleted by the auth participant in the FINAL step, before the user row"
+                        + " it is found through; every row expires with its window anyway")
                 .handledByService("mail_outbox", "recipient_user_id", "the user's unsent mails deleted by the auth participant"
                         + " in the FINAL step; a sent mail keeps no account, address or body")
                 .handledByService("mail_outbox", "recipient_email", "cleared when the mail is sent; the user's unsent mails"

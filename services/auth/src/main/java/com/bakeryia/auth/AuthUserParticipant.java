@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
 /**
  * The auth service as the last step of a user deletion, participant {@code auth}: in one
  * transaction it revokes the user's refresh tokens (so every session ends even if a token was
- * copied), deletes them, deletes the login-throttle row of the user's e-mail address (the address,
- * lower-cased, is its key), and deletes the user record. (The deletion orchestrator forgets the
+ * copied), deletes them, deletes the login-throttle row of the user's e-mail address (keyed by an
+ * HMAC of the address, not the address), and deletes the user record. (The deletion orchestrator forgets the
  * user as initiator of deletion jobs itself, when their job completes.) Idempotent: for a user
  * already gone it deletes 0 rows. It holds no tenant data: tenant-scoped calls count and delete
  * nothing.
  *
  * <p>A failed login with the address after the erasure writes a throttle row again, as for any
- * unknown address; it then names no account.
+ * unknown address: keyed by the HMAC, holding no address, and gone when its window is over.
  */
 @Component
 class AuthUserParticipant implements DeletionParticipant {
@@ -41,9 +41,11 @@ class AuthUserParticipant implements DeletionParticipant {
     private final ServiceDatabase db;
     private final Clock clock;
     private final DeletionRunCounts runCounts;
+    private final LoginThrottle throttle;
 
-    AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock) {
+    AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock, LoginThrottle throttle) {
         this.db = db;
+        this.throttle = throttle;
         this.runCounts = new DeletionRunCounts(db);
         this.clock = clock;
     }
@@ -60,7 +62,7 @@ class AuthUserParticipant implements DeletionParticipant {
         if (subject.scope() == DeletionScope.USER) {
             toDelete.put("auth.refresh_tokens", count("select count(*) from auth.refresh_tokens where user_id = ?", subject.id()));
             toDelete.put("auth.login_throttle", email(subject.id()).map(email -> count(
-                    "select count(*) from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
+                    "select count(*) from auth.login_throttle where account_key = ?", throttle.keyOf(email)))
                     .orElse(0L));
             toDelete.put("auth.mail_outbox", count("select count(*) from auth.mail_outbox where recipient_user_id = ?",
                     subject.id()));
@@ -82,7 +84,7 @@ class AuthUserParticipant implements DeletionParticipant {
                         "delete from auth.refresh_tokens where user_id = ?", user), 0);
                 // Before the user row: the address is found through it.
                 runCounts.add(runId, "auth.login_throttle", email(user).map(email -> db.jdbc().update(
-                        "delete from auth.login_throttle where account_email = ?", LoginThrottle.accountOf(email)))
+                        "delete from auth.login_throttle where account_key = ?", throttle.keyOf(email)))
                         .orElse(0), 0);
                 // Mails not yet sent about the account: they would tell of an account that no longer exists.
                 runCounts.add(runId, "auth.mail_outbox", db.jdbc().update(

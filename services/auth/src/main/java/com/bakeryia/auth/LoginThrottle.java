@@ -1,16 +1,25 @@
 package com.bakeryia.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.bakeryia.platform.data.ServiceDatabase;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +31,30 @@ import org.springframework.stereotype.Component;
  * transaction and no pooled connection, yet parallel guesses against one account are still counted
  * one by one, and no more than {@code max-failed-logins} of them are ever checked per window.
  * Unknown emails are throttled the same way, so the answer does not reveal whether an account exists.
+ *
+ * <p>No address is stored: a row's key is an HMAC-SHA256 of the normalised address under a secret
+ * (configured as {@code bakery.auth.login-throttle.secret}, or made once and kept in
+ * {@code auth.login_throttle_secret}), so the table holds no address of anyone, also not of a person
+ * erased before someone typed their address again. A row expires when its window and lockout are
+ * over; each attempt removes the expired rows, so the table holds only the accounts under attack now.
  */
 @Component
 class LoginThrottle {
 
+    private static final String HMAC = "HmacSHA256";
+
     private final ServiceDatabase db;
     private final AuthProperties properties;
     private final Clock clock;
+    private final String configuredSecret;
+    private volatile SecretKeySpec key;
 
-    LoginThrottle(@Qualifier("auth") ServiceDatabase db, AuthProperties properties, Clock clock) {
+    LoginThrottle(@Qualifier("auth") ServiceDatabase db, AuthProperties properties, Clock clock,
+                  @Value("${bakery.auth.login-throttle.secret:}") String configuredSecret) {
         this.db = db;
         this.properties = properties;
         this.clock = clock;
+        this.configuredSecret = configuredSecret;
     }
 
     /**
@@ -42,7 +63,7 @@ class LoginThrottle {
      * @param check answers whether the credentials are right
      */
     <T> Outcome<T> attempt(String email, Supplier<Optional<T>> check) {
-        String account = accountOf(email);
+        String account = keyOf(email);
         Duration locked = countAttempt(account);
         if (locked != null) {
             return Outcome.locked(locked);
@@ -51,7 +72,7 @@ class LoginThrottle {
         if (result.isEmpty()) {
             return Outcome.rejected();
         }
-        db.jdbc().update("delete from auth.login_throttle where account_email = ?", account);
+        db.jdbc().update("delete from auth.login_throttle where account_key = ?", account);
         return Outcome.success(result.get());
     }
 
@@ -62,10 +83,13 @@ class LoginThrottle {
     private Duration countAttempt(String account) {
         return db.transactions().execute(status -> {
             Instant now = clock.instant();
-            db.jdbc().update("insert into auth.login_throttle (account_email, failures, window_started_at)"
-                    + " values (?, 0, ?) on conflict (account_email) do nothing", account, Timestamp.from(now));
+            // Rows whose window and lockout are over count for nothing: gone, whoever they were about.
+            db.jdbc().update("delete from auth.login_throttle where expires_at < ?", Timestamp.from(now));
+            db.jdbc().update("insert into auth.login_throttle (account_key, failures, window_started_at, expires_at)"
+                    + " values (?, 0, ?, ?) on conflict (account_key) do nothing", account, Timestamp.from(now),
+                    Timestamp.from(now.plus(properties.loginWindow())));
             var state = db.jdbc().queryForMap("select failures, window_started_at, locked_until"
-                    + " from auth.login_throttle where account_email = ? for update", account);
+                    + " from auth.login_throttle where account_key = ? for update", account);
             Timestamp lockedUntil = (Timestamp) state.get("locked_until");
             if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
                 return Duration.between(now, lockedUntil.toInstant());
@@ -75,19 +99,53 @@ class LoginThrottle {
             int failures = (windowOver ? 0 : ((Number) state.get("failures")).intValue()) + 1;
             Instant start = windowOver ? now : windowStart;
             Instant lock = failures >= properties.maxFailedLogins() ? now.plus(properties.loginLockout()) : null;
-            db.jdbc().update("update auth.login_throttle set failures = ?, window_started_at = ?, locked_until = ?"
-                    + " where account_email = ?", failures, Timestamp.from(start),
-                    lock == null ? null : Timestamp.from(lock), account);
+            Instant expires = lock != null && lock.isAfter(start.plus(properties.loginWindow())) ? lock
+                    : start.plus(properties.loginWindow());
+            db.jdbc().update("update auth.login_throttle set failures = ?, window_started_at = ?, locked_until = ?,"
+                    + " expires_at = ? where account_key = ?", failures, Timestamp.from(start),
+                    lock == null ? null : Timestamp.from(lock), Timestamp.from(expires), account);
             return null;
         });
     }
 
     /**
-     * The throttle row's key for an e-mail address, as typed at login or as stored on the user: the
-     * address stripped and lower-cased, so every spelling of one address shares one row.
+     * The throttle row's key for an e-mail address, as typed at login or as stored on the user: an
+     * HMAC-SHA256 in lower-case hex of the address normalised ({@link #normalised}), so every spelling
+     * of one address shares one row and the row does not say whose it is.
      */
-    static String accountOf(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+    String keyOf(String email) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(normalised(email).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+
+    /** An address as the throttle compares it: stripped, Unicode NFKC, then lower case by the root locale. */
+    static String normalised(String email) {
+        return Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known != null) {
+            return known;
+        }
+        byte[] secret;
+        if (!configuredSecret.isBlank()) {
+            secret = configuredSecret.getBytes(StandardCharsets.UTF_8);
+        } else {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            // The first process to need it makes it; every other one, now or later, reads that one.
+            db.jdbc().update("insert into auth.login_throttle_secret (secret) values (?) on conflict (only_row) do nothing",
+                    (Object) fresh);
+            secret = db.jdbc().queryForObject("select secret from auth.login_throttle_secret", byte[].class);
+        }
+        key = new SecretKeySpec(secret, HMAC);
+        return key;
     }
 
     /** What a login attempt came to: the value on success, or failed, or locked for a while. */

@@ -24,11 +24,14 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(classes = AuthTestApplication.class, webEnvironment = RANDOM_PORT)
 class AuthDeletionContractTest extends UserDataParticipantContractTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    LoginThrottle throttle;
+
     AuthDeletionContractTest() {
         super(AuthUserParticipant.SERVICE);
     }
 
-    /** Users keep the case they registered with; the throttle row is keyed by the lower-cased address. */
+    /** Users keep the case they registered with; the throttle row is keyed by an HMAC of the normalised address. */
     static String emailOf(UUID user) {
         return "Contract-" + user + "@Example.test";
     }
@@ -43,7 +46,7 @@ class AuthDeletionContractTest extends UserDataParticipantContractTest {
             database().jdbc().update("insert into auth.refresh_tokens (id, user_id, token_hash, issued_at, expires_at)"
                     + " values (?, ?, ?, ?, ?)", UUID.randomUUID(), person, UUID.randomUUID().toString(), now,
                     Timestamp.from(Instant.now().plusSeconds(3600)));
-            throttle(LoginThrottle.accountOf(emailOf(person)));
+            throttle(emailOf(person));
             // An unsent mail about the account, as a lapsed claim leaves it (sent ones keep no person).
             database().jdbc().update("insert into auth.mail_outbox (id, dedup_key, recipient_user_id, recipient_email, subject,"
                     + " body, next_attempt_at) values (?, ?, ?, ?, 'Contract mail', 'body', now() + interval '1 day')",
@@ -65,19 +68,20 @@ class AuthDeletionContractTest extends UserDataParticipantContractTest {
         assertThat(preview.toDelete()).isEqualTo(Map.of("auth.refresh_tokens", 1L, "auth.login_throttle", 1L, "auth.mail_outbox", 1L,
                 "auth.users", 1L));
         assertThat(result.deleted()).isEqualTo(preview.toDelete());
-        assertThat(throttleRows(LoginThrottle.accountOf(emailOf(leaving)))).isZero();
-        assertThat(throttleRows(LoginThrottle.accountOf(emailOf(staying)))).isOne();
+        assertThat(throttleRows(emailOf(leaving))).isZero();
+        assertThat(throttleRows(emailOf(staying))).isOne();
         assertThat(throttleRows(unknown)).isOne();
         assertThat(participant().preview(DeletionSubject.user(leaving)).remaining()).isZero();
     }
 
-    private void throttle(String account) {
-        database().jdbc().update("insert into auth.login_throttle (account_email, failures, window_started_at)"
-                + " values (?, 1, ?) on conflict do nothing", account, Timestamp.from(Instant.now()));
+    private void throttle(String address) {
+        database().jdbc().update("insert into auth.login_throttle (account_key, failures, window_started_at, expires_at)"
+                + " values (?, 1, ?, ?) on conflict do nothing", throttle.keyOf(address), Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now().plusSeconds(3600)));
     }
 
-    private long throttleRows(String account) {
-        return database().jdbc().queryForObject("select count(*) from auth.login_throttle where account_email = ?",
-                Long.class, account);
+    private long throttleRows(String address) {
+        return database().jdbc().queryForObject("select count(*) from auth.login_throttle where account_key = ?",
+                Long.class, throttle.keyOf(address));
     }
 }

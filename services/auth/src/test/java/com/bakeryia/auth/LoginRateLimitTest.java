@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SettableClock;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
@@ -22,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.bakeryia.auth.RegistrationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Five failed logins in 15 minutes lock that account (429 with Retry-After) for 15 minutes; others are unaffected. */
+/**
+ * Five failed logins in 15 minutes lock that account (429 with Retry-After) for 15 minutes; others are
+ * unaffected. The throttle keeps no address (an HMAC of it), and its rows expire.
+ */
 @SpringBootTest(classes = AuthTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoginRateLimitTest {
 
@@ -33,6 +37,16 @@ class LoginRateLimitTest {
 
     @Autowired
     SettableClock clock;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @Autowired
+    AuthUserParticipant participant;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("auth")
+    com.bakeryia.platform.data.ServiceDatabase db;
 
     @Test
     void fiveFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockoutEnds() {
@@ -89,6 +103,30 @@ class LoginRateLimitTest {
         }
 
         assertThat(login(nobody, "guess-6-abc").status()).isEqualTo(429);
+    }
+
+    @Test
+    void noAddressIsKeptNotEvenOfAPersonErasedBeforeSomeoneTypedItAgainAndRowsExpire() {
+        Member erased = register();
+        assertThat(login(erased.email(), "wrong-before-abc").status()).isEqualTo(401);
+        participant.delete(DeletionSubject.user(erased.userId()));
+
+        assertThat(login(erased.email(), "after-the-erasure-abc").status()).isEqualTo(401);
+        assertThat(login(" " + erased.email().toUpperCase(java.util.Locale.ROOT) + " ", "again-abc").status()).isEqualTo(401);
+
+        String localPart = erased.email().substring(0, erased.email().indexOf('@'));
+        assertThat(db.jdbc().queryForList("select * from auth.login_throttle").toString())
+                .as("no address in the table, in any spelling").doesNotContainIgnoringCase(localPart);
+        assertThat(db.jdbc().queryForObject("select failures from auth.login_throttle where account_key = ?", Integer.class,
+                throttle.keyOf(erased.email()))).as("one row for every spelling of the address").isEqualTo(2);
+        assertThat(throttle.keyOf("\u212Aate@Example.com ")).as("the Kelvin sign is a K once normalised")
+                .isEqualTo(throttle.keyOf("kate@example.com")).matches("[0-9a-f]{64}");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(login("someone-else-" + UUID.randomUUID() + "@example.com", "any-abc").status()).isEqualTo(401);
+
+        assertThat(db.jdbc().queryForObject("select count(*) from auth.login_throttle where account_key = ?", Long.class,
+                throttle.keyOf(erased.email()))).as("expired with its window, whoever typed the address").isZero();
     }
 
     private ApiClient.Response login(String email, String password) {
