@@ -12,6 +12,8 @@ import com.bakeryia.deletion.DeletionParticipant;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.data.ServiceDatabases;
 import com.bakeryia.platform.deletion.DeletionController;
+import com.bakeryia.platform.deletion.ExportRowsController;
+import com.bakeryia.platform.deletion.LocalExportSources;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.DeletionProperties;
@@ -81,7 +83,7 @@ import org.springframework.web.client.RestClient;
         TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class, RetentionProperties.class,
         KeysProperties.class})
 @Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
-        DeletionController.class, DemoDataController.class})
+        DeletionController.class, ExportRowsController.class, DemoDataController.class})
 public class PlatformAutoConfiguration {
 
     /** The retention rules of this process: the bundled (or configured) catalogue with the operator's overrides. */
@@ -188,6 +190,12 @@ public class PlatformAutoConfiguration {
             List<DeletionParticipant> customParticipants, List<ServiceDatabase> databases,
             DeletionProperties properties, Clock clock) {
         return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
+    }
+
+    /** The export sources of the services in this process, read by plan (see {@code SqlExportSource}). */
+    @Bean
+    LocalExportSources localExportSources(List<DeletionPlan> plans, List<ServiceDatabase> databases) {
+        return new LocalExportSources(plans, databases);
     }
 
     /**
