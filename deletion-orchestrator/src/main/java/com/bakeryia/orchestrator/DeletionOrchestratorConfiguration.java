@@ -6,6 +6,8 @@ import com.bakeryia.orchestrator.api.DeletionApiConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
 import com.bakeryia.orchestrator.certificate.SignedCertificate;
+import com.bakeryia.orchestrator.certificate.CertificateKeys;
+import com.bakeryia.orchestrator.certificate.ExportManifestSigner;
 import com.bakeryia.orchestrator.console.ConsoleConfiguration;
 import com.bakeryia.orchestrator.engine.DeletionMetrics;
 import com.bakeryia.orchestrator.engine.DeletionStepLeases;
@@ -15,6 +17,12 @@ import com.bakeryia.orchestrator.engine.OrchestratorProperties;
 import com.bakeryia.orchestrator.engine.ParticipantDirectory;
 import com.bakeryia.orchestrator.engine.StepAttempt;
 import com.bakeryia.orchestrator.engine.UserJobPreparation;
+import com.bakeryia.orchestrator.export.DataExportStore;
+import com.bakeryia.orchestrator.export.DataExports;
+import com.bakeryia.orchestrator.export.ExportArchiver;
+import com.bakeryia.orchestrator.export.ExportProperties;
+import com.bakeryia.orchestrator.export.ExportSources;
+import com.bakeryia.orchestrator.export.ExportWorker;
 import com.bakeryia.orchestrator.job.DatabaseClock;
 import com.bakeryia.orchestrator.job.DeletionJobReads;
 import com.bakeryia.orchestrator.job.JobStoreTables;
@@ -28,14 +36,17 @@ import com.bakeryia.orchestrator.requests.DeletionWindowProperties;
 import com.bakeryia.orchestrator.requests.UserDeletions;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
+import com.bakeryia.platform.deletion.LocalExportSources;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,7 +65,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @BakeryService(value = DeletionOrchestratorConfiguration.SERVICE, schema = "deletion")
-@EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class})
+@EnableConfigurationProperties({OrchestratorProperties.class, DeletionWindowProperties.class, ExportProperties.class})
 @Import({DeletionApiConfiguration.class, DeletionCertificateConfiguration.class, ConsoleConfiguration.class})
 public class DeletionOrchestratorConfiguration {
 
@@ -84,6 +95,11 @@ public class DeletionOrchestratorConfiguration {
                 .retained("deletion_audit_entries", "details", "ids, counts and times of the action; the trail is"
                         + " append-only and outlives its subjects")
                 .retained("deletion_certificates", "key_id", "the id of the key that signed the certificate")
+                .retained("data_exports", "requested_by", "who asked for an export (a user id or a service's client id),"
+                        + " kept with the export's record")
+                .retained("data_exports", "subject_id", "the tenant or the person whose data the export holds, kept with"
+                        + " the export's record")
+                .retained("data_export_parts", "export_id", "the export a written table belongs to; an export's id")
                 .build();
     }
 
@@ -188,5 +204,33 @@ public class DeletionOrchestratorConfiguration {
                                 DatabaseClock clock) {
         return new UserDeletions(starts, reads, worker, graceWindows, participants, tenancy, users, dataServices,
                 metrics, properties, window, clock.clock());
+    }
+
+    @Bean
+    DataExportStore dataExportStore(@Qualifier(SERVICE) ServiceDatabase database) {
+        return new DataExportStore(database);
+    }
+
+    @Bean
+    ExportSources exportSources(LocalExportSources local, RemoteServices remote, OrchestratorProperties properties) {
+        return new ExportSources(local, remote, properties.callTimeout());
+    }
+
+    @Bean
+    ExportArchiver exportArchiver(DataExportStore store, ExportSources sources, CertificateKeys keys, JsonMapper json,
+                                  ExportProperties properties, BakeryProperties bakery, DatabaseClock clock) {
+        return new ExportArchiver(store, sources, new ExportManifestSigner(keys::current), json,
+                properties.directoryOr(bakery.dataDir()), properties.linkValidity(), clock.clock());
+    }
+
+    @Bean
+    ExportWorker exportWorker(DataExportStore store, ExportArchiver archiver, ExportProperties properties) {
+        return new ExportWorker(store, archiver, properties);
+    }
+
+    @Bean
+    DataExports dataExports(DataExportStore store, DataServices dataServices, ExportProperties properties,
+                            ExportArchiver archiver) {
+        return new DataExports(store, dataServices, properties, archiver.directory());
     }
 }

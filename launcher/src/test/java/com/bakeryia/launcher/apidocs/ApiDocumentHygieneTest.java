@@ -223,7 +223,8 @@ class ApiDocumentHygieneTest {
     /**
      * A generated client makes a class of every schema and reads every answer by its schema: names a
      * person would choose ({@code MemberPage}, not {@code PageViewMemberView}), and no answer a client
-     * reads without one ({@code Object}, or a response without content).
+     * reads without one ({@code Object}, or a response without content); an archive ({@code application/zip})
+     * is a binary string.
      */
     @Test
     void schemasHaveNamesAPersonWouldChooseAndEveryAnswerReadHasOne() {
@@ -245,6 +246,10 @@ class ApiDocumentHygieneTest {
                     if (type.equals("application/jose")) {
                         if (!"string".equals(schema.path("type").asString(""))) {
                             problems.add(at + ": a JWS is a string");
+                        }
+                    } else if (type.equals("application/zip")) {
+                        if (!"string".equals(schema.path("type").asString("")) || !"binary".equals(schema.path("format").asString(""))) {
+                            problems.add(at + ": an archive is a binary string");
                         }
                     } else if (type.endsWith("json")) {
                         JsonNode named = schema.path("type").asString("").equals("array") ? schema.path("items") : schema;

@@ -72,6 +72,17 @@ class DeletionAuthorizationMatrixTest {
         GRANT_PLATFORM_ROLES(false,
                 (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
                         Map.of("platform_roles", List.of()))),
+        START_TENANT_EXPORT(false,
+                (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/exports", token, null)),
+        /** An export id that is no export: whoever may read the tenant's exports hears 404, the others 403. */
+        READ_TENANT_EXPORT(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/exports/"
+                + Scenario.NO_EXPORT, token)),
+        DOWNLOAD_TENANT_EXPORT(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/exports/"
+                + Scenario.NO_EXPORT + "/archive", token)),
+        EXPORT_TABLES_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/export-tables", token)),
+        EXPORT_ROWS_IN_A_SERVICE(false, (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId()
+                + "/export-tables/customers/rows", token)),
         // What an operator may not do: bakery data, memberships, accounts, the participants, metrics.
         READ_BAKERY_DATA(false,
                 (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/customers", token)),
@@ -135,6 +146,13 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.JOB_STATS, new int[] {403, 403, 403, 403, 403, 200, 200}),
             // Roles are granted by services (and configuration), never by a person, an operator included.
             Map.entry(Endpoint.GRANT_PLATFORM_ROLES, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            // A bakery's export: its OWNER and ADMINs, services and operators.
+            Map.entry(Endpoint.START_TENANT_EXPORT, new int[] {202, 202, 403, 403, 403, 202, 202}),
+            Map.entry(Endpoint.READ_TENANT_EXPORT, new int[] {404, 404, 403, 403, 403, 404, 404}),
+            Map.entry(Endpoint.DOWNLOAD_TENANT_EXPORT, new int[] {404, 404, 403, 403, 403, 404, 404}),
+            // The export sources of the services: services only (the orchestrator reads them).
+            Map.entry(Endpoint.EXPORT_TABLES_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
+            Map.entry(Endpoint.EXPORT_ROWS_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
             Map.entry(Endpoint.READ_BAKERY_DATA, new int[] {200, 200, 200, 200, 403, 200, 403}),
             Map.entry(Endpoint.WRITE_BAKERY_DATA, new int[] {201, 201, 201, 403, 403, 201, 403}),
             Map.entry(Endpoint.DEMO_DATA, new int[] {403, 403, 403, 403, 403, 200, 403}),
@@ -343,6 +361,9 @@ class DeletionAuthorizationMatrixTest {
 
     /** A tenant fixture; its outsider owns another tenant, deleted once by the outsider for the job endpoints. */
     static final class Scenario {
+
+        /** An export id that is no export of any tenant. */
+        static final UUID NO_EXPORT = UUID.fromString("0e0e0e0e-0000-4000-8000-00000000e0e0");
 
         final int port;
         final ApiClient api;

@@ -1,0 +1,50 @@
+package com.bakeryia.orchestrator.export;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.bakeryia.platform.deletion.DataServices;
+
+/**
+ * Exports as callers ask for them: start a tenant's or a person's, read one, find its archive. A
+ * tenant's export reads every data service and the tenant service (its memberships and
+ * subscriptions); the services are fixed when the export is created, as a deletion job's are.
+ */
+public class DataExports {
+
+    /** The tenant service: memberships and subscriptions of a tenant, a person's memberships. */
+    static final String TENANT_SERVICE = "tenant";
+
+    private final DataExportStore store;
+    private final DataServices dataServices;
+    private final ExportProperties properties;
+    private final Path directory;
+
+    public DataExports(DataExportStore store, DataServices dataServices, ExportProperties properties, Path directory) {
+        this.store = store;
+        this.dataServices = dataServices;
+        this.properties = properties;
+        this.directory = directory;
+    }
+
+    /** Queues an export of the tenant's data, asked for by {@code requestedBy} (a user id or a client id). */
+    public DataExport startTenantExport(UUID tenantId, String requestedBy) {
+        List<String> participants = new ArrayList<>(dataServices.names());
+        participants.add(TENANT_SERVICE);
+        return store.create(ExportKind.TENANT, tenantId, requestedBy, participants.stream().sorted().toList(),
+                properties.maxAttempts());
+    }
+
+    public Optional<DataExport> find(UUID exportId) {
+        return store.find(exportId);
+    }
+
+    /** The archive of a READY export, when its file is there. */
+    public Optional<Path> archive(UUID exportId) {
+        return store.fileName(exportId).map(directory::resolve).filter(Files::isRegularFile);
+    }
+}
