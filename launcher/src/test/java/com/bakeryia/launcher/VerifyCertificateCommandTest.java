@@ -36,8 +36,7 @@ class VerifyCertificateCommandTest {
 
     @BeforeEach
     void signACertificate() throws Exception {
-        CertificateKeys keys = CertificateKeys.loadOrCreate(directory.resolve("keys.json"), Duration.ofDays(365),
-                Clock.fixed(ISSUED_AT, ZoneOffset.UTC));
+        CertificateKeys keys = CertificateKeys.inMemory(CertificateKeys.generate(ISSUED_AT));
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("job_id", "5a7f2c1e-0b7d-4a53-9d55-2f1d8a0c6e11");
         claims.put("kind", "USER");

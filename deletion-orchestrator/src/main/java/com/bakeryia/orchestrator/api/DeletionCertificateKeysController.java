@@ -32,14 +32,16 @@ class DeletionCertificateKeysController {
     /** The JWK Set media type (RFC 7517, section 8.5). */
     static final String JWK_SET_JSON = "application/jwk-set+json";
 
-    /** Short, so a rotation reaches HTTP caches soon. */
-    static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /**
+     * Short, so a new key passes HTTP caches soon; a new key is published by every replica before any
+     * certificate is signed with it.
+     */
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    private final Map<String, Object> publicKeys;
+    private final CertificateKeys keys;
 
     DeletionCertificateKeysController(CertificateKeys keys) {
-        // Keys change only when the orchestrator starts, so the set is fixed for this process.
-        this.publicKeys = keys.publicKeys().toJSONObject(true);
+        this.keys = keys;
     }
 
     @GetMapping(path = JWKS_PATH, produces = {JWK_SET_JSON, MediaType.APPLICATION_JSON_VALUE})
@@ -55,6 +57,6 @@ class DeletionCertificateKeysController {
             + " (bakery.rate-limits.per-address); Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(publicKeys);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(keys.publicKeys().toJSONObject(true));
     }
 }

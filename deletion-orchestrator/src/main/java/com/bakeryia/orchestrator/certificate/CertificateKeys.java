@@ -2,13 +2,11 @@ package com.bakeryia.orchestrator.certificate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +16,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.bakeryia.platform.security.OwnerOnlyFiles;
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.keys.KeyEncryptionKey;
+import com.bakeryia.platform.keys.SharedSigningKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -31,94 +31,111 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keys that sign deletion certificates: EC P-256 (ES256) keys kept as a JWK Set file,
- * owner-readable only, that only the orchestrator reads and writes. They are not the auth service's
- * token keys: a certificate must keep verifying long after every token, and whoever holds the token
- * keys must not be able to issue certificates.
+ * The keys that sign deletion certificates: EC P-256 (ES256) keys, one set for every orchestrator
+ * replica, kept in {@code deletion.certificate_keys} ({@link SharedSigningKeys}) with their private
+ * parts sealed under the key-encryption key. They are not the auth service's token keys: a
+ * certificate must keep verifying long after every token, and whoever holds the token keys must not
+ * be able to issue certificates.
  *
- * <p>Exactly one key is current (it signs every new certificate): the newest by its JWK {@code iat},
- * the moment it was created. Rotation happens at load: a current key as old as the rotation period or
- * older is replaced by a new one. Retired keys are never dropped, neither from the file nor from the
- * published set: a certificate is evidence for as long as anyone keeps it, so every key that ever
- * signed one keeps verifying it.
+ * <p>Exactly one key is current. Whichever replica finds it as old as the rotation period or older
+ * (by the database's clock, when it reads the set: at start and every
+ * {@code bakery.keys.refresh-interval}) replaces it; every replica publishes the new key at its next
+ * read and signs with it once it has been published for the publication lead, so a certificate from
+ * any replica verifies against the JWK Set of every other. Retired keys are never dropped: a
+ * certificate is evidence for as long as anyone keeps it, so every key that ever signed one keeps
+ * verifying it.
  *
- * <p>Loading is serialised between processes by a lock file next to the key file (and within this
- * JVM by a monitor, a file lock being per process), so two orchestrators starting together neither
- * rotate twice nor overwrite each other; a missing file is created with {@link OwnerOnlyFiles#publish},
- * which never replaces one.
+ * <p>The key file of earlier versions ({@code bakery.deletion.certificates.key-file}) is imported on
+ * the first start that finds it, then renamed {@code <file>.imported}.
  */
-public final class CertificateKeys {
+public final class CertificateKeys implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateKeys.class);
 
-    private final ECKey current;
-    private final JWKSet keys;
+    static final String TABLE = "deletion.certificate_keys";
 
-    private CertificateKeys(ECKey current, JWKSet keys) {
-        this.current = current;
-        this.keys = keys;
-    }
+    /** The shared set; null for a set held in memory ({@link #inMemory}). */
+    private final SharedSigningKeys shared;
+    private final ECKey fixedCurrent;
 
-    /** The key that signs new certificates, with its private part. */
-    public ECKey current() {
-        return current;
-    }
-
-    /** The public parts of every key that ever signed, current first, then newest first: what verifies certificates. */
-    public JWKSet publicKeys() {
-        return keys.toPublicJWKSet();
+    private CertificateKeys(SharedSigningKeys shared, ECKey fixedCurrent) {
+        this.shared = shared;
+        this.fixedCurrent = fixedCurrent;
     }
 
     /**
-     * Reads the key file, creating it on first use and rotating the current key when it is due.
-     *
-     * @param file     the JWK Set file; its directory is created when missing
-     * @param rotation age at which the current key is replaced by a new one; positive
-     * @param clock    what "now" is, for key creation times and rotation
-     * @throws UncheckedIOException  when the file cannot be read or written
-     * @throws IllegalStateException when the file holds something other than private P-256 keys with {@code iat}
+     * One key held in memory, shared with nobody and never rotated: for tests and tools that sign
+     * certificates outside a running orchestrator.
      */
-    public static CertificateKeys loadOrCreate(Path file, Duration rotation, Clock clock) {
-        if (rotation.isNegative() || rotation.isZero()) {
-            throw new IllegalArgumentException("The certificate key rotation period must be positive, not " + rotation);
+    public static CertificateKeys inMemory(ECKey key) {
+        if (!key.isPrivate()) {
+            throw new IllegalArgumentException("A certificate signing key needs its private part: " + key.getKeyID());
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            synchronized (CertificateKeys.class) {
-                try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     var held = lock.lock()) {
-                    return loadLocked(file, rotation, clock.instant());
-                }
+        return new CertificateKeys(null, key);
+    }
+
+    /** The key that signs new certificates now, with its private part. */
+    public ECKey current() {
+        return shared == null ? fixedCurrent : shared.signing().toECKey();
+    }
+
+    /** The public parts of every key that ever signed, newest first: what verifies certificates. */
+    public JWKSet publicKeys() {
+        return shared == null ? new JWKSet(fixedCurrent.toPublicJWK()) : shared.publicKeys();
+    }
+
+    /**
+     * The published keys, read again first when {@code kid} is not among them (a key another
+     * replica has just created), at most once a second.
+     */
+    public JWKSet publicKeysWith(String kid) {
+        if (shared != null) {
+            shared.refreshForUnknownKey(kid);
+        }
+        return publicKeys();
+    }
+
+    /** Reads the set again now (rotating when due), as the refresher does every interval. */
+    public void refresh() {
+        if (shared != null) {
+            shared.refresh();
+        }
+    }
+
+    /**
+     * Imports {@code legacyFile} if it exists, reads the set (creating the first key, or rotating a
+     * due one) and keeps reading it every {@code refreshInterval}.
+     *
+     * @param rotation age at which the current key is replaced by a new one; positive
+     */
+    public static CertificateKeys start(ServiceDatabase db, KeyEncryptionKey encryption, Path legacyFile,
+                                        Duration rotation, Duration refreshInterval) {
+        var policy = new SharedSigningKeys.Policy(TABLE, "deletion certificate signing key", rotation, null,
+                CertificateKeys::generate);
+        List<SharedSigningKeys.ImportedKey> imports = Files.exists(legacyFile) ? readKeyFile(legacyFile) : List.of();
+        var keys = new CertificateKeys(SharedSigningKeys.start(db, encryption, policy, refreshInterval, imports), null);
+        if (!imports.isEmpty()) {
+            Path imported = legacyFile.resolveSibling(legacyFile.getFileName() + ".imported");
+            try {
+                Files.move(legacyFile, imported);
+                log.info("Imported the deletion certificate key file {} into {}; it is kept as {} and no longer read",
+                        legacyFile, TABLE, imported);
+            } catch (NoSuchFileException raced) {
+                // Another process on this data directory imported and renamed it first.
+            } catch (IOException e) {
+                log.warn("Imported {} into {} but could not rename it: {}", legacyFile, TABLE, e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the deletion certificate key file " + file + ": "
-                    + e.getMessage(), e);
         }
+        return keys;
     }
 
-    private static CertificateKeys loadLocked(Path file, Duration rotation, Instant now) throws IOException {
-        if (!Files.exists(file) && OwnerOnlyFiles.publish(file, keySet(List.of(generate(now))))) {
-            log.info("Generated a new deletion certificate signing key in {}", file);
-        }
-        List<ECKey> keys = parse(file, Files.readString(file, StandardCharsets.UTF_8));
-        keys.sort(Comparator.comparing(CertificateKeys::createdAt).reversed());
-        ECKey current = keys.get(0);
-        if (!createdAt(current).plus(rotation).isAfter(now)) {
-            ECKey fresh = generate(now);
-            keys.add(0, fresh);
-            OwnerOnlyFiles.replace(file, keySet(keys));
-            log.info("Rotated the deletion certificate signing key in {}: {} signs from now on, {} keeps verifying"
-                    + " what it signed", file, fresh.getKeyID(), current.getKeyID());
-            current = fresh;
-        }
-        return new CertificateKeys(current, new JWKSet(List.<JWK>copyOf(keys)));
-    }
-
-    private static List<ECKey> parse(Path file, String content) {
+    /** The keys of a key file of earlier versions: private P-256 keys with kid and iat; the newest signed. */
+    static List<SharedSigningKeys.ImportedKey> readKeyFile(Path file) {
         JWKSet set;
         try {
-            set = JWKSet.parse(content);
+            set = JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the deletion certificate key file " + file + ": " + e.getMessage(), e);
         } catch (ParseException e) {
             throw new IllegalStateException("Deletion certificate key file " + file + " is not a valid JWK Set: "
                     + e.getMessage(), e);
@@ -132,17 +149,19 @@ public final class CertificateKeys {
             }
             keys.add(ec);
         }
-        if (keys.isEmpty()) {
-            throw new IllegalStateException("Deletion certificate key file " + file + " holds an empty key set");
+        keys.sort(Comparator.comparing((ECKey key) -> key.getIssueTime()).reversed());
+        List<SharedSigningKeys.ImportedKey> imports = new ArrayList<>();
+        for (ECKey key : keys) {
+            imports.add(new SharedSigningKeys.ImportedKey(key, imports.isEmpty(), key.getIssueTime().toInstant(), null));
         }
-        return keys;
+        return imports;
     }
 
     /**
      * A new P-256 key with a random key id. Its creation time is whole seconds, as JWK {@code iat}
-     * is written, so the key read back from the file equals the one generated.
+     * is written.
      */
-    private static ECKey generate(Instant now) {
+    public static ECKey generate(Instant now) {
         try {
             return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
@@ -152,13 +171,10 @@ public final class CertificateKeys {
         }
     }
 
-    private static Instant createdAt(ECKey key) {
-        return key.getIssueTime().toInstant();
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
-
-    /** The set with private parts: only for the key file. */
-    private static String keySet(List<ECKey> keys) {
-        return new JWKSet(List.<JWK>copyOf(keys)).toString(false);
-    }
-
 }

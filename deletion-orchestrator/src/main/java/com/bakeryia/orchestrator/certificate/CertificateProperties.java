@@ -10,13 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of signed deletion certificates under {@code bakery.deletion.certificates.*}.
  *
  * @param issuer            the {@code iss} claim of every certificate; default {@code bakery-ia}
- * @param keyRotationPeriod age after which the orchestrator, when it starts, signs with a new key;
- *                          the retired key stays in the file and in the published set for good, so
- *                          the certificates it signed keep verifying; default 365 days
- * @param keyFile           the signing keys as a JWK Set (JSON); read and written only by the process
- *                          that runs the orchestrator; default
- *                          {@code <bakery.data-dir>/keys/deletion-certificate-keys.json}, generated on
- *                          first start. Never the token-signing key file
+ * @param keyRotationPeriod age (by the database's clock) after which a replica reading the key set
+ *                          creates a new key, which signs once every replica has published it; the
+ *                          retired key stays in the table and in the published set for good, so the
+ *                          certificates it signed keep verifying; default 365 days
+ * @param keyFile           the key file of earlier versions (a JWK Set): the keys now live in
+ *                          {@code deletion.certificate_keys}, and this file is imported on the first
+ *                          start that finds it, then renamed {@code <file>.imported}; default
+ *                          {@code <bakery.data-dir>/keys/deletion-certificate-keys.json}
  */
 @ConfigurationProperties("bakery.deletion.certificates")
 record CertificateProperties(

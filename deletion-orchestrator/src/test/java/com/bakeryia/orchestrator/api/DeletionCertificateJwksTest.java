@@ -49,7 +49,7 @@ class DeletionCertificateJwksTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/jwk-set+json");
         assertThat(answer.header("Cache-Control")).singleElement().satisfies(cache ->
-                assertThat(cache.split(",\\s*")).containsExactlyInAnyOrder("public", "max-age=300"));
+                assertThat(cache.split(",\\s*")).containsExactlyInAnyOrder("public", "max-age=30"));
         var first = answer.json().path("keys").get(0);
         assertThat(first.path("kid").asText()).isEqualTo(keys.current().getKeyID());
         assertThat(first.path("kty").asText()).isEqualTo("EC");

@@ -2,180 +2,185 @@ package com.bakeryia.orchestrator.certificate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import com.bakeryia.testsupport.SettableClock;
+import com.bakeryia.orchestrator.DeletionOrchestratorConfiguration;
+import com.bakeryia.platform.ServiceModule;
+import com.bakeryia.platform.config.BakeryProperties;
+import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.data.ServiceDatabases;
+import com.bakeryia.platform.keys.KeyEncryptionKey;
+import com.bakeryia.testsupport.SharedTestPostgres;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** The certificate key file: creation, reloading, rotation that never drops a key, and concurrent loaders. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The certificate keys as several orchestrator replicas see them: each replica its own pool on one
+ * database, as separate processes would have. One key set for all, a rotation by one published by
+ * every replica before any signs with it, no key ever dropped, key files of earlier versions imported,
+ * and replicas starting together creating one key.
+ */
 class CertificateKeysTest {
 
     static final Duration ROTATION = Duration.ofDays(365);
-    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration REFRESH = Duration.ofSeconds(1);
+    private static final KeyEncryptionKey ENCRYPTION = KeyEncryptionKey.generate();
 
     @TempDir
     Path directory;
 
-    private final SettableClock clock = SettableClock.fixedAt(START);
+    private final String database = "certificate_keys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final List<ServiceDatabases> pools = new ArrayList<>();
+    private final List<CertificateKeys> replicas = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        replicas.forEach(CertificateKeys::close);
+        pools.forEach(ServiceDatabases::destroy);
+    }
 
     @Test
-    void theFirstLoadCreatesAnOwnerOnlyFileWithOneEs256Key() throws Exception {
-        Path file = directory.resolve("keys").resolve("deletion-certificate-keys.json");
+    void theFirstReplicaCreatesOneEs256KeyThatEveryReplicaSignsWithAndPublishes() {
+        CertificateKeys first = start(directory.resolve("none.json"));
+        CertificateKeys second = start(directory.resolve("none.json"));
 
-        CertificateKeys keys = load(file);
-
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        ECKey current = keys.current();
+        ECKey current = first.current();
         assertThat(current.isPrivate()).isTrue();
         assertThat(current.getCurve()).isEqualTo(Curve.P_256);
         assertThat(current.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(current.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
-        assertThat(current.getKeyID()).isNotBlank();
-        assertThat(current.getIssueTime().toInstant()).isEqualTo(START);
-        assertThat(keys.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(current.getKeyID());
+        assertThat(second.current()).isEqualTo(current);
+        assertThat(first.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(current.getKeyID());
+        assertThat(second.publicKeys().toJSONObject()).isEqualTo(first.publicKeys().toJSONObject());
+        assertThat(first.publicKeys().getKeys()).noneMatch(JWK::isPrivate);
+        SignedCertificate certificate = new DeletionCertificateSigner(first, "bakery-ia")
+                .sign(DeletionCertificateSignerTest.claims(), Instant.now());
+        assertThat(DeletionCertificateVerifier.verify(certificate.jws(), second.publicKeys())).isNotEmpty();
     }
 
     @Test
-    void aReloadBeforeTheRotationPeriodReadsTheSameKey() {
-        Path file = directory.resolve("deletion-certificate-keys.json");
-        CertificateKeys first = load(file);
+    void aRotationByOneReplicaIsPublishedByEveryReplicaBeforeAnySignsWithItAndNoKeyIsEverDropped() {
+        CertificateKeys first = start(directory.resolve("none.json"));
+        CertificateKeys second = start(directory.resolve("none.json"));
+        String oldKid = first.current().getKeyID();
+        SignedCertificate signedBefore = new DeletionCertificateSigner(second, "bakery-ia")
+                .sign(DeletionCertificateSignerTest.claims(), Instant.now());
+        jdbc("update deletion.certificate_keys set created_at = created_at - interval '366 days'");
 
-        clock.set(START.plus(ROTATION).minusSeconds(1));
-        CertificateKeys later = load(file);
+        first.refresh();
 
-        assertThat(later.current()).isEqualTo(first.current());
-        assertThat(later.publicKeys().toJSONObject()).isEqualTo(first.publicKeys().toJSONObject());
-    }
-
-    @Test
-    void eachNewFileGetsAKeyOfItsOwn() {
-        ECKey one = load(directory.resolve("one.json")).current();
-        ECKey other = load(directory.resolve("other.json")).current();
-
-        assertThat(other.getKeyID()).isNotEqualTo(one.getKeyID());
-        assertThat(other.toPublicJWK()).isNotEqualTo(one.toPublicJWK());
-    }
-
-    @Test
-    void aDueKeyIsReplacedButKeepsVerifyingWhatItSigned() {
-        Path file = directory.resolve("deletion-certificate-keys.json");
-        CertificateKeys before = load(file);
-        SignedCertificate signedBefore = new DeletionCertificateSigner(before, "bakery-ia")
-                .sign(DeletionCertificateSignerTest.claims(), clock.instant());
-
-        clock.set(START.plus(ROTATION));
-        CertificateKeys rotated = load(file);
-
-        String oldKid = before.current().getKeyID();
-        String newKid = rotated.current().getKeyID();
+        String newKid = first.publicKeys().getKeys().get(0).getKeyID();
         assertThat(newKid).isNotEqualTo(oldKid);
-        assertThat(rotated.current().getIssueTime().toInstant()).isEqualTo(START.plus(ROTATION));
-        assertThat(rotated.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(newKid, oldKid);
-        assertThat(DeletionCertificateVerifier.verify(signedBefore.jws(), rotated.publicKeys()))
-                .containsEntry("job_id", DeletionCertificateSignerTest.claims().get("job_id"));
-        SignedCertificate signedAfter = new DeletionCertificateSigner(rotated, "bakery-ia")
-                .sign(DeletionCertificateSignerTest.claims(), clock.instant());
+        assertThat(first.current().getKeyID()).as("not signing before every replica has published it").isEqualTo(oldKid);
+        assertThat(second.publicKeysWith(newKid).getKeyByKeyId(newKid)).as("an unknown kid reads the set again")
+                .isNotNull();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(first.current().getKeyID()).isEqualTo(newKid);
+            assertThat(second.current().getKeyID()).isEqualTo(newKid);
+        });
+        SignedCertificate signedAfter = new DeletionCertificateSigner(first, "bakery-ia")
+                .sign(DeletionCertificateSignerTest.claims(), Instant.now());
+        for (CertificateKeys replica : List.of(first, second)) {
+            assertThat(replica.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(newKid, oldKid);
+            assertThat(DeletionCertificateVerifier.verify(signedBefore.jws(), replica.publicKeys())).isNotEmpty();
+            assertThat(DeletionCertificateVerifier.verify(signedAfter.jws(), replica.publicKeys())).isNotEmpty();
+        }
         assertThat(signedAfter.keyId()).isEqualTo(newKid);
-        assertThat(DeletionCertificateVerifier.verify(signedAfter.jws(), rotated.publicKeys())).isNotEmpty();
+        assertThat(first.publicKeys().getKeyByKeyId(oldKid).getExpirationTime()).as("kept for good").isNull();
     }
 
     @Test
-    void retiredKeysAreNeverDroppedHoweverManyRotationsFollow() throws Exception {
-        Path file = directory.resolve("deletion-certificate-keys.json");
-        CertificateKeys first = load(file);
-        SignedCertificate oldest = new DeletionCertificateSigner(first, "bakery-ia")
-                .sign(DeletionCertificateSignerTest.claims(), clock.instant());
+    void theKeyFileOfEarlierVersionsIsImportedOnceSoItsCertificatesKeepVerifying() throws Exception {
+        ECKey older = CertificateKeys.generate(Instant.now().minus(Duration.ofDays(400)));
+        ECKey newer = CertificateKeys.generate(Instant.now().minus(Duration.ofDays(20)));
+        Path file = Files.writeString(directory.resolve("deletion-certificate-keys.json"),
+                new JWKSet(List.<JWK>of(older, newer)).toString(false));
+        SignedCertificate oldCertificate = new DeletionCertificateSigner(CertificateKeys.inMemory(older), "bakery-ia")
+                .sign(DeletionCertificateSignerTest.claims(), Instant.now());
 
-        CertificateKeys last = first;
-        for (int year = 1; year <= 3; year++) {
-            clock.set(START.plus(ROTATION.multipliedBy(year)));
-            last = load(file);
-        }
+        CertificateKeys keys = start(file);
 
-        assertThat(last.publicKeys().getKeys()).hasSize(4);
-        assertThat(last.publicKeys().getKeys().get(0).getKeyID()).isEqualTo(last.current().getKeyID());
-        assertThat(last.publicKeys().getKeyByKeyId(first.current().getKeyID())).isNotNull();
-        assertThat(DeletionCertificateVerifier.verify(oldest.jws(), last.publicKeys())).isNotEmpty();
-        assertThat(JWKSet.load(file.toFile()).getKeys()).hasSize(4).allMatch(JWK::isPrivate);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(keys.current().getKeyID()).isEqualTo(newer.getKeyID());
+        assertThat(keys.publicKeys().getKeys()).extracting(JWK::getKeyID)
+                .containsExactly(newer.getKeyID(), older.getKeyID());
+        assertThat(DeletionCertificateVerifier.verify(oldCertificate.jws(), keys.publicKeys())).isNotEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(file.resolveSibling("deletion-certificate-keys.json.imported")).exists();
+        String stored = queryString("select string_agg(public_jwk || encode(sealed_private_jwk, 'escape'), ' ')"
+                + " from deletion.certificate_keys");
+        assertThat(stored).doesNotContain("\"d\"");
     }
 
     @Test
-    void theSetIsPublishedWithoutPrivateParts() {
-        CertificateKeys keys = load(directory.resolve("deletion-certificate-keys.json"));
-
-        assertThat(keys.publicKeys().getKeys()).noneMatch(JWK::isPrivate);
-        assertThat(keys.publicKeys().toString()).doesNotContain("\"d\"");
-        Map<String, Object> key = keys.publicKeys().getKeys().get(0).toJSONObject();
-        assertThat(key).containsKeys("kty", "crv", "x", "y", "kid", "use", "alg", "iat").doesNotContainKey("d");
-    }
-
-    @Test
-    void concurrentLoadersAgreeOnOneKeyAndRotateOnce() throws Exception {
-        Path file = directory.resolve("deletion-certificate-keys.json");
-        List<CertificateKeys> created = loadTogether(file, 4);
-        assertThat(created).extracting(keys -> keys.current().getKeyID()).containsOnly(created.get(0).current().getKeyID());
-
-        clock.set(START.plus(ROTATION));
-        List<CertificateKeys> rotated = loadTogether(file, 4);
-
-        assertThat(rotated).extracting(keys -> keys.current().getKeyID()).containsOnly(rotated.get(0).current().getKeyID());
-        assertThat(load(file).publicKeys().getKeys()).hasSize(2);
-    }
-
-    @Test
-    void refusesAFileThatHoldsNoPrivateP256Keys() throws Exception {
-        Path file = directory.resolve("deletion-certificate-keys.json");
-        Files.writeString(file, new JWKSet(load(directory.resolve("elsewhere.json")).current().toPublicJWK()).toString());
-
-        assertThatThrownBy(() -> load(file)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not a private P-256 key");
-    }
-
-    private CertificateKeys load(Path file) {
-        return CertificateKeys.loadOrCreate(file, ROTATION, clock);
-    }
-
-    /** {@code loaders} loads started at once from as many threads. */
-    private List<CertificateKeys> loadTogether(Path file, int loaders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(loaders);
+    void replicasStartingTogetherCreateOneKey() throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(4);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            Callable<CertificateKeys> loader = () -> {
-                start.await();
-                return load(file);
-            };
-            List<Future<CertificateKeys>> results = new java.util.ArrayList<>();
-            for (int i = 0; i < loaders; i++) {
-                results.add(pool.submit(loader));
+            var together = new CyclicBarrier(4);
+            List<Future<CertificateKeys>> started = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ServiceDatabase db = open();
+                Callable<CertificateKeys> starter = () -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return CertificateKeys.start(db, ENCRYPTION, directory.resolve("none.json"), ROTATION, REFRESH);
+                };
+                started.add(starting.submit(starter));
             }
-            start.countDown();
-            List<CertificateKeys> keys = new java.util.ArrayList<>();
-            for (Future<CertificateKeys> result : results) {
-                keys.add(result.get());
+            for (Future<CertificateKeys> replica : started) {
+                replicas.add(replica.get(60, TimeUnit.SECONDS));
             }
-            return keys;
         } finally {
-            pool.shutdownNow();
+            starting.shutdown();
         }
+
+        assertThat(replicas).extracting(keys -> keys.current().getKeyID()).containsOnly(replicas.get(0).current().getKeyID());
+        assertThat(queryString("select count(*)::text from deletion.certificate_keys")).isEqualTo("1");
+    }
+
+    private CertificateKeys start(Path legacyFile) {
+        CertificateKeys keys = CertificateKeys.start(open(), ENCRYPTION, legacyFile, ROTATION, REFRESH);
+        replicas.add(keys);
+        return keys;
+    }
+
+    /** A pool of its own on the test's database, as a replica has. */
+    private ServiceDatabase open() {
+        var properties = new BakeryProperties(directory, new BakeryProperties.Database(SharedTestPostgres.jdbcUrl(database),
+                SharedTestPostgres.username(), null, 2), Map.of());
+        var databases = new ServiceDatabases(properties, new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
+        pools.add(databases);
+        return databases.open(new ServiceModule(DeletionOrchestratorConfiguration.SERVICE, "deletion"));
+    }
+
+    private void jdbc(String sql) {
+        new org.springframework.jdbc.core.JdbcTemplate(SharedTestPostgres.dataSource(database)).update(sql);
+    }
+
+    private String queryString(String sql) {
+        return new org.springframework.jdbc.core.JdbcTemplate(SharedTestPostgres.dataSource(database))
+                .queryForObject(sql, String.class);
     }
 }

@@ -65,8 +65,7 @@ class DeletionCertificateSignerTest {
 
     @BeforeEach
     void createKeys() {
-        keys = CertificateKeys.loadOrCreate(directory.resolve("keys.json"), CertificateKeysTest.ROTATION,
-                SettableClock.fixedAt(ISSUED_AT));
+        keys = CertificateKeys.inMemory(CertificateKeys.generate(ISSUED_AT));
         signer = new DeletionCertificateSigner(keys, "bakery-ia");
     }
 
@@ -176,8 +175,7 @@ class DeletionCertificateSignerTest {
 
     @Test
     void aCertificateOfAnotherKeyIsRefusedForItsUnknownKid() {
-        CertificateKeys foreign = CertificateKeys.loadOrCreate(directory.resolve("foreign.json"),
-                CertificateKeysTest.ROTATION, SettableClock.fixedAt(ISSUED_AT));
+        CertificateKeys foreign = CertificateKeys.inMemory(CertificateKeys.generate(ISSUED_AT));
         SignedCertificate certificate = new DeletionCertificateSigner(foreign, "bakery-ia").sign(claims(), ISSUED_AT);
 
         assertThatThrownBy(() -> DeletionCertificateVerifier.verify(certificate.jws(), keys.publicKeys()))
@@ -187,8 +185,7 @@ class DeletionCertificateSignerTest {
 
     @Test
     void anotherKeyPassedOffUnderOurKidIsRefusedForItsSignature() throws Exception {
-        ECKey impostor = CertificateKeys.loadOrCreate(directory.resolve("impostor.json"), CertificateKeysTest.ROTATION,
-                SettableClock.fixedAt(ISSUED_AT)).current();
+        ECKey impostor = CertificateKeys.generate(ISSUED_AT);
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.current().getKeyID())
                 .type(new JOSEObjectType(DeletionCertificateSigner.TYPE)).build(), withIssuer(claims()));
         forged.sign(new ECDSASigner(impostor));

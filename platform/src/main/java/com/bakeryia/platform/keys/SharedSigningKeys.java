@@ -37,9 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>Each replica reads the set at start and again every refresh interval; on each read, the
  * replica that finds the current key due (older than the rotation period by the database's
  * {@code now()}) rotates it, under a table lock that makes every other replica find the new key
- * instead of rotating again. The others use and publish the new key at their next read, and at once
- * when a token or certificate names its id ({@link #refreshForUnknownKey}, at most once a second, so
- * made-up key ids cannot turn every request into a query).
+ * instead of rotating again. The others publish the new key at their next read, and read the set
+ * at once when a token or certificate names an id they do not hold ({@link #refreshForUnknownKey},
+ * at most once a second, so made-up key ids cannot turn every request into a query).
+ *
+ * <p>Published before used: a new key signs only once it is older than the publication lead (the
+ * refresh interval and a margin), so every replica has read and published it before anything
+ * signed with it leaves any replica; until then the newest key older than the lead signs (on a
+ * fresh table, where there is none, the new key signs at once). A retired key's lifetime therefore
+ * counts from the end of that lead.
  *
  * <p>The table is created by the target's migration with the columns {@code kid text primary key,
  * public_jwk text, sealed_private_jwk bytea, created_at timestamptz, retired_at timestamptz,
@@ -55,9 +61,11 @@ public final class SharedSigningKeys implements AutoCloseable {
     private final ServiceDatabase db;
     private final KeyEncryptionKey encryption;
     private final Policy policy;
+    private final Duration publicationLead;
     private final Object refreshing = new Object();
     private volatile Snapshot snapshot;
-    private volatile long lastRefreshNanos;
+    /** When an unknown key id last read the set; spaced apart by {@link #UNKNOWN_KEY_REFRESH_SPACING}. */
+    private long lastUnknownKeyRefreshNanos = System.nanoTime() - UNKNOWN_KEY_REFRESH_SPACING.toNanos();
     private ScheduledExecutorService refresher;
 
     /**
@@ -97,20 +105,30 @@ public final class SharedSigningKeys implements AutoCloseable {
     /**
      * The set as last read.
      *
-     * @param current    the signing key, with its private part
-     * @param publicKeys the public parts of every published key, current first, then newest first
+     * @param signing    the key that signs now, with its private part: the newest key older than the
+     *                   publication lead (or the only one)
+     * @param publicKeys the public parts of every published key, newest first
      */
-    public record Snapshot(JWK current, JWKSet publicKeys) {
+    public record Snapshot(JWK signing, JWKSet publicKeys) {
 
         boolean knows(String kid) {
             return publicKeys.getKeyByKeyId(kid) != null;
         }
     }
 
-    private SharedSigningKeys(ServiceDatabase db, KeyEncryptionKey encryption, Policy policy) {
+    private SharedSigningKeys(ServiceDatabase db, KeyEncryptionKey encryption, Policy policy, Duration publicationLead) {
         this.db = db;
         this.encryption = encryption;
         this.policy = policy;
+        this.publicationLead = publicationLead;
+    }
+
+    /**
+     * How long a new key is published before it signs: one refresh interval (every replica reads
+     * the set within it) and five seconds for a slow read.
+     */
+    public static Duration publicationLead(Duration refreshInterval) {
+        return refreshInterval.plusSeconds(5);
     }
 
     /**
@@ -122,7 +140,7 @@ public final class SharedSigningKeys implements AutoCloseable {
      */
     public static SharedSigningKeys start(ServiceDatabase db, KeyEncryptionKey encryption, Policy policy,
                                           Duration refreshInterval, List<ImportedKey> imports) {
-        var keys = new SharedSigningKeys(db, encryption, policy);
+        var keys = new SharedSigningKeys(db, encryption, policy, publicationLead(refreshInterval));
         if (!imports.isEmpty()) {
             keys.importKeys(imports);
         }
@@ -142,9 +160,9 @@ public final class SharedSigningKeys implements AutoCloseable {
         return snapshot;
     }
 
-    /** The key that signs, with its private part. */
-    public JWK current() {
-        return snapshot.current();
+    /** The key that signs now, with its private part. */
+    public JWK signing() {
+        return snapshot.signing();
     }
 
     /** The public parts of every published key, current first. */
@@ -153,9 +171,9 @@ public final class SharedSigningKeys implements AutoCloseable {
     }
 
     /**
-     * Whether {@code kid} is published, reading the set again first when it is not (unless that
-     * was done less than {@link #UNKNOWN_KEY_REFRESH_SPACING} ago): a key another replica has just
-     * created is found before a token or certificate naming it is refused.
+     * Whether {@code kid} is published, reading the set again first when it is not (unless an
+     * unknown key id did so less than {@link #UNKNOWN_KEY_REFRESH_SPACING} ago): a key another
+     * replica has just created is found before a token or certificate naming it is refused.
      */
     public boolean refreshForUnknownKey(String kid) {
         if (kid == null || snapshot.knows(kid)) {
@@ -165,9 +183,10 @@ public final class SharedSigningKeys implements AutoCloseable {
             if (snapshot.knows(kid)) {
                 return true;
             }
-            if (System.nanoTime() - lastRefreshNanos < UNKNOWN_KEY_REFRESH_SPACING.toNanos()) {
+            if (System.nanoTime() - lastUnknownKeyRefreshNanos < UNKNOWN_KEY_REFRESH_SPACING.toNanos()) {
                 return false;
             }
+            lastUnknownKeyRefreshNanos = System.nanoTime();
             refreshQuietly();
             return snapshot.knows(kid);
         }
@@ -196,7 +215,6 @@ public final class SharedSigningKeys implements AutoCloseable {
             db.jdbc().update("delete from " + policy.table() + " where expires_at <= now()");
             rotateIfDue();
             snapshot = load();
-            lastRefreshNanos = System.nanoTime();
         }
     }
 
@@ -205,7 +223,6 @@ public final class SharedSigningKeys implements AutoCloseable {
             refresh();
         } catch (RuntimeException e) {
             // Keep the set last read: it still verifies and signs; the next refresh tries again.
-            lastRefreshNanos = System.nanoTime();
             log.error("Could not read the {}s from {}; keeping the set read before: {}", policy.description(),
                     policy.table(), e.getMessage(), e);
         }
@@ -235,17 +252,19 @@ public final class SharedSigningKeys implements AutoCloseable {
             if (current.isEmpty()) {
                 log.info("Created the first {} {} in {}", policy.description(), fresh.getKeyID(), policy.table());
             } else {
-                log.info("Rotated the {} in {}: {} signs from now on, {} stays published {}", policy.description(),
-                        policy.table(), fresh.getKeyID(), current.get(0).kid(), policy.retiredKeyLifetime() == null
-                                ? "for good" : "for " + policy.retiredKeyLifetime());
+                log.info("Rotated the {} in {}: {} is published now and signs from {} on; {} stays published {}",
+                        policy.description(), policy.table(), fresh.getKeyID(), now.plus(publicationLead),
+                        current.get(0).kid(), policy.retiredKeyLifetime() == null
+                                ? "for good" : "until " + now.plus(publicationLead).plus(policy.retiredKeyLifetime()));
             }
         });
     }
 
+    /** Its last signature may be made up to the publication lead from now: its lifetime counts from then. */
     private void retire(String kid, Instant now) {
         db.jdbc().update("update " + policy.table() + " set retired_at = ?, expires_at = ? where kid = ?",
                 Timestamp.from(now), policy.retiredKeyLifetime() == null ? null
-                        : Timestamp.from(now.plus(policy.retiredKeyLifetime())), kid);
+                        : Timestamp.from(now.plus(publicationLead).plus(policy.retiredKeyLifetime())), kid);
     }
 
     private void insert(JWK key, Instant createdAt, Instant retiredAt, Instant expiresAt) {
@@ -292,6 +311,7 @@ public final class SharedSigningKeys implements AutoCloseable {
     }
 
     private Snapshot load() {
+        Instant now = databaseNow();
         List<Row> rows = db.jdbc().query("select kid, public_jwk, sealed_private_jwk, created_at, expires_at, retired_at is null"
                 + " from " + policy.table() + " where expires_at is null or expires_at > now()"
                 + " order by retired_at is not null, created_at desc", SharedSigningKeys::row);
@@ -299,19 +319,21 @@ public final class SharedSigningKeys implements AutoCloseable {
             throw new IllegalStateException("The " + policy.description() + " table " + policy.table()
                     + " holds no current key");
         }
-        Row currentRow = rows.get(0);
+        Instant publishedLongEnough = now.minus(publicationLead);
+        Row signingRow = rows.stream().filter(row -> !row.createdAt().isAfter(publishedLongEnough))
+                .max(java.util.Comparator.comparing(Row::createdAt)).orElse(rows.get(0));
         Snapshot before = snapshot;
-        JWK current = before != null && before.current().getKeyID().equals(currentRow.kid()) ? before.current()
-                : open(currentRow);
+        JWK signing = before != null && before.signing().getKeyID().equals(signingRow.kid()) ? before.signing()
+                : open(signingRow);
         List<JWK> published = new ArrayList<>();
         for (Row row : rows) {
             published.add(publicJwk(row));
         }
-        if (before != null && !before.current().getKeyID().equals(current.getKeyID())) {
-            log.info("Now signing with the {} {} (published keys: {})", policy.description(), current.getKeyID(),
+        if (before != null && !before.signing().getKeyID().equals(signing.getKeyID())) {
+            log.info("Now signing with the {} {} (published keys: {})", policy.description(), signing.getKeyID(),
                     published.stream().map(JWK::getKeyID).collect(Collectors.joining(", ")));
         }
-        return new Snapshot(current, new JWKSet(published));
+        return new Snapshot(signing, new JWKSet(published));
     }
 
     private JWK open(Row row) {

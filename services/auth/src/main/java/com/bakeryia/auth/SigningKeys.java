@@ -29,13 +29,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The auth service's RSA keys, one set for every replica: rows of {@code auth.signing_keys}
  * ({@link SharedSigningKeys}), private parts sealed under the key-encryption key. Exactly one key is
- * current: it signs every token and is published without {@code exp}.
+ * current; it is published without {@code exp}.
  *
  * <p>Rotation: whichever replica finds the current key older than the rotation interval (by the
  * database's clock, when it reads the set, at start and every {@code bakery.keys.refresh-interval})
- * retires it and creates a new current key; the others sign with and publish the new key at their
- * next read, and at once when a token names it. A retired key signs nothing and stays published
- * until the longest token lifetime after it stopped signing, then is dropped.
+ * retires it and creates a new current key. Every replica publishes the new key at its next read,
+ * and signs with it once it has been published for the publication lead (the refresh interval and
+ * 5 s), so a token it signs verifies on every replica and at every process that fetched the set from
+ * any of them. A retired key stays published until the longest token lifetime after its last
+ * possible signature, then is dropped.
  *
  * <p>Upgrade: the key file of earlier versions ({@code bakery.security.jwt-key-file}, a JWK Set or
  * a single RSA JWK) is imported on the first start that finds it, then renamed
@@ -57,7 +59,7 @@ final class SigningKeys implements AutoCloseable {
 
     /** The key that signs new tokens now. */
     JwtSigningKey current() {
-        JWK key = shared.current();
+        JWK key = shared.signing();
         JwtSigningKey held = current;
         if (held == null || !held.rsaKey().getKeyID().equals(key.getKeyID())) {
             held = JwtSigningKey.of(key.toRSAKey());
