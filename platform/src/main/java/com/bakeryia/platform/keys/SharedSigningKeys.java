@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Published before used: a new key signs only once it is older than the publication lead (the
  * refresh interval and a margin), so every replica has read and published it before anything
- * signed with it leaves any replica; until then the newest key older than the lead signs (on a
- * fresh table, where there is none, the new key signs at once). A retired key's lifetime therefore
+ * signed with it leaves any replica; until then the key it replaced signs (on a fresh table, where
+ * there is none, the new key signs at once). A retired key's lifetime therefore
  * counts from the end of that lead.
  *
  * <p>The table is created by the target's migration with the columns {@code kid text primary key,
@@ -105,8 +105,8 @@ public final class SharedSigningKeys implements AutoCloseable {
     /**
      * The set as last read.
      *
-     * @param signing    the key that signs now, with its private part: the newest key older than the
-     *                   publication lead (or the only one)
+     * @param signing    the key that signs now, with its private part: the current key once it has been
+     *                   published for the publication lead, its predecessor until then
      * @param publicKeys the public parts of every published key, newest first
      */
     public record Snapshot(JWK signing, JWKSet publicKeys) {
@@ -312,16 +312,19 @@ public final class SharedSigningKeys implements AutoCloseable {
 
     private Snapshot load() {
         Instant now = databaseNow();
-        List<Row> rows = db.jdbc().query("select kid, public_jwk, sealed_private_jwk, created_at, expires_at, retired_at is null"
+        List<Row> rows = db.jdbc().query("select kid, public_jwk, sealed_private_jwk, created_at, expires_at, retired_at"
                 + " from " + policy.table() + " where expires_at is null or expires_at > now()"
                 + " order by retired_at is not null, created_at desc", SharedSigningKeys::row);
         if (rows.isEmpty() || !rows.get(0).current()) {
             throw new IllegalStateException("The " + policy.description() + " table " + policy.table()
                     + " holds no current key");
         }
-        Instant publishedLongEnough = now.minus(publicationLead);
-        Row signingRow = rows.stream().filter(row -> !row.createdAt().isAfter(publishedLongEnough))
-                .max(java.util.Comparator.comparing(Row::createdAt)).orElse(rows.get(0));
+        // The current key once published long enough; until then its predecessor (the key retired last).
+        Row signingRow = rows.get(0);
+        if (signingRow.createdAt().isAfter(now.minus(publicationLead))) {
+            signingRow = rows.stream().filter(row -> row.retiredAt() != null)
+                    .max(java.util.Comparator.comparing(Row::retiredAt)).orElse(signingRow);
+        }
         Snapshot before = snapshot;
         JWK signing = before != null && before.signing().getKeyID().equals(signingRow.kid()) ? before.signing()
                 : open(signingRow);
@@ -384,8 +387,9 @@ public final class SharedSigningKeys implements AutoCloseable {
 
     private static Row row(ResultSet rows, int i) throws SQLException {
         Timestamp expires = rows.getTimestamp(5);
+        Timestamp retired = rows.getTimestamp(6);
         return new Row(rows.getString(1), rows.getString(2), rows.getBytes(3), rows.getTimestamp(4).toInstant(),
-                expires == null ? null : expires.toInstant(), rows.getBoolean(6));
+                expires == null ? null : expires.toInstant(), retired == null ? null : retired.toInstant());
     }
 
     /** Stops reading the set again. */
@@ -396,7 +400,11 @@ public final class SharedSigningKeys implements AutoCloseable {
         }
     }
 
-    private record Row(String kid, String publicJwk, byte[] sealed, Instant createdAt, Instant expiresAt, boolean current) {
+    private record Row(String kid, String publicJwk, byte[] sealed, Instant createdAt, Instant expiresAt, Instant retiredAt) {
+
+        boolean current() {
+            return retiredAt == null;
+        }
     }
 
     private record Current(String kid, Instant createdAt) {
