@@ -207,8 +207,8 @@ public class DeletionOrchestratorConfiguration {
     }
 
     @Bean
-    DataExportStore dataExportStore(@Qualifier(SERVICE) ServiceDatabase database) {
-        return new DataExportStore(database);
+    DataExportStore dataExportStore(@Qualifier(SERVICE) ServiceDatabase database, DatabaseClock clock) {
+        return new DataExportStore(database, clock);
     }
 
     @Bean

@@ -91,6 +91,8 @@ class TenantExportController {
     @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service or an operator", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tenant (a deleted tenant no longer exists)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The tenant is being deleted", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "The tenant had an export asked for within bakery.export.per-subject-interval"
+            + " (a day by default); Retry-After says in how many seconds the next may be", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/tenants/{tenant_id}/exports")
     ResponseEntity<ExportAnswer> start(@PathVariable("tenant_id") UUID tenantId, Authentication authentication) {
         CallerPrincipal caller = CallerPrincipal.of(authentication);
@@ -99,7 +101,18 @@ class TenantExportController {
             throw ApiProblem.conflict("Tenant " + tenantId + " is " + access.status() + ": its data is being deleted and"
                     + " can no longer be exported.");
         }
-        DataExport export = exports.startTenantExport(tenantId, Initiator.of(caller).actor());
+        DataExport export;
+        try {
+            export = exports.startTenantExport(tenantId, Initiator.of(caller).actor());
+        } catch (DataExports.TooSoonException e) {
+            // Whole seconds, rounded up, so a client that waits exactly that long is not refused again.
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            ApiProblem problem = ApiProblem.of(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "Tenant " + tenantId
+                    + " had an export asked for recently; the next one can be asked for from " + e.nextAllowedAt()
+                    + ". The one asked for is readable until its link expires.").with("retry_at", e.nextAllowedAt().toString());
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            throw problem;
+        }
         log.info("Tenant {}: export {} asked for by {} {}", tenantId, export.exportId(), caller.kind(), caller.subject());
         return ResponseEntity.accepted().location(URI.create(path(tenantId, export.exportId())))
                 .body(ExportAnswer.of(tenantId, export));

@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.bakeryia.orchestrator.job.DatabaseClock;
 import com.bakeryia.platform.data.ServiceDatabase;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The exports' tables in the orchestrator's schema: {@code data_exports} (one row per export, with
- * its lease) and {@code data_export_parts} (one row per table written). Leases and expiries are
- * decided by the database's {@code now()}, the one clock of every replica. Every write of a lease
+ * its lease) and {@code data_export_parts} (one row per table written). Leases, limits and expiries
+ * are decided by the job store's {@link DatabaseClock}, the one clock of every replica. Every write of a lease
  * holder is fenced by {@code lease_owner} and {@code version}: a worker whose lease was taken over
  * changes nothing any more.
  */
@@ -29,25 +31,54 @@ public class DataExportStore {
             + " tables_total, tables_done, rows_written, file_bytes, error";
 
     private final NamedParameterJdbcTemplate sql;
+    private final TransactionTemplate transactions;
+    private final DatabaseClock clock;
     private final String exports;
     private final String parts;
 
-    public DataExportStore(ServiceDatabase database) {
+    public DataExportStore(ServiceDatabase database, DatabaseClock clock) {
         this.sql = database.namedJdbc();
+        this.transactions = database.transactions();
+        this.clock = clock;
         this.exports = database.schema() + ".data_exports";
         this.parts = database.schema() + ".data_export_parts";
     }
 
-    /** Queues an export of {@code subjectId} asked for by {@code requestedBy}, reading {@code participants}. */
-    public DataExport create(ExportKind kind, UUID subjectId, String requestedBy, List<String> participants,
-                             int attemptLimit) {
-        UUID id = UUID.randomUUID();
-        sql.update("insert into " + exports + " (id, kind, subject_id, status, requested_by, participants, attempt_limit)"
-                        + " values (:id, :kind, :subject, 'QUEUED', :by, :participants, :limit)",
-                new MapSqlParameterSource("id", id).addValue("kind", kind.name()).addValue("subject", subjectId)
-                        .addValue("by", requestedBy).addValue("participants", participants.toArray(String[]::new))
-                        .addValue("limit", attemptLimit));
-        return find(id).orElseThrow();
+    /**
+     * The answer to a request for an export: the export queued, or, when the subject had one asked
+     * for within the interval (a FAILED one aside), when the next may be asked for.
+     */
+    public record Creation(DataExport export, Instant nextAllowedAt, Duration retryAfter) {
+    }
+
+    /**
+     * Queues an export of {@code subjectId} asked for by {@code requestedBy}, reading
+     * {@code participants}, unless one of the same subject was asked for less than {@code interval}
+     * ago and did not fail. The check and the insert hold a lock on the subject (a transaction-level
+     * advisory lock), so two requests at once queue one export.
+     */
+    public Creation create(ExportKind kind, UUID subjectId, String requestedBy, List<String> participants,
+                           int attemptLimit, Duration interval) {
+        return transactions.execute(status -> {
+            sql.queryForList("select pg_advisory_xact_lock(hashtextextended(:key, 0))",
+                    new MapSqlParameterSource("key", "data-export:" + kind + ":" + subjectId));
+            Instant now = clock.now();
+            List<Timestamp> recent = sql.queryForList("select max(created_at) from " + exports + " where kind = :kind"
+                            + " and subject_id = :subject and status <> 'FAILED' and created_at > :since",
+                    new MapSqlParameterSource("kind", kind.name()).addValue("subject", subjectId)
+                            .addValue("since", at(now.minus(interval))), Timestamp.class);
+            if (!recent.isEmpty() && recent.get(0) != null) {
+                Instant next = recent.get(0).toInstant().plus(interval);
+                return new Creation(null, next, Duration.between(now, next));
+            }
+            UUID id = UUID.randomUUID();
+            sql.update("insert into " + exports + " (id, kind, subject_id, status, requested_by, participants, attempt_limit,"
+                            + " created_at) values (:id, :kind, :subject, 'QUEUED', :by, :participants, :limit, :now)",
+                    new MapSqlParameterSource("id", id).addValue("kind", kind.name()).addValue("subject", subjectId)
+                            .addValue("by", requestedBy).addValue("participants", participants.toArray(String[]::new))
+                            .addValue("limit", attemptLimit).addValue("now", at(now)));
+            return new Creation(find(id).orElseThrow(), null, null);
+        });
     }
 
     /** The archive's file name of a READY export (in the export directory). */
@@ -68,17 +99,18 @@ public class DataExportStore {
 
     /**
      * Claims the oldest due export (QUEUED, or RUNNING with its lease run out: its worker died) for
-     * {@code owner} until {@code now() + lease}; {@code skip locked}, so replicas never claim the same.
+     * {@code owner} until {@code now + lease}; {@code skip locked}, so replicas never claim the same.
      */
     public Optional<Lease> claim(String owner, Duration lease) {
+        Instant now = clock.now();
         return sql.query("update " + exports + " e set status = 'RUNNING', lease_owner = :owner,"
-                        + " lease_expires_at = now() + make_interval(secs => :lease), attempts = e.attempts + 1,"
-                        + " version = e.version + 1, started_at = coalesce(e.started_at, now())"
+                        + " lease_expires_at = :until, attempts = e.attempts + 1,"
+                        + " version = e.version + 1, started_at = coalesce(e.started_at, :now)"
                         + " from (select id from " + exports + " where status = 'QUEUED' or (status = 'RUNNING'"
-                        + " and lease_expires_at < now()) order by created_at limit 1 for update skip locked) due"
+                        + " and lease_expires_at < :now) order by created_at limit 1 for update skip locked) due"
                         + " where e.id = due.id"
                         + " returning e.id, e.kind, e.subject_id, e.participants, e.version, e.attempts, e.attempt_limit",
-                new MapSqlParameterSource("owner", owner).addValue("lease", lease.toMillis() / 1000.0),
+                new MapSqlParameterSource("owner", owner).addValue("until", at(now.plus(lease))).addValue("now", at(now)),
                 (row, n) -> new Lease(row.getObject("id", UUID.class), ExportKind.valueOf(row.getString("kind")),
                         row.getObject("subject_id", UUID.class), strings(row.getArray("participants")), owner,
                         row.getLong("version"), row.getInt("attempts"), row.getInt("attempt_limit")))
@@ -87,9 +119,9 @@ public class DataExportStore {
 
     /** Extends the lease; false when it is no longer the holder's. */
     public boolean heartbeat(Lease lease, Duration duration) {
-        return sql.update("update " + exports + " set lease_expires_at = now() + make_interval(secs => :lease)"
+        return sql.update("update " + exports + " set lease_expires_at = :until"
                 + " where id = :id and lease_owner = :owner and version = :version and status = 'RUNNING'",
-                fence(lease).addValue("lease", duration.toMillis() / 1000.0)) == 1;
+                fence(lease).addValue("until", at(clock.now().plus(duration)))) == 1;
     }
 
     /** The lease was taken over (the holder was too slow to heartbeat, or presumed dead): stop writing. */
@@ -139,21 +171,33 @@ public class DataExportStore {
                 new MapSqlParameterSource("id", lease.exportId()));
     }
 
-    /** READY until {@code now() + validity}: the archive is written. */
+    /** READY until {@code now + validity}: the archive is written. */
     public void ready(Lease lease, String fileName, long fileBytes, String sha256, Duration validity) {
-        fenced(lease, "update " + exports + " set status = 'READY', completed_at = now(), expires_at = now()"
-                        + " + make_interval(secs => :validity), file_name = :file, file_bytes = :bytes, archive_sha256 = :sha, lease_owner = null,"
+        Instant now = clock.now();
+        fenced(lease, "update " + exports + " set status = 'READY', completed_at = :now, expires_at = :expires,"
+                        + " file_name = :file, file_bytes = :bytes, archive_sha256 = :sha, lease_owner = null,"
                         + " lease_expires_at = null, error = null where id = :id and lease_owner = :owner and version = :version",
-                fence(lease).addValue("validity", validity.toMillis() / 1000.0).addValue("file", fileName).addValue("bytes", fileBytes)
+                fence(lease).addValue("now", at(now)).addValue("expires", at(now.plus(validity))).addValue("file", fileName).addValue("bytes", fileBytes)
                         .addValue("sha", sha256));
     }
 
-    /** An attempt failed: QUEUED for the next attempt, or FAILED when it was the last. */
-    public void attemptFailed(Lease lease, String error) {
-        sql.update("update " + exports + " set status = case when attempts >= attempt_limit then 'FAILED' else 'QUEUED' end,"
-                + " completed_at = case when attempts >= attempt_limit then now() end, lease_owner = null,"
-                + " lease_expires_at = null, error = :error where id = :id and lease_owner = :owner and version = :version",
-                fence(lease).addValue("error", error));
+    /** An attempt failed: QUEUED for the next attempt, or FAILED when it was the last (answers true then). */
+    public boolean attemptFailed(Lease lease, String error) {
+        return sql.query("update " + exports + " set status = case when attempts >= attempt_limit then 'FAILED' else 'QUEUED' end,"
+                + " completed_at = case when attempts >= attempt_limit then :now end, lease_owner = null,"
+                + " lease_expires_at = null, error = :error where id = :id and lease_owner = :owner and version = :version"
+                + " returning status", fence(lease).addValue("error", error).addValue("now", at(clock.now())),
+                (row, n) -> row.getString(1)).stream().anyMatch("FAILED"::equals);
+    }
+
+    /**
+     * Marks EXPIRED every READY export whose link ran out, answering their archives' file names (to
+     * delete). Each row is changed once, so of replicas sweeping together one deletes each file.
+     */
+    public List<String> expire() {
+        return sql.query("update " + exports + " set status = 'EXPIRED' where status = 'READY' and expires_at <= :now"
+                        + " returning file_name", new MapSqlParameterSource("now", at(clock.now())),
+                (row, n) -> row.getString(1));
     }
 
     private void fenced(Lease lease, String statement, MapSqlParameterSource parameters) {
@@ -173,6 +217,10 @@ public class DataExportStore {
                 instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"),
                 instant(row, "expires_at"), (Integer) row.getObject("tables_total"), row.getInt("tables_done"),
                 row.getLong("rows_written"), (Long) row.getObject("file_bytes"), row.getString("error"));
+    }
+
+    private static java.time.OffsetDateTime at(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

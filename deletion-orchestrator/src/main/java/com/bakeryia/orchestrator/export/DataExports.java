@@ -31,12 +31,42 @@ public class DataExports {
         this.directory = directory;
     }
 
-    /** Queues an export of the tenant's data, asked for by {@code requestedBy} (a user id or a client id). */
+    /**
+     * Queues an export of the tenant's data, asked for by {@code requestedBy} (a user id or a client id).
+     *
+     * @throws TooSoonException when the tenant had an export asked for within {@code per-subject-interval}
+     */
     public DataExport startTenantExport(UUID tenantId, String requestedBy) {
         List<String> participants = new ArrayList<>(dataServices.names());
         participants.add(TENANT_SERVICE);
-        return store.create(ExportKind.TENANT, tenantId, requestedBy, participants.stream().sorted().toList(),
-                properties.maxAttempts());
+        DataExportStore.Creation creation = store.create(ExportKind.TENANT, tenantId, requestedBy,
+                participants.stream().sorted().toList(), properties.maxAttempts(), properties.perSubjectInterval());
+        if (creation.export() == null) {
+            throw new TooSoonException(creation.nextAllowedAt(), creation.retryAfter());
+        }
+        return creation.export();
+    }
+
+    /** The subject had an export asked for within the interval; the next may be asked for at {@code nextAllowedAt}. */
+    public static final class TooSoonException extends RuntimeException {
+
+        private final java.time.Instant nextAllowedAt;
+        private final java.time.Duration retryAfter;
+
+        TooSoonException(java.time.Instant nextAllowedAt, java.time.Duration retryAfter) {
+            super("An export of this subject was asked for less than the interval ago; the next one from " + nextAllowedAt);
+            this.nextAllowedAt = nextAllowedAt;
+            this.retryAfter = retryAfter;
+        }
+
+        /** How long from now (by the job store's clock) until the next may be asked for. */
+        public java.time.Duration retryAfter() {
+            return retryAfter;
+        }
+
+        public java.time.Instant nextAllowedAt() {
+            return nextAllowedAt;
+        }
     }
 
     public Optional<DataExport> find(UUID exportId) {

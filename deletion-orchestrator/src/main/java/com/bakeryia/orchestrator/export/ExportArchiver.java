@@ -138,6 +138,27 @@ public class ExportArchiver {
         }
     }
 
+    /** Deletes the archive {@code fileName} of the export directory (an expired or erased export's). */
+    public void deleteArchive(String fileName) {
+        if (fileName == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(directory.resolve(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the export archive " + fileName, e);
+        }
+    }
+
+    /** Deletes the work files of an export that will not be built (FAILED, or its subject erased). */
+    public void discardWork(java.util.UUID exportId) {
+        try {
+            deleteRecursively(directory.resolve(exportId + ".parts"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the work files of export " + exportId, e);
+        }
+    }
+
     /** The export's work directory, where its tables' files wait to go into the archive. */
     Path workDirectory(DataExportStore.Lease lease) {
         return directory.resolve(lease.exportId() + ".parts");

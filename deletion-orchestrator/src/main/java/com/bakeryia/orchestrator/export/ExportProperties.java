@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code <bakery.data-dir>/exports}
  * @param linkValidity      how long a ready export can be downloaded; then its file is deleted and it is
  *                          EXPIRED; default 7 days
+ * @param perSubjectInterval at most one export per tenant or person within this interval (a FAILED one does not
+ *                          count); another request meanwhile is answered 429 with {@code Retry-After}; default 1 day
  * @param leaseDuration     how long a claimed export stays reserved without a heartbeat; a crashed worker's
  *                          export is taken over after this; default 60 s
  * @param heartbeatInterval how often a worker extends the leases of the exports it builds; default 15 s
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ExportProperties(
         Path directory,
         @DefaultValue("7d") Duration linkValidity,
+        @DefaultValue("1d") Duration perSubjectInterval,
         @DefaultValue("60s") Duration leaseDuration,
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("1s") Duration pollInterval,
@@ -36,7 +39,7 @@ public record ExportProperties(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("bakery.export.max-attempts must be at least 1");
         }
-        for (Duration duration : new Duration[] {linkValidity, leaseDuration, heartbeatInterval, pollInterval}) {
+        for (Duration duration : new Duration[] {linkValidity, perSubjectInterval, leaseDuration, heartbeatInterval, pollInterval}) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("bakery.export durations must be positive");
             }

@@ -1,6 +1,7 @@
 package com.bakeryia.orchestrator.export;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * ({@link ExportArchiver}); a failed attempt queues the export again until its attempts are spent.
  * Its lease is extended every {@code heartbeat-interval} on a thread of its own, so a long table
  * never lets it lapse while the worker lives. Stopping writes nothing (like a crash): the lease
- * runs out and another worker takes the export over where the last recorded table left it.
+ * runs out and another worker takes the export over where the last recorded table left it. Each
+ * poll also expires the READY exports whose link ran out ({@link #expireOnce}), deleting their files.
  */
 public class ExportWorker implements SmartLifecycle {
 
@@ -52,6 +54,7 @@ public class ExportWorker implements SmartLifecycle {
         DataExportStore.Lease lease = claimed.get();
         if (lease.attempts() > lease.attemptLimit()) {
             store.attemptFailed(lease, "gave up after " + lease.attemptLimit() + " attempts");
+            archiver.discardWork(lease.exportId());
             return true;
         }
         held.add(lease);
@@ -63,15 +66,31 @@ public class ExportWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Export {}: attempt {} of {} failed: {}", lease.exportId(), lease.attempts(), lease.attemptLimit(),
                     e.toString());
-            store.attemptFailed(lease, e.getMessage() == null ? e.toString() : e.getMessage());
+            if (store.attemptFailed(lease, e.getMessage() == null ? e.toString() : e.getMessage())) {
+                archiver.discardWork(lease.exportId());
+            }
         } finally {
             held.remove(lease);
         }
         return true;
     }
 
+    /**
+     * Marks EXPIRED every READY export whose link ran out and deletes its archive; answers how many.
+     * Every poll runs it, before claiming.
+     */
+    public int expireOnce() {
+        List<String> files = store.expire();
+        files.forEach(archiver::deleteArchive);
+        if (!files.isEmpty()) {
+            log.info("{} export(s) expired; their archives are deleted", files.size());
+        }
+        return files.size();
+    }
+
     private void poll() {
         try {
+            expireOnce();
             while (runOnce()) {
                 // Build whatever is due before sleeping.
             }

@@ -72,7 +72,8 @@ class DeletionAuthorizationMatrixTest {
         GRANT_PLATFORM_ROLES(false,
                 (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
                         Map.of("platform_roles", List.of()))),
-        START_TENANT_EXPORT(false,
+        /** An allowed start uses the tenant's one export of the day, so each gets a tenant of its own. */
+        START_TENANT_EXPORT(true,
                 (s, token) -> s.api.post("/api/v1/tenants/" + s.fixture.tenantId() + "/exports", token, null)),
         /** An export id that is no export: whoever may read the tenant's exports hears 404, the others 403. */
         READ_TENANT_EXPORT(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/exports/"

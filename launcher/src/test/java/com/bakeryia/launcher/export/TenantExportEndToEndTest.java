@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,6 +33,7 @@ import com.bakeryia.orchestrator.export.DataExports;
 import com.bakeryia.orchestrator.export.ExportArchiver;
 import com.bakeryia.orchestrator.export.ExportSources;
 import com.bakeryia.orchestrator.export.ExportWorker;
+import com.bakeryia.orchestrator.job.DatabaseClock;
 import com.bakeryia.platform.deletion.LocalExportSources;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.security.JwtTokens;
@@ -41,13 +44,16 @@ import org.jose4j.base64url.Base64Url;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,11 +70,32 @@ import static org.awaitility.Awaitility.await;
  * worker died midway is taken over after its lease and completed to a valid archive, without
  * writing again the tables the dead worker had recorded. The worker of this process is off: the
  * test runs its polls ({@link ExportWorker#runOnce}), so which worker takes an export over is certain.
+ * Time moves through the job store clock's one seam ({@link DatabaseClock.Shift}): a link expires
+ * after its validity, its file deleted, and a tenant's second export within a day is refused with
+ * {@code Retry-After} until the day has passed.
  */
+@Import(TenantExportEndToEndTest.ShiftedTime.class)
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bakery.export.worker-enabled=false", "bakery.export.lease-duration=2s",
                 "bakery.export.heartbeat-interval=500ms"})
 class TenantExportEndToEndTest {
+
+    /** How far the job store's clock is moved ahead; back to zero after each test. */
+    static final AtomicReference<Duration> SHIFT = new AtomicReference<>(Duration.ZERO);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ShiftedTime {
+
+        @Bean
+        DatabaseClock.Shift exportTestClockShift() {
+            return SHIFT::get;
+        }
+    }
+
+    @AfterEach
+    void timeBackToNow() {
+        SHIFT.set(Duration.ZERO);
+    }
 
     @LocalServerPort
     int port;
@@ -221,6 +248,58 @@ class TenantExportEndToEndTest {
         String jwks = api.get("/api/v1/deletion-certificates/jwks.json", null).text();
         assertThat(verifiesWithJose4j(archive.get("manifest.json"),
                 new String(archive.get("manifest.jws"), StandardCharsets.US_ASCII), jwks)).isTrue();
+    }
+
+    @Test
+    void aLinkWorksUntilItsValidityEndsThenTheExportIsExpiredAndItsFileDeleted() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        TenantFixture fixture = TenantFixture.create(api);
+        String location = api.post("/api/v1/tenants/" + fixture.tenantId() + "/exports", fixture.owner().accessToken(), null)
+                .header("Location").get(0);
+        JsonNode ready = awaitReady(api, location, fixture.owner().accessToken());
+        java.nio.file.Path file = archiver.directory().resolve(jdbc.queryForObject(
+                "select file_name from deletion.data_exports where id = ?::uuid", String.class, ready.path("export_id").asText()));
+        assertThat(file).exists();
+        Instant expiresAt = Instant.parse(ready.path("expires_at").asText());
+        assertThat(Duration.between(Instant.parse(ready.path("completed_at").asText()), expiresAt)).isEqualTo(Duration.ofDays(7));
+
+        SHIFT.set(Duration.ofDays(7).minusMinutes(1));
+        worker.expireOnce();
+        assertThat(api.get(location, fixture.owner().accessToken()).json().path("status").asText()).isEqualTo("READY");
+        assertThat(download(location + "/archive", fixture.owner().accessToken())).isNotEmpty();
+
+        SHIFT.set(Duration.ofDays(7).plusSeconds(1));
+        assertThat(worker.expireOnce()).isPositive();
+
+        JsonNode expired = api.get(location, fixture.owner().accessToken()).json();
+        assertThat(expired.path("status").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.path("archive_url").isMissingNode() || expired.path("archive_url").isNull()).isTrue();
+        assertThat(file).doesNotExist();
+        ApiClient.Response gone = api.get(location + "/archive", fixture.owner().accessToken());
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.isProblem()).isTrue();
+    }
+
+    @Test
+    void aTenantsSecondExportWithinADayIsRefusedWithRetryAfterUntilTheDayHasPassed() {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("export-test").value();
+        TenantFixture fixture = TenantFixture.create(api);
+        String exports = "/api/v1/tenants/" + fixture.tenantId() + "/exports";
+        assertThat(api.post(exports, fixture.owner().accessToken(), null).status()).isEqualTo(202);
+
+        SHIFT.set(Duration.ofHours(23));
+        for (String token : List.of(fixture.admin().accessToken(), service)) {
+            ApiClient.Response refused = api.post(exports, token, null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.isProblem()).isTrue();
+            long retryAfter = Long.parseLong(refused.header("Retry-After").get(0));
+            assertThat(retryAfter).isBetween(Duration.ofMinutes(55).toSeconds(), Duration.ofHours(1).toSeconds() + 1);
+        }
+
+        SHIFT.set(Duration.ofDays(1).plusSeconds(1));
+        ApiClient.Response again = api.post(exports, fixture.admin().accessToken(), null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
     }
 
     /** Thrown where the dying worker stops, as if its process had ended. */
