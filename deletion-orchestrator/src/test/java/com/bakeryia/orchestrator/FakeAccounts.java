@@ -22,6 +22,8 @@ public final class FakeAccounts implements UserDirectory {
     private final Map<UUID, Account> accounts = new HashMap<>();
     private final Set<UUID> erased = new HashSet<>();
     private final Set<UUID> everDeleting = new HashSet<>();
+    /** The standing an account had when its deletion was scheduled, as the auth service keeps it. */
+    private final Map<UUID, AccountStatus> standingBefore = new HashMap<>();
 
     /** How often other code asked for an account, as a remote auth service would count its requests. */
     private final java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
@@ -51,6 +53,9 @@ public final class FakeAccounts implements UserDirectory {
             return false;
         }
         if (status != null) {
+            if (status != AccountStatus.PENDING_DELETION) {
+                standingBefore.put(userId, status);
+            }
             accounts.put(userId, new Account(userId, AccountStatus.PENDING_DELETION, deletionAt));
         }
         return true;
@@ -75,7 +80,10 @@ public final class FakeAccounts implements UserDirectory {
         if (status == null || status == AccountStatus.DELETING) {
             return false;
         }
-        accounts.put(userId, new Account(userId, AccountStatus.ACTIVE, null));
+        if (status == AccountStatus.PENDING_DELETION) {
+            accounts.put(userId, new Account(userId, standingBefore.getOrDefault(userId, AccountStatus.ACTIVE), null));
+        }
+        standingBefore.remove(userId);
         return true;
     }
 

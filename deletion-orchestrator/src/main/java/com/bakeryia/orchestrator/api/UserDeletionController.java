@@ -88,9 +88,9 @@ class UserDeletionController {
      *
      * @param job           the cancelled job; absent when there was none
      * @param userId        the user
-     * @param accountStatus ACTIVE
+     * @param accountStatus the standing the account returned to: ACTIVE, or DISABLED when it was disabled before its deletion was scheduled
      */
-    @Schema(name = "UserRestored", description = "The account ACTIVE again, with the fields of its cancelled deletion job"
+    @Schema(name = "UserRestored", description = "The account back in its standing from before (ACTIVE, or DISABLED), with the fields of its cancelled deletion job"
             + " when it had one")
     record UserRestored(@JsonUnwrapped DeletionJobSummary job, UUID userId, UserDirectory.AccountStatus accountStatus) {
     }
@@ -100,8 +100,9 @@ class UserDeletionController {
             + " job when there is one")
     @ApiResponse(responseCode = "202", description = "The job (SCHEDULED with scheduled_for, or under way), new or the one"
             + " already there; Location names it. certificate_token and certificate_url hand the deletion certificate"
-            + " over to the person, who cannot log in once erased: keep them (each answer gives a new token, the"
-            + " newest counts)")
+            + " over to the person, who cannot log in once erased: keep them (each answer gives a token of its own;"
+            + " every token given out for the job keeps working, so a repeat by support or an operator never"
+            + " invalidates the person's)")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Neither the user themself, a service nor an operator; or the user themself asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
@@ -178,8 +179,9 @@ class UserDeletionController {
         }
         UUID jobId = restore.job().map(DeletionJobSummary::jobId).orElse(null);
         return switch (restore.outcome()) {
+            // The standing the account returned to: ACTIVE, or DISABLED for an account disabled before.
             case RESTORED -> ResponseEntity.ok(new UserRestored(restore.job().orElse(null), userId,
-                    UserDirectory.AccountStatus.ACTIVE));
+                    users.account(userId).map(UserDirectory.Account::status).orElse(UserDirectory.AccountStatus.ACTIVE)));
             case STARTED -> throw ApiProblem.conflict("The erasure of user " + userId + " has started"
                     + restore.job().filter(job -> job.status() != JobStatus.CANCELLED)
                             .map(job -> " (job " + job.jobId() + " is " + job.status() + ")")

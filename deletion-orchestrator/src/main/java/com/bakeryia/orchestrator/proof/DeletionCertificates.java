@@ -1,7 +1,5 @@
 package com.bakeryia.orchestrator.proof;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,11 +55,13 @@ public class DeletionCertificates {
     private final JobStoreTables tables;
     private final Signer signer;
     private final String certificates;
+    private final String tokens;
 
     public DeletionCertificates(JobStoreTables tables, Signer signer) {
         this.tables = tables;
         this.signer = signer;
         this.certificates = tables.database().schema() + ".deletion_certificates";
+        this.tokens = tables.database().schema() + ".deletion_certificate_tokens";
     }
 
     /**
@@ -97,27 +97,27 @@ public class DeletionCertificates {
     }
 
     /**
-     * A fresh hand-over token for a user job's certificate; it replaces the one before, and only
-     * its SHA-256 is stored. 256 random bits, URL-safe.
+     * A fresh hand-over token for a user job's certificate, valid together with every token given
+     * out for the job before: the person's own token is never invalidated by a supervisor repeating
+     * the request (support's {@code immediate=true}, an operator, a retry), each of whom gets one of
+     * their own. Only its SHA-256 is stored. 256 random bits, URL-safe.
      */
     public String newHandOverToken(UUID jobId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tables.sql().update("update " + tables.jobs() + " set certificate_token_hash = :hash where id = :job",
-                Map.of("hash", sha256(token), "job", jobId));
+        tables.sql().update("insert into " + tokens + " (job_id, token_hash, issued_at) values (:job, :hash, now())"
+                + " on conflict do nothing", Map.of("hash", sha256(token), "job", jobId));
         return token;
     }
 
-    /** Whether {@code token} is the job's current hand-over token (compared by hash, in constant time). */
+    /** Whether {@code token} is one of the job's hand-over tokens (looked up by its hash, which is not secret). */
     public boolean handOverTokenMatches(UUID jobId, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return false;
         }
-        List<String> stored = tables.sql().queryForList("select certificate_token_hash from " + tables.jobs()
-                + " where id = :job and certificate_token_hash is not null", Map.of("job", jobId), String.class);
-        return !stored.isEmpty() && MessageDigest.isEqual(stored.get(0).getBytes(StandardCharsets.US_ASCII),
-                sha256(token).getBytes(StandardCharsets.US_ASCII));
+        return !tables.sql().queryForList("select 1 from " + tokens + " where job_id = :job and token_hash = :hash",
+                Map.of("job", jobId, "hash", sha256(token)), Integer.class).isEmpty();
     }
 
     /** The claims of a completed job's certificate, from the job store (read in the completing transaction). */

@@ -313,6 +313,33 @@ class ProofOfErasureTest {
     }
 
     @Test
+    void thePersonsTokenStillFetchesTheCertificateAfterSupportRepeatsTheRequestWithImmediate() throws Exception {
+        UUID person = UUID.randomUUID();
+        HttpResponse<String> asked = send(HttpRequest.newBuilder(uri("/api/v1/users/" + person)).DELETE()
+                .header("Authorization", "Bearer " + tokens.issueUserToken(person).value()));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String personsToken = JSON.readTree(asked.body()).path("certificate_token").asText();
+        UUID jobId = UUID.fromString(JSON.readTree(asked.body()).path("job_id").asText());
+
+        // Support, as the README's walkthrough has it, then skips the window; a retry of that request too.
+        HttpResponse<String> support = send(HttpRequest.newBuilder(uri("/api/v1/users/" + person + "?immediate=true"))
+                .DELETE().header("Authorization", "Bearer " + service()));
+        assertThat(support.statusCode()).as(support.body()).isEqualTo(202);
+        assertThat(JSON.readTree(support.body()).path("job_id").asText()).isEqualTo(jobId.toString());
+        String supportsToken = JSON.readTree(support.body()).path("certificate_token").asText();
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/users/" + person + "?immediate=true")).DELETE()
+                .header("Authorization", "Bearer " + service())).statusCode()).isIn(202, 404);
+        assertThat(awaitFinished(jobId).status()).isEqualTo(JobStatus.COMPLETED);
+
+        for (String token : List.of(personsToken, supportsToken)) {
+            HttpResponse<String> fetched = send(HttpRequest.newBuilder(uri("/api/v1/deletion-certificates/" + jobId))
+                    .header("Deletion-Certificate-Token", token).header("Accept", "application/jose"));
+            assertThat(fetched.statusCode()).as("every token given out still works").isEqualTo(200);
+        }
+        assertThat(personsToken).isNotEqualTo(supportsToken);
+    }
+
+    @Test
     void everyKindOfCallerGetsWhatTheRulesSayFromTheCertificateAndAuditEndpoints() throws Exception {
         UUID tenant = tenants.seed(1);
         DeletionJobSummary done = awaitFinished(jobs.startTenantDeletion(tenant,

@@ -16,9 +16,11 @@ import java.util.UUID;
  * <p>The lifecycle, decided by the auth service's user row alone so that a cancellation and the
  * start of the erasure cannot both win:
  * <pre>
- * ACTIVE --scheduleDeletion--> PENDING_DELETION --markDeleting--> DELETING --(erasure)--> gone
- *           ACTIVE <--restore / login with cancel_deletion--
+ * ACTIVE or DISABLED --scheduleDeletion--> PENDING_DELETION --markDeleting--> DELETING --(erasure)--> gone
+ *   the standing before <--restore / login with cancel_deletion (ACTIVE accounts only)--
  * </pre>
+ * A cancelled deletion returns the account to the standing it had when the deletion was scheduled:
+ * a DISABLED account stays DISABLED.
  * From PENDING_DELETION on the person is locked out: refresh tokens are revoked and every access
  * token naming the account is refused. The account also says which {@link PlatformRole}s its person
  * holds, read with its standing on every request. A user that is gone (never existed, or erased) is unknown
@@ -86,8 +88,8 @@ public interface UserDirectory {
     boolean markDeleting(UUID userId);
 
     /**
-     * Cancels the account's scheduled deletion: a PENDING_DELETION account is ACTIVE again (an ACTIVE
-     * one stays so); its person logs in anew.
+     * Cancels the account's scheduled deletion: a PENDING_DELETION account returns to the standing it
+     * had before (ACTIVE, or DISABLED); an ACTIVE or DISABLED one stays so. Its person logs in anew.
      *
      * @return false when the account is DELETING (too late) or does not exist
      */

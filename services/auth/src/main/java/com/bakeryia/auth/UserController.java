@@ -126,7 +126,8 @@ class UserController {
 
     @Operation(operationId = "changeUserStatus", summary = "Move an account through its deletion lifecycle (services only; the deletion orchestrator):"
             + " PENDING_DELETION locks the person out and revokes their refresh tokens, DELETING starts the erasure"
-            + " for good, ACTIVE cancels a scheduled deletion")
+            + " for good, ACTIVE cancels a scheduled deletion (the account returns to the standing it had before it:"
+            + " a DISABLED account stays DISABLED)")
     @ApiResponse(responseCode = "200", description = "The account in its new standing")
     @ApiResponse(responseCode = "400", description = "An unknown status, or PENDING_DELETION without deletion_scheduled_for",
             content = @Content(mediaType = "application/problem+json"))

@@ -37,7 +37,8 @@ class Users {
     static final String DISABLED = "DISABLED";
 
     private static final String ACCOUNT_COLUMNS =
-            "id, email, full_name, status, created_at, deletion_scheduled_for, platform_roles, password_hash";
+            "id, email, full_name, status, created_at, deletion_scheduled_for, platform_roles, password_hash,"
+            + " status_before_deletion";
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -114,13 +115,17 @@ class Users {
     /**
      * PENDING_DELETION until {@code deletionAt}, from ACTIVE, DISABLED or PENDING_DELETION, with every
      * refresh token revoked in the same transaction; see {@link com.bakeryia.platform.identity.UserDirectory}.
+     * The standing it had (ACTIVE or DISABLED) is kept, for a cancellation to return to; a deletion
+     * scheduled again keeps the standing from before the first.
      *
      * @return false when the account is DELETING; true too when it does not exist (nothing to lock)
      */
     boolean scheduleDeletion(UUID id, Instant deletionAt) {
         return db.transactions().execute(tx -> {
-            int changed = db.jdbc().update("update auth.users set status = ?, deletion_scheduled_for = ?"
-                    + " where id = ? and status in ('ACTIVE', 'DISABLED', 'PENDING_DELETION')",
+            // Every right-hand side reads the row as it was: the standing before is the old status.
+            int changed = db.jdbc().update("update auth.users set status = ?, deletion_scheduled_for = ?,"
+                    + " status_before_deletion = case when status = 'PENDING_DELETION' then status_before_deletion"
+                    + " else status end where id = ? and status in ('ACTIVE', 'DISABLED', 'PENDING_DELETION')",
                     PENDING_DELETION, Timestamp.from(deletionAt), id);
             if (changed == 1) {
                 revokeRefreshTokens(id);
@@ -150,13 +155,17 @@ class Users {
     }
 
     /**
-     * ACTIVE again, from PENDING_DELETION (or ACTIVE): the scheduled deletion is cancelled.
+     * The scheduled deletion is cancelled: a PENDING_DELETION account returns to the standing it had
+     * before (ACTIVE, or DISABLED: a disabled account stays disabled); an ACTIVE or DISABLED one
+     * stays as it is.
      *
-     * @return false when the account is DELETING, DISABLED or does not exist
+     * @return false when the account is DELETING or does not exist
      */
     boolean restore(UUID id) {
-        return db.jdbc().update("update auth.users set status = ?, deletion_scheduled_for = null"
-                + " where id = ? and status in ('PENDING_DELETION', 'ACTIVE')", ACTIVE, id) == 1;
+        return db.jdbc().update("update auth.users set status = case when status = 'PENDING_DELETION'"
+                + " then coalesce(status_before_deletion, ?) else status end, deletion_scheduled_for = null,"
+                + " status_before_deletion = null where id = ? and status in ('PENDING_DELETION', 'ACTIVE', 'DISABLED')",
+                ACTIVE, id) == 1;
     }
 
     private Optional<String> status(UUID id) {
@@ -186,7 +195,7 @@ class Users {
                 row.getString("full_name"), row.getString("status"), row.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant).orElse(null),
                 List.copyOf(platformRoles(granted(row.getArray("platform_roles")), email))),
-                row.getString("password_hash"));
+                row.getString("password_hash"), row.getString("status_before_deletion"));
     }
 
     /**
@@ -213,12 +222,20 @@ class Users {
         return roles;
     }
 
-    /** A user with the hash to check a password against. */
-    record Account(UserView view, String passwordHash) {
+    /**
+     * A user with the hash to check a password against.
+     *
+     * @param standingBeforeDeletion while PENDING_DELETION, the standing a cancellation returns to
+     */
+    record Account(UserView view, String passwordHash, String standingBeforeDeletion) {
 
-        /** Whether a right password gets an answer beyond "incorrect": every standing but DISABLED. */
+        /**
+         * Whether a right password gets an answer beyond "incorrect": every standing but DISABLED,
+         * also while a deletion scheduled for a DISABLED account waits (its person cannot cancel it
+         * by logging in, which would let them in).
+         */
         boolean mayLogIn() {
-            return !DISABLED.equals(view.status());
+            return !DISABLED.equals(view.status()) && !DISABLED.equals(standingBeforeDeletion);
         }
     }
 }

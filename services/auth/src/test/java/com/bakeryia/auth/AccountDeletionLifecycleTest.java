@@ -40,6 +40,10 @@ class AccountDeletionLifecycleTest {
     @Autowired
     JwtTokens tokens;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("auth")
+    com.bakeryia.platform.data.ServiceDatabase db;
+
     @Test
     void aScheduledDeletionLocksThePersonOutAtOnceAndLoggingInWithCancelDeletionEndsIt() {
         Member user = register();
@@ -133,6 +137,37 @@ class AccountDeletionLifecycleTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aDisabledAccountStaysDisabledThroughAScheduledAndCancelledDeletion() {
+        Member user = register();
+        db.jdbc().update("update auth.users set status = 'DISABLED' where id = ?", user.userId());
+
+        assertThat(setStatus(user, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for", DEADLINE.toString()))
+                .json().path("status").asText()).isEqualTo("PENDING_DELETION");
+        assertThat(setStatus(user, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for",
+                DEADLINE.plusSeconds(60).toString())).status()).as("scheduled again: the standing from before is kept")
+                .isEqualTo(200);
+        ApiClient.Response cancelling = login(user.email(), TenantFixture.PASSWORD, true);
+        assertThat(cancelling.status()).as("the person of a disabled account cannot cancel by logging in: %s", cancelling)
+                .isEqualTo(401);
+        assertThat(cancelling.json().has("access_token")).isFalse();
+
+        ApiClient.Response restored = setStatus(user, Map.of("status", "ACTIVE"));
+
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        assertThat(restored.json().path("status").asText()).as("back to its standing, not ACTIVE").isEqualTo("DISABLED");
+        assertThat(restored.json().path("deletion_scheduled_for").isString()).isFalse();
+        assertThat(login(user.email(), TenantFixture.PASSWORD, null).status()).isEqualTo(401);
+        assertThat(setStatus(user, Map.of("status", "ACTIVE")).json().path("status").asText())
+                .as("a repeated restore changes nothing").isEqualTo("DISABLED");
+
+        // An ACTIVE account scheduled twice and cancelled is ACTIVE again.
+        Member active = register();
+        setStatus(active, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for", DEADLINE.toString()));
+        setStatus(active, Map.of("status", "PENDING_DELETION", "deletion_scheduled_for", DEADLINE.plusSeconds(60).toString()));
+        assertThat(setStatus(active, Map.of("status", "ACTIVE")).json().path("status").asText()).isEqualTo("ACTIVE");
     }
 
     @Test
