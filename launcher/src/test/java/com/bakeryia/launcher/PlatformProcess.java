@@ -72,6 +72,21 @@ final class PlatformProcess implements AutoCloseable {
         return port;
     }
 
+    /** The JVM's process id (the process is {@code java} itself, no shell in between). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process with SIGKILL: no shutdown hook, no graceful stop, nothing finished. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
