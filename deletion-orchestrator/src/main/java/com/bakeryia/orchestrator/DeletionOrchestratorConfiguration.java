@@ -10,6 +10,7 @@ import com.bakeryia.orchestrator.certificate.CertificateKeys;
 import com.bakeryia.orchestrator.certificate.ExportManifestSigner;
 import com.bakeryia.orchestrator.console.ConsoleConfiguration;
 import com.bakeryia.orchestrator.engine.DeletionMetrics;
+import com.bakeryia.orchestrator.events.DeletionEvents;
 import com.bakeryia.orchestrator.engine.DeletionStepLeases;
 import com.bakeryia.orchestrator.engine.DeletionWorker;
 import com.bakeryia.orchestrator.engine.FailedJobRetries;
@@ -41,6 +42,10 @@ import com.bakeryia.platform.deletion.DataServices;
 import com.bakeryia.platform.deletion.DeletionPlan;
 import com.bakeryia.platform.deletion.LocalDeletionParticipants;
 import com.bakeryia.platform.deletion.LocalExportSources;
+import com.bakeryia.platform.events.EventBroker;
+import com.bakeryia.platform.events.EventOutbox;
+import com.bakeryia.platform.events.EventRelay;
+import com.bakeryia.platform.events.EventsProperties;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.tenancy.UserMemberships;
@@ -100,6 +105,10 @@ public class DeletionOrchestratorConfiguration {
                 .retained("data_exports", "subject_id", "the tenant or the person whose data the export holds, kept with"
                         + " the export's record")
                 .retained("data_export_parts", "export_id", "the export a written table belongs to; an export's id")
+                .retained("outbox_events", "aggregate_id", "the subject a deletion event is about: the announcement"
+                        + " of its deletion, ids and kinds only, pruned once published")
+                .retained("outbox_events", "payload", "ids, kinds and times of a deletion event")
+                .retained("outbox_events", "message_id", "the event's own id, which consumers deduplicate on")
                 .build();
     }
 
@@ -119,9 +128,22 @@ public class DeletionOrchestratorConfiguration {
         return new DatabaseClock(database.jdbc(), shift.getIfAvailable(() -> DatabaseClock.Shift.NONE));
     }
 
+    /** The orchestrator's outbox of deletion events, written with the audit entries of the actions they announce. */
     @Bean
-    DeletionAudit deletionAudit(JobStoreTables tables) {
-        return new DeletionAudit(tables);
+    EventOutbox deletionEventOutbox(@Qualifier(SERVICE) ServiceDatabase database) {
+        return new EventOutbox(database);
+    }
+
+    /** Publishes the deletion events to RabbitMQ; idle without {@code bakery.events.broker-url}. */
+    @Bean
+    EventRelay deletionEventRelay(@Qualifier("deletionEventOutbox") EventOutbox outbox, ObjectProvider<EventBroker> broker,
+                                  EventsProperties properties) {
+        return new EventRelay(outbox, broker.getIfAvailable(), properties);
+    }
+
+    @Bean
+    DeletionAudit deletionAudit(JobStoreTables tables, @Qualifier("deletionEventOutbox") EventOutbox outbox) {
+        return new DeletionAudit(tables, new DeletionEvents(outbox));
     }
 
     @Bean

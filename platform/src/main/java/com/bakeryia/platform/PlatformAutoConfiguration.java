@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.bakeryia.platform.apidocs.ApiDocsConfiguration;
+import com.bakeryia.platform.events.EventOutboxController;
+import com.bakeryia.platform.events.EventsProperties;
+import com.bakeryia.platform.events.RabbitEventBroker;
 import com.bakeryia.platform.config.BakeryProperties;
 import com.bakeryia.platform.keys.KeyEncryptionKey;
 import com.bakeryia.platform.keys.KeysProperties;
@@ -57,6 +60,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,9 +85,10 @@ import org.springframework.web.client.RestClient;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({BakeryProperties.class, SecurityProperties.class, CorsProperties.class, DeletionProperties.class,
         TenancyProperties.class, ServiceClientProperties.class, RequestLimits.class, RateLimits.class, RetentionProperties.class,
-        KeysProperties.class})
+        KeysProperties.class, EventsProperties.class})
 @Import({PlatformSecurityConfiguration.class, ApiDocsConfiguration.class, ProblemDetailsAdvice.class, ServiceInfoController.class,
-        DeletionController.class, ExportRowsController.class, DemoDataController.class})
+        DeletionController.class, ExportRowsController.class, DemoDataController.class,
+        EventOutboxController.class})
 public class PlatformAutoConfiguration {
 
     /** The retention rules of this process: the bundled (or configured) catalogue with the operator's overrides. */
@@ -96,6 +101,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The broker every outbox relay of this process publishes to, when {@code bakery.events.broker-url}
+     * is set; without it relays stay idle and their outboxes keep the events.
+     */
+    @Bean
+    @ConditionalOnExpression("!'${bakery.events.broker-url:}'.isBlank()")
+    RabbitEventBroker rabbitEventBroker(EventsProperties properties) {
+        return new RabbitEventBroker(properties);
     }
 
     @Bean

@@ -117,6 +117,12 @@ public class DeletionJobStarts {
                 if (scheduled && startAt.isAfter(now)) {
                     audit.append(now, DeletionAudit.Action.SCHEDULED, jobId, kind, subjectId, initiator.actor(),
                             DeletionAudit.details("scheduled_for", startAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
+                } else if (!scheduled) {
+                    // Created PENDING, with no window to wait out: recorded (and announced) as a start, as
+                    // when a SCHEDULED job's window ends or is skipped. A SCHEDULED job due now records
+                    // its start when startIfDue starts it.
+                    audit.append(now, DeletionAudit.Action.STARTED, jobId, kind, subjectId, initiator.actor(),
+                            DeletionAudit.details("window_skipped", true));
                 }
                 return new StartedJob(jobId, true);
             });

@@ -121,14 +121,33 @@ public class DeletionAudit {
                                long checkedAfter) {
     }
 
+    /**
+     * Told of every entry appended, in the transaction that appends it (so what it writes, the
+     * outbox of deletion events, commits with the action or not at all). It must not take locks.
+     */
+    @FunctionalInterface
+    public interface Announcer {
+
+        /** Tells no one. */
+        Announcer NONE = entries -> { };
+
+        void announce(List<Pending> entries);
+    }
+
     private final JobStoreTables tables;
     private final String table;
     private final String checkpoint;
+    private final Announcer announcer;
 
     public DeletionAudit(JobStoreTables tables) {
+        this(tables, Announcer.NONE);
+    }
+
+    public DeletionAudit(JobStoreTables tables, Announcer announcer) {
         this.tables = tables;
         this.table = tables.database().schema() + ".deletion_audit_entries";
         this.checkpoint = tables.database().schema() + ".deletion_audit_checkpoint";
+        this.announcer = announcer;
     }
 
     /**
@@ -175,6 +194,7 @@ public class DeletionAudit {
             long seq = last.isEmpty() ? 0 : ((Number) last.get(0).get("seq")).longValue();
             String previous = last.isEmpty() ? GENESIS : (String) last.get(0).get("hash");
             List<MapSqlParameterSource> rows = new ArrayList<>();
+            List<Pending> appended = new ArrayList<>();
             Deque<Pending> queue = new ArrayDeque<>(entries);
             while (!queue.isEmpty()) {
                 Pending entry = queue.removeFirst();
@@ -189,6 +209,8 @@ public class DeletionAudit {
                         .addValue("subject", entry.subjectId()).addValue("actor", entry.actor())
                         .addValue("details", JSON.writeValueAsString(content)).addValue("previous", previous)
                         .addValue("hash", hash));
+                appended.add(new Pending(recordedAt, entry.action(), entry.jobId(), entry.kind(), entry.subjectId(),
+                        entry.actor(), content));
                 previous = hash;
                 if (entry.then() != null) {
                     List<Pending> following = entry.then().apply(hash);
@@ -200,6 +222,7 @@ public class DeletionAudit {
             sql.batchUpdate("insert into " + table + " (seq, recorded_at, action, job_id, kind, subject_id, actor, details,"
                     + " previous_hash, hash) values (:seq, :at, :action, :job, :kind, :subject, :actor,"
                     + " cast(:details as jsonb), :previous, :hash)", rows.toArray(MapSqlParameterSource[]::new));
+            announcer.announce(appended);
             return previous;
         });
     }

@@ -68,6 +68,12 @@ class DeletionAuthorizationMatrixTest {
                 (s, token) -> s.api.get("/api/v1/deletion-jobs?kind=TENANT&status=COMPLETED&status=FAILED&subject_id="
                         + s.otherTenant() + "&created_after=2020-01-01T00:00:00Z&limit=10&offset=0", token)),
         JOB_STATS(false, (s, token) -> s.api.get("/api/v1/deletion-jobs/stats", token)),
+        LIST_EVENT_OUTBOXES(false, (s, token) -> s.api.get("/api/v1/event-outboxes", token)),
+        LIST_DEAD_LETTERS(false,
+                (s, token) -> s.api.get("/api/v1/event-outboxes/deletion-orchestrator/events?status=DEAD", token)),
+        /** No such event: those allowed hear 404, the others 403. */
+        REPLAY_EVENT(false, (s, token) -> s.api.post("/api/v1/event-outboxes/deletion-orchestrator/events/"
+                + UUID.randomUUID() + "/replay", token, null)),
         /** Sets the member's granted roles to none, which they hold anyway: allowed or not, nothing changes. */
         GRANT_PLATFORM_ROLES(false,
                 (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
@@ -145,6 +151,9 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.SCAN_TENANT, new int[] {403, 403, 403, 403, 403, 200, 403}),
             Map.entry(Endpoint.LIST_JOBS_FILTERED, new int[] {403, 403, 403, 403, 403, 200, 200}),
             Map.entry(Endpoint.JOB_STATS, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.LIST_EVENT_OUTBOXES, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.LIST_DEAD_LETTERS, new int[] {403, 403, 403, 403, 403, 200, 200}),
+            Map.entry(Endpoint.REPLAY_EVENT, new int[] {403, 403, 403, 403, 403, 404, 404}),
             // Roles are granted by services (and configuration), never by a person, an operator included.
             Map.entry(Endpoint.GRANT_PLATFORM_ROLES, new int[] {403, 403, 403, 403, 403, 200, 403}),
             // A bakery's export: its OWNER and ADMINs, services and operators.

@@ -1,7 +1,15 @@
 package com.bakeryia.tenant;
 
 import com.bakeryia.platform.BakeryService;
+import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.events.EventBroker;
+import com.bakeryia.platform.events.EventOutbox;
+import com.bakeryia.platform.events.EventRelay;
+import com.bakeryia.platform.events.EventsProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -34,8 +42,22 @@ public class TenantServiceConfiguration {
                 .handledByService("tenant_deletions", "deleted_by", "a user id there is replaced by the tombstone in"
                         + " the user's job (a service client id stays)")
                 .retained("outbox_events", "aggregate_id", "the tenant an event is about (a tenant's events only)")
+                .retained("outbox_events", "message_id", "the event's own id, which consumers deduplicate on")
                 .handledByService("outbox_events", "payload", DeletionPlan.Shape.document("deleted_by"), "a deleted_by user id in an event is replaced by the"
                         + " tombstone in the user's job (consumers that read the event before keep their copy)")
                 .build();
+    }
+
+    /** The tenant service's outbox ({@code tenant.deleted}), read by the pull feed and relayed to RabbitMQ. */
+    @Bean
+    EventOutbox tenantEventOutbox(@Qualifier(TenantRecordParticipant.SERVICE) ServiceDatabase database) {
+        return new EventOutbox(database);
+    }
+
+    /** Publishes the tenant service's events to RabbitMQ; idle without {@code bakery.events.broker-url}. */
+    @Bean
+    EventRelay tenantEventRelay(@Qualifier("tenantEventOutbox") EventOutbox outbox, ObjectProvider<EventBroker> broker,
+                                EventsProperties properties) {
+        return new EventRelay(outbox, broker.getIfAvailable(), properties);
     }
 }
