@@ -56,6 +56,9 @@ import static org.awaitility.Awaitility.await;
  * not events; an unroutable message and one the broker nacks are retried, dead-lettered, listed,
  * and after a replay published with the same message id.
  */
+// Its own context (a worker and a publishing relay of its own) is closed after the class, so it
+// never claims another class's jobs.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(classes = OrchestratorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bakery.events.poll-interval=100ms", "bakery.events.confirm-timeout=1s",
                 "bakery.events.claim-timeout=2s", "bakery.events.max-attempts=3", "bakery.events.initial-backoff=100ms",
