@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * Writes that passed a data service's tenant check just before the tenant was marked do not
  * outlive its deletion, across processes. The data services run in a JVM of their own (caching
  * membership answers for {@value #CACHE_TTL}), the orchestrator with auth and tenant in another,
- * with a write settle period of {@value #SETTLE}. While owners keep creating customers through the
- * orders API and a large demo-data generation runs, a service starts the tenant's deletion at
+ * with no settle period: the write fence each service's DELETE step puts up first is exact. While
+ * owners keep creating customers through the orders API and a large demo-data generation runs, a service starts the tenant's deletion at
  * once; when the job has COMPLETED, no table of any schema holds a row of the tenant, and another
  * tenant written to the same way keeps every row.
  */
@@ -44,12 +44,10 @@ class WritesDuringDeletionIT {
 
     /**
      * The data process reuses a membership answer this long (the default is 2 s): longer than a
-     * deletion of these tenants takes without a settle period (about 3 s here), so without one,
-     * writes admitted from a cached answer would land after the final verification.
+     * deletion of these tenants takes (about 3 s here), so without the fence, writes admitted from a
+     * cached answer would land after the final verification.
      */
     private static final String CACHE_TTL = "5s";
-    /** Longer than the cache TTL plus a write. */
-    private static final String SETTLE = "8s";
     private static final String SECRET = "writes-during-deletion-" + UUID.randomUUID();
     private static final Map<String, String> DATABASES = Map.of("control", "settle_control", "bakery", "settle_bakery");
     private static final int DOOMED_WRITERS = 3;
@@ -92,7 +90,8 @@ class WritesDuringDeletionIT {
                 "--bakery.rate-limits.enabled=false",
                 "--bakery.deletion.tenant-grace-period=0s",
                 "--bakery.orchestrator.poll-interval=200ms",
-                "--bakery.orchestrator.write-settle-period=" + SETTLE));
+                // Tenant jobs never wait for it; set to none so nothing but the fence stands between a late write and the end.
+                "--bakery.orchestrator.write-settle-period=0s"));
         arguments.addAll(more);
         return arguments;
     }
@@ -287,7 +286,7 @@ class WritesDuringDeletionIT {
         List<String> tables = jdbc.queryForList("""
                 select c.table_schema || '.' || c.table_name from information_schema.columns c
                 join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+                where c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE' and c.table_name <> 'deletion_write_fences'
                   and c.table_schema not in ('pg_catalog', 'information_schema', 'deletion')
                   and (c.table_schema, c.table_name) <> ('tenant', 'tenant_deletions')""", String.class);
         Map<String, Long> rows = new java.util.TreeMap<>();

@@ -48,8 +48,8 @@ public class DeletionStepLeases {
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
-     * @param writeSettlePeriod how long after a job's creation its VERIFY steps become due at the
-     *                          earliest ({@link OrchestratorProperties#writeSettlePeriod()})
+     * @param writeSettlePeriod how long after a user job's creation its VERIFY steps become due at the
+     *                          earliest ({@link OrchestratorProperties#writeSettlePeriod()}); tenant jobs are fenced
      * @param certificates      issues a job's certificate in the transaction that completes it
      */
     public DeletionStepLeases(JobStoreTables tables, Duration writeSettlePeriod, DeletionAudit audit,
@@ -425,7 +425,7 @@ public class DeletionStepLeases {
             }
             for (JobPlan.StepKey key : start.steps()) {
                 queued.add(new JobStoreTables.NewStep(step.jobId(), key, job.attemptLimit(),
-                        dueAt(key.phase(), job.createdAt(), now)));
+                        dueAt(step.kind(), key.phase(), job.createdAt(), now)));
             }
             return JobTransition.NEXT_STEPS;
         }
@@ -447,14 +447,16 @@ public class DeletionStepLeases {
     }
 
     /**
-     * When a step of {@code phase} queued {@code now} becomes due. VERIFY is the final check that
-     * nothing is left, so it waits until the write settle period has passed since the job was
-     * created: the subject was marked before that (services refuse writes from then on), and a
-     * write admitted just before the mark (in flight, or from a cached membership answer) has
-     * landed by then, where the verification finds and deletes it instead of it outliving the job.
+     * When a step of {@code phase} queued {@code now} becomes due. A tenant job's VERIFY is due at
+     * once: its DELETE step fenced the tenant in that service before deleting
+     * ({@code platform.deletion.WriteFence}), so no write of the tenant can land there after it, and
+     * there is nothing to wait for. A user job's VERIFY (writes naming a person are not fenced) waits
+     * until the write settle period has passed since the job was created: the account was locked
+     * before that, and a write admitted just before (in flight, or from a cached membership answer)
+     * has landed by then, where the verification finds it.
      */
-    private Instant dueAt(StepPhase phase, Instant jobCreated, Instant now) {
-        if (phase != StepPhase.VERIFY || writeSettlePeriod.isZero()) {
+    private Instant dueAt(JobKind kind, StepPhase phase, Instant jobCreated, Instant now) {
+        if (kind != JobKind.USER || phase != StepPhase.VERIFY || writeSettlePeriod.isZero()) {
             return now;
         }
         Instant settled = jobCreated.plus(writeSettlePeriod);

@@ -27,16 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          retries it by itself, as a retry request would; a job that keeps failing
  *                          is thus retried once per interval, never faster; checked every poll
  *                          interval by every worker; default 1 h
- * @param writeSettlePeriod how long after a job was created (the subject was marked, so every
- *                          service refuses new writes, before that) its VERIFY steps wait at the
- *                          least: a write admitted just before the mark (in flight, or admitted by a
- *                          service from a membership answer cached for {@code bakery.tenancy.cache-ttl},
- *                          2 s by default, or one chunk of the demo-data generator's COPY) has landed by
- *                          then, so the final verification sees it and deletes it. Must exceed the
- *                          cache TTL plus the longest such write; default 30 s, comfortably more than
- *                          2 s plus an API write or one COPY chunk (well under a second), at the price
- *                          of a job taking up to that much longer when its DELETE phase was quicker.
- *                          0 turns the wait off (tests); must not be negative
+ * @param writeSettlePeriod user jobs only: how long after a user job was created (the account was
+ *                          locked before that) its VERIFY steps wait at the least, so a write naming the
+ *                          person admitted just before the lock (in flight, or from a membership answer
+ *                          cached for {@code bakery.tenancy.cache-ttl}) has landed and is found; default
+ *                          30 s. Tenant jobs never wait: each service's DELETE step fences the tenant
+ *                          first (an exact write fence, {@code WriteFence}), so their VERIFY follows
+ *                          DELETE at once. 0 turns the wait off; must not be negative
  */
 @ConfigurationProperties("bakery.orchestrator")
 public record OrchestratorProperties(

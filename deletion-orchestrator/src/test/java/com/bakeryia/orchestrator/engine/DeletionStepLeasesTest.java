@@ -281,20 +281,38 @@ class DeletionStepLeasesTest {
     }
 
     @Test
-    void theVerificationWaitsUntilWritesAdmittedBeforeTheMarkHaveSettled() {
+    void aTenantsVerificationFollowsItsDeleteAtOnceWhateverTheSettlePeriodTheFenceLeavesNothingToWaitFor() {
         Duration settle = Duration.ofSeconds(30);
-        // The context's store verifies at once (settle 0s); this one, on the same tables, waits.
+        // The context's store verifies at once (settle 0s); this one, on the same tables, has a settle period.
         DeletionStepLeases settling = new DeletionStepLeases(tables, settle, audit, certificates);
         start(UUID.randomUUID());
-        Instant created = now;
-        Instant deleted = created.plusSeconds(4);
-        List<LeasedStep> deletes = settling.claim("worker-a", 100, created.plusSeconds(1), LEASE);
+        Instant deleted = now.plusSeconds(1);
+        List<LeasedStep> deletes = settling.claim("worker-a", 100, deleted, LEASE);
         deletes.forEach(step -> settling.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, deleted));
+
+        assertThat(settling.claim("worker-a", 100, deleted, LEASE))
+                .extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
+    }
+
+    @Test
+    void aUsersVerificationWaitsUntilWritesAdmittedBeforeTheLockHaveSettled() {
+        Duration settle = Duration.ofSeconds(30);
+        DeletionStepLeases settling = new DeletionStepLeases(tables, settle, audit, certificates);
+        UUID job = starts.startOrFind(JobKind.USER, UUID.randomUUID(), Initiator.service("test"),
+                List.of("ledger", "oven", "pantry"), List.of(), 3, now).jobId();
+        started.add(job);
+        Instant created = now;
+        Instant later = created.plusSeconds(2);
+        settling.claim("worker-a", 100, created, LEASE)
+                .forEach(step -> settling.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, later));
+        List<LeasedStep> deletes = settling.claim("worker-a", 100, later, LEASE);
+        assertThat(deletes).extracting(LeasedStep::phase).containsOnly(StepPhase.DELETE);
+        deletes.forEach(step -> settling.complete(step, success(), Duration.ofMillis(5), Duration.ZERO, later));
 
         assertThat(settling.claim("worker-a", 100, created.plus(settle).minusMillis(1), LEASE))
                 .as("no VERIFY step before created_at + settle period").isEmpty();
         assertThat(settling.claim("worker-a", 100, created.plus(settle), LEASE))
-                .extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSize(3);
+                .extracting(LeasedStep::phase).containsOnly(StepPhase.VERIFY).hasSameSizeAs(deletes);
     }
 
     @Test

@@ -27,7 +27,7 @@ class OrchestratorPropertiesTest {
     }
 
     @Test
-    void theFinalVerificationWaitsLongerThanAMembershipAnswerIsCachedByDefault() {
+    void aUsersFinalVerificationWaitsLongerThanAMembershipAnswerIsCachedByDefault() {
         OrchestratorProperties defaults = bind(Map.of());
 
         assertThat(defaults.writeSettlePeriod()).isEqualTo(Duration.ofSeconds(30))

@@ -27,7 +27,7 @@ import com.bakeryia.platform.data.ServiceDatabase;
 final class SchemaCatalog {
 
     static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", DeletionRunCounts.HISTORY_TABLE,
-            DeletionRunCounts.TABLE);
+            DeletionRunCounts.TABLE, WriteFence.TABLE);
     private static final Pattern ID_NAME = Pattern.compile("^(id|.*_id|.*_ids)$");
     private static final Pattern PERSON_NAME = Pattern.compile(DeletionCoverageGuard.USER_COLUMN_PATTERN);
 

@@ -65,6 +65,8 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         this.sizing = sizing;
         this.gate = gate;
         this.clock = clock;
+        // Every write of a tenant table checks the tenant's fence from now on (see delete).
+        WriteFence.install(database, plan.tenantTables());
     }
 
     @Override
@@ -124,6 +126,9 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Map<String, Long> deleted = new LinkedHashMap<>();
         Map<String, Long> anonymised = new LinkedHashMap<>();
         if (subject.scope() == DeletionScope.TENANT) {
+            // First the fence, committed: no write of the tenant commits here from now on, and those
+            // past their check have committed, so what is deleted below is all there will be.
+            WriteFence.fence(database, subject.id());
             Map<String, Long> allAtOnce = deleteSmallTenant(subject.id(), runId);
             if (allAtOnce != null) {
                 return completed(subject, startedAt, allAtOnce, Map.of());

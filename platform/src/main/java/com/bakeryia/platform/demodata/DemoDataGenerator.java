@@ -158,8 +158,19 @@ final class DemoDataGenerator {
     private DemoDataReport.ServiceRows run(DemoDataContributor contributor, UUID tenantId, DemoDataSize size,
                                            List<UUID> members) {
         Instant started = clock.instant();
-        Map<String, Long> tables = TableCopy.checkingBeforeEachChunk(() -> requireStillActive(tenantId, contributor.service()),
-                () -> contributor.generate(tenantId, size, members));
+        Map<String, Long> tables;
+        try {
+            tables = TableCopy.checkingBeforeEachChunk(() -> requireStillActive(tenantId, contributor.service()),
+                    () -> contributor.generate(tenantId, size, members));
+        } catch (RuntimeException e) {
+            if (!com.bakeryia.platform.deletion.WriteFence.refused(e)) {
+                throw e;
+            }
+            // The tenant's deletion fenced this service while a chunk was being written: that chunk is refused.
+            throw ApiProblem.conflict("Tenant " + tenantId + " is being deleted and accepts no writes: its demo data was"
+                    + " being written, and writing stopped (in " + contributor.service() + "). The rows written until"
+                    + " then are removed with the tenant.");
+        }
         long rows = tables.values().stream().mapToLong(Long::longValue).sum();
         return new DemoDataReport.ServiceRows(contributor.service(), tables, rows,
                 Duration.between(started, clock.instant()).toMillis());

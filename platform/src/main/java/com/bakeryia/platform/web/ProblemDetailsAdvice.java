@@ -69,8 +69,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     }
 
+    /**
+     * A write its tenant's deletion fence refused (the deletion began in this service after the
+     * write passed the tenant check, {@link com.bakeryia.platform.deletion.WriteFence}): 409, as a
+     * write to a tenant already marked is.
+     */
+    private static ProblemDetail fenced(Exception e) {
+        log.info("Write refused by a tenant's deletion fence: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The tenant is being deleted and accepts no writes.");
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrityViolation(DataIntegrityViolationException e) {
+        if (com.bakeryia.platform.deletion.WriteFence.refused(e)) {
+            return fenced(e);
+        }
         log.info("Request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The request conflicts with existing data (a uniqueness or reference rule).");
@@ -84,6 +98,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (com.bakeryia.platform.deletion.WriteFence.refused(e)) {
+            return fenced(e);
+        }
         log.error("Unexpected error", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; quote request id " + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it.");
