@@ -22,8 +22,12 @@ import org.springframework.beans.factory.ObjectProvider;
  * Opens each running service's database. Services without their own URL share one pool over the
  * shared database ({@code bakery.db.*}, or the embedded PostgreSQL when no URL is set), so 14
  * services in one process hold at most {@code bakery.db.pool-size} connections between them. A
- * service with {@code bakery.services.<name>.db.url} gets a pool of its own. Opening a service's
- * database applies its migrations to its schema.
+ * service with {@code bakery.services.<name>.db.url} gets a pool of its own. A service with only
+ * {@code bakery.services.<name>.db.username} (and {@code .password}) gets a pool of its own on the
+ * shared database, logging in as that role: with a role per service that owns the service's schema
+ * and nothing else, no service can read or change another's data (docs/configuration.md gives the
+ * {@code CREATE ROLE} and {@code GRANT} statements). Opening a service's database applies its
+ * migrations to its schema.
  */
 public class ServiceDatabases implements DisposableBean {
 
@@ -38,6 +42,7 @@ public class ServiceDatabases implements DisposableBean {
     private EmbeddedPostgresServer embedded;
     private HikariDataSource shared;
     private String sharedLocation;
+    private String sharedUrl;
 
     public ServiceDatabases(BakeryProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
         this.properties = properties;
@@ -52,6 +57,13 @@ public class ServiceDatabases implements DisposableBean {
             HikariDataSource pool = pool("bakery-" + module.name(), own.url(), own.username(), own.password(),
                     own.poolSize() == null ? OWN_POOL_DEFAULT : own.poolSize());
             database = new ServiceDatabase(module, pool, withoutQuery(own.url()));
+        } else if (own.username() != null && !own.username().isBlank()) {
+            // Its own role on the shared database (least privilege): a pool of its own that logs in
+            // as that role, which owns the service's schema and has no rights on any other.
+            sharedPool();
+            HikariDataSource pool = pool("bakery-" + module.name(), withoutCredentials(sharedUrl), own.username(), own.password(),
+                    own.poolSize() == null ? OWN_POOL_DEFAULT : own.poolSize());
+            database = new ServiceDatabase(module, pool, sharedLocation + " as " + own.username());
         } else {
             database = new ServiceDatabase(module, sharedPool(), sharedLocation);
         }
@@ -71,11 +83,13 @@ public class ServiceDatabases implements DisposableBean {
             if (db.configured()) {
                 shared = pool("bakery-shared", db.url(), db.username(), db.password(), size);
                 sharedLocation = withoutQuery(db.url());
+                sharedUrl = db.url();
             } else {
                 embedded = EmbeddedPostgresServer.start(properties.embeddedPostgresDirectory(),
                         properties.embeddedPostgresPasswordFile());
                 shared = pool("bakery-shared", embedded.jdbcUrl(), embedded.username(), embedded.password(), size);
                 sharedLocation = "embedded " + withoutQuery(embedded.jdbcUrl());
+                sharedUrl = embedded.jdbcUrl();
             }
         }
         return shared;
@@ -157,6 +171,18 @@ public class ServiceDatabases implements DisposableBean {
                         && !migration.getState().isResolved() && migration.getVersion() != null)
                 .map(migration -> migration.getVersion().getVersion()).toList();
         return !missing.isEmpty() && AUTH_LEGACY_VERSIONS.containsAll(missing);
+    }
+
+    /** The URL without the {@code user} and {@code password} parameters it may carry (the embedded one names the superuser). */
+    static String withoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return jdbcUrl;
+        }
+        String kept = java.util.Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return jdbcUrl.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     static String withoutQuery(String jdbcUrl) {
