@@ -1,5 +1,6 @@
 package com.bakeryia.launcher;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import com.bakeryia.platform.security.JwtTokens;
 import com.bakeryia.testsupport.ApiClient;
 import com.bakeryia.testsupport.SharedTestPostgres;
 import com.bakeryia.testsupport.SharedTestPostgresContextCustomizerFactory;
+import com.bakeryia.testsupport.mail.EmlFiles;
 import com.bakeryia.testsupport.fixtures.TenantFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code bakery.auth.operators} makes the accounts of the addresses it names OPERATORs for as long as
- * it names them: the setting is read whenever an account is read and never copied into it, so a
+ * {@code bakery.auth.operators} makes the accounts of the addresses it names OPERATORs, once they
+ * verified the address (by the link in the mail, here an {@code .eml} file), for as long as it names them: the setting is read whenever an account is read and never copied into it, so a
  * restart without the address revokes the role, and the same unexpired token is refused on its next
  * request. One process runs auth, tenant and the deletion orchestrator on a database of its own (the
  * data services' URLs lead nowhere: no job runs here), started twice on it.
@@ -44,6 +46,12 @@ class OperatorsByConfigurationTest {
             UUID id = UUID.fromString(api.get("/api/v1/users/me", token).json().path("id").asText());
             lead = new TenantFixture.Member(id, email, token, login.json().path("refresh_token").asText());
             String service = named.getBean(JwtTokens.class).issueServiceToken("ops").value();
+            assertThat(roles(api.get("/api/v1/users/me", lead.accessToken()))).as("not before the address is verified")
+                    .isEmpty();
+
+            // No SMTP server configured: the verification mail is an .eml file in <data-dir>/mail.
+            URI link = URI.create(EmlFiles.awaitLink(SharedTestPostgresContextCustomizerFactory.dataDir(), email, "http://"));
+            assertThat(api.get(link.getRawPath() + "?" + link.getRawQuery(), null).status()).isEqualTo(200);
 
             assertThat(roles(api.get("/api/v1/users/me", lead.accessToken()))).containsExactly("OPERATOR");
             assertThat(api.get("/api/v1/deletion-jobs", lead.accessToken()).status()).isEqualTo(200);

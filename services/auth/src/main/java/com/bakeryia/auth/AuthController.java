@@ -2,6 +2,7 @@ package com.bakeryia.auth;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,12 +11,14 @@ import com.bakeryia.platform.security.ServiceClientCredentials;
 import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,9 +63,14 @@ class AuthController {
     private final JwtTokens tokens;
     private final AuthProperties properties;
     private final ServiceClientCredentials platformClient;
+    private final Registrations registrations;
+    private final EmailVerifications verifications;
 
     AuthController(Users users, PasswordHasher hasher, PasswordChecks passwordChecks, LoginThrottle throttle, RefreshTokens refreshTokens,
-                   JwtTokens tokens, AuthProperties properties, ServiceClientCredentials platformClient) {
+                   JwtTokens tokens, AuthProperties properties, ServiceClientCredentials platformClient,
+                   Registrations registrations, EmailVerifications verifications) {
+        this.registrations = registrations;
+        this.verifications = verifications;
         this.users = users;
         this.hasher = hasher;
         this.passwordChecks = passwordChecks;
@@ -92,19 +102,87 @@ class AuthController {
     record ServiceTokenRequest(@NotBlank @Size(max = 200) String clientId, @NotBlank @Size(max = 1000) String clientSecret) {
     }
 
-    @Operation(operationId = "registerUser", summary = "Register a user account")
-    @ApiResponse(responseCode = "201", description = "The new account")
+    @Operation(operationId = "registerUser", summary = "Register a user account; a link to verify the address is mailed to it",
+            description = "The address is stored normalised (Unicode NFKC, then lower case) and unverified: a link mailed"
+                    + " to it verifies it (GET or POST /api/v1/auth/email-verification). Registering an address that already"
+                    + " has an account answers exactly as for a free one (201, an account-shaped body whose id names no"
+                    + " account), changes nothing, and mails the address's owner that someone tried.")
+    @ApiResponse(responseCode = "201", description = "The new account, unverified (or, for a taken address, an answer that"
+            + " cannot be told apart from it)")
     @ApiResponse(responseCode = "400", description = "A missing or malformed field, or a weak password", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "An account with this email already exists", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = PASSWORD_CHECKS_BUSY, content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
-        String email = request.email().strip();
+        String email = EmailAddresses.normalise(request.email());
         requireStrongPassword(request.password(), email);
         String hash = passwordChecks.run(() -> hasher.hash(request.password()));
-        UserView user = users.register(email, request.fullName().strip(), hash);
+        UserView user = registrations.register(email, request.fullName().strip(), hash);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+    }
+
+    /** The token of a verification link, as mailed. */
+    record EmailVerificationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+",
+            message = "must be the token of a verification link") String token) {
+    }
+
+    /**
+     * An address verified.
+     *
+     * @param email           the address the link was mailed to, now verified
+     * @param emailVerifiedAt when it was verified (the first time, if the link is followed again)
+     */
+    @Schema(name = "EmailVerification")
+    record EmailVerificationView(String email, Instant emailVerifiedAt) {
+    }
+
+    @Operation(operationId = "verifyEmailAddress", summary = "Verify an address by the link mailed to it (the link's GET)",
+            description = "Public, no sign-in: the token proves the mailbox. Works from any browser, once per link (following"
+                    + " a used link again answers the same while the address is unchanged and verified), until the link"
+                    + " expires (bakery.auth.verification-link-ttl).")
+    @ApiResponse(responseCode = "200", description = "The address is verified")
+    @ApiResponse(responseCode = "400", description = "No token, or not a token's form", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such link", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The account's address changed since the link was mailed",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "410", description = "The link expired; signing in (or POST /api/v1/users/me/email-verification)"
+            + " mails a new one", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/email-verification")
+    EmailVerificationView verifyEmailByLink(@RequestParam("token") @NotBlank @Size(max = 100)
+                                            @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be the token of a verification link")
+                                            String token) {
+        return verifyEmail(token);
+    }
+
+    @Operation(operationId = "confirmEmailAddress", summary = "Verify an address with the token of the link mailed to it",
+            description = "As the link's GET, for clients that post the token (\"token\" in the body).")
+    @ApiResponse(responseCode = "200", description = "The address is verified")
+    @ApiResponse(responseCode = "400", description = "No token, or not a token's form", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such link", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The account's address changed since the link was mailed",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "410", description = "The link expired; signing in (or POST /api/v1/users/me/email-verification)"
+            + " mails a new one", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = RATE_LIMITED, content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/email-verification")
+    EmailVerificationView confirmEmail(@Valid @RequestBody EmailVerificationRequest request) {
+        return verifyEmail(request.token());
+    }
+
+    private EmailVerificationView verifyEmail(String token) {
+        EmailVerifications.Result result = verifications.verify(token);
+        return switch (result.outcome()) {
+            case VERIFIED -> {
+                log.info("User {}: e-mail address verified", result.userId());
+                yield new EmailVerificationView(result.email(), result.verifiedAt());
+            }
+            case UNKNOWN -> throw ApiProblem.notFound("This verification link is unknown.");
+            case EXPIRED -> throw ApiProblem.of(HttpStatus.GONE, "This verification link has expired. Sign in, or ask for a"
+                    + " new link with POST /api/v1/users/me/email-verification, to have a new one mailed.");
+            case ADDRESS_CHANGED -> throw ApiProblem.conflict("The account's e-mail address changed after this link was"
+                    + " mailed; the link verifies nothing now.");
+        };
     }
 
     @Operation(operationId = "loginUser", summary = "Log in: an access token and a refresh token; with cancel_deletion, also cancel the"
@@ -125,7 +203,7 @@ class AuthController {
         // The permit covers the attempt's few short statements too, so a flood holds at most as many
         // pooled connections as there are permits; none is held while the password is hashed.
         LoginThrottle.Outcome<UserView> outcome = passwordChecks.run(() -> throttle.attempt(request.email(), () -> {
-            Optional<Users.Account> account = users.findByEmail(request.email().strip());
+            Optional<Users.Account> account = users.findByEmail(EmailAddresses.normalise(request.email()));
             boolean matches = hasher.matches(request.password(), account.map(Users.Account::passwordHash).orElse(null));
             // A right password counts as a success for the throttle whatever the account's standing;
             // a DISABLED account is refused like a wrong password.
@@ -155,6 +233,13 @@ class AuthController {
             log.info("User {}: deletion cancelled by logging in with cancel_deletion", user.id());
         } else if (Users.DELETING.equals(user.status())) {
             throw erasureStarted();
+        }
+        if (user.emailVerifiedAt() == null && properties.emailVerification() == AuthProperties.EmailVerification.REQUIRED) {
+            boolean mailed = registrations.resendVerification(user, Registrations.RESEND_PAUSE);
+            throw ApiProblem.of(HttpStatus.FORBIDDEN, "Confirm your e-mail address first: open the link mailed to it ("
+                    + (mailed ? "a new one was mailed just now" : "the last one was mailed a few minutes ago")
+                    + "). Until then this platform (bakery.auth.email-verification=required) lets no unverified account sign in.")
+                    .with("email_verification_required", true);
         }
         return issueUserTokens(user);
     }

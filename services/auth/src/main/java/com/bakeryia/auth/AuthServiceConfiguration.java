@@ -23,13 +23,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public class AuthServiceConfiguration {
 
     /**
-     * Registration, login, token refresh and logout, the service-credential exchange and the
-     * published public keys need no bearer token.
+     * Registration, login, token refresh and logout, the service-credential exchange, following a
+     * verification link (the token in it proves the mailbox) and the published public keys need no
+     * bearer token.
      */
     @Bean
     PublicPaths authPublicPaths() {
         return PublicPaths.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-                "/api/v1/auth/logout", "/api/v1/auth/service-token", PlatformJwtDecoders.JWKS_PATH);
+                "/api/v1/auth/logout", "/api/v1/auth/service-token", "/api/v1/auth/email-verification",
+                PlatformJwtDecoders.JWKS_PATH);
     }
 
     /**
@@ -46,6 +48,10 @@ public class AuthServiceConfiguration {
                 .handledByService("login_throttle", "account_key", "the row keyed by an HMAC of the user's address"
                         + " (no address is stored) deleted by the auth participant in the FINAL step, before the user row"
                         + " it is found through; every row expires with its window anyway")
+                .handledByService("email_verifications", "user_id", "the user's verification links, deleted with the user"
+                        + " row in the FINAL step (on delete cascade)")
+                .handledByService("email_verifications", "email", "deleted with the user row in the FINAL step (on delete"
+                        + " cascade)")
                 .handledByService("mail_outbox", "recipient_user_id", "the user's unsent mails deleted by the auth participant"
                         + " in the FINAL step; a sent mail keeps no account, address or body")
                 .handledByService("mail_outbox", "recipient_email", "cleared when the mail is sent; the user's unsent mails"

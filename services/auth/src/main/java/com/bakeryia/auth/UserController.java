@@ -22,10 +22,12 @@ import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,9 +46,11 @@ class UserController {
     private static final Logger log = LoggerFactory.getLogger(UserController.class);
 
     private final Users users;
+    private final Registrations registrations;
 
-    UserController(Users users) {
+    UserController(Users users, Registrations registrations) {
         this.users = users;
+        this.registrations = registrations;
     }
 
     /** Users only: their own account, with the platform roles they hold (a console offers itself to an OPERATOR). */
@@ -59,6 +63,27 @@ class UserController {
         UUID userId = CallerPrincipal.of(authentication).userId()
                 .orElseThrow(() -> ApiProblem.unauthorized("The token's subject is not a user id."));
         return users.find(userId).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
+    }
+
+    /**
+     * Whether a new link was mailed.
+     *
+     * @param mailed false when the address is verified already, or a link mailed in the last minutes still works
+     */
+    @Schema(name = "EmailVerificationResend")
+    record VerificationResend(boolean mailed) {
+    }
+
+    @Operation(operationId = "resendEmailVerification", summary = "Mail the caller a new link to verify their address",
+            description = "Users only, for their own account: a new verification link is mailed to the account's address,"
+                    + " unless it is verified already or a link mailed in the last 10 minutes still works (mailed says which).")
+    @ApiResponse(responseCode = "202", description = "mailed: whether a new link was queued for the account's address")
+    @ApiResponse(responseCode = "403", description = "Not a user", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/me/email-verification")
+    @PreAuthorize("hasRole('USER')")
+    ResponseEntity<VerificationResend> resendVerification(Authentication authentication) {
+        UserView user = me(authentication);
+        return ResponseEntity.accepted().body(new VerificationResend(registrations.resendVerification(user, Registrations.RESEND_PAUSE)));
     }
 
     /**

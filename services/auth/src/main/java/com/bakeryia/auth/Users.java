@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 /** The user accounts in {@code auth.users}, with the platform roles each holds. */
@@ -38,7 +36,7 @@ class Users {
 
     private static final String ACCOUNT_COLUMNS =
             "id, email, full_name, status, created_at, deletion_scheduled_for, platform_roles, password_hash,"
-            + " status_before_deletion";
+            + " status_before_deletion, email_verified_at";
 
     private final ServiceDatabase db;
     private final Clock clock;
@@ -55,20 +53,32 @@ class Users {
         }
     }
 
-    UserView register(String email, String fullName, String passwordHash) {
+    /**
+     * A new ACTIVE account with an unverified address, in the caller's transaction.
+     *
+     * @param email the address, normalised ({@link EmailAddresses#normalise})
+     * @return the account, or empty when the address is taken (nothing is changed)
+     */
+    Optional<UserView> register(String email, String fullName, String passwordHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        try {
-            db.jdbc().update("insert into auth.users (id, email, full_name, password_hash, status, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?)", id, email, fullName, passwordHash, ACTIVE, Timestamp.from(now));
-        } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("An account with email " + email + " already exists.");
-        }
-        return new UserView(id, email, fullName, ACTIVE, now, null, List.copyOf(platformRoles(Set.of(), email)));
+        int inserted = db.jdbc().update("insert into auth.users (id, email, full_name, password_hash, status, created_at)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict (email) do nothing", id, email, fullName, passwordHash, ACTIVE,
+                Timestamp.from(now));
+        return inserted == 1 ? Optional.of(newAccountView(id, email, fullName, now)) : Optional.empty();
     }
 
+    /**
+     * How a just-registered account looks: also what registering a taken address answers, with an id
+     * that names no account, so that the two answers cannot be told apart.
+     */
+    UserView newAccountView(UUID id, String email, String fullName, Instant createdAt) {
+        return new UserView(id, email, fullName, ACTIVE, createdAt, null, List.of(), null);
+    }
+
+    /** @param email the address, normalised ({@link EmailAddresses#normalise}): compared exactly */
     Optional<Account> findByEmail(String email) {
-        return db.jdbc().query("select " + ACCOUNT_COLUMNS + " from auth.users where lower(email) = lower(?)",
+        return db.jdbc().query("select " + ACCOUNT_COLUMNS + " from auth.users where email = ?",
                 this::account, email).stream().findFirst();
     }
 
@@ -182,28 +192,33 @@ class Users {
      * asks on every user request.
      */
     Optional<UserDirectory.Account> standing(UUID id) {
-        return db.jdbc().query("select status, deletion_scheduled_for, platform_roles, email from auth.users where id = ?",
+        return db.jdbc().query("select status, deletion_scheduled_for, platform_roles, email, email_verified_at"
+                        + " from auth.users where id = ?",
                 (row, n) -> new UserDirectory.Account(id, UserDirectory.AccountStatus.valueOf(row.getString("status")),
                         Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant)
-                                .orElse(null), platformRoles(granted(row.getArray("platform_roles")), row.getString("email"))),
+                                .orElse(null), platformRoles(granted(row.getArray("platform_roles")), row.getString("email"),
+                                row.getTimestamp("email_verified_at") != null)),
                 id).stream().findFirst();
     }
 
     private Account account(ResultSet row, int index) throws SQLException {
         String email = row.getString("email");
+        Instant verifiedAt = Optional.ofNullable(row.getTimestamp("email_verified_at")).map(Timestamp::toInstant).orElse(null);
         return new Account(new UserView(row.getObject("id", UUID.class), email,
                 row.getString("full_name"), row.getString("status"), row.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(row.getTimestamp("deletion_scheduled_for")).map(Timestamp::toInstant).orElse(null),
-                List.copyOf(platformRoles(granted(row.getArray("platform_roles")), email))),
+                List.copyOf(platformRoles(granted(row.getArray("platform_roles")), email, verifiedAt != null)), verifiedAt),
                 row.getString("password_hash"), row.getString("status_before_deletion"));
     }
 
     /**
      * The roles an account holds now: those granted to it, and OPERATOR while
-     * {@code bakery.auth.operators} names its address (compared without regard to case, as login does).
+     * {@code bakery.auth.operators} names its address and the account has verified that address
+     * (whoever registers an operator's address first gets nothing from it without the owner's mailbox).
+     * The stored address is normalised, as the setting's are, so they compare exactly.
      */
-    private Set<PlatformRole> platformRoles(Set<PlatformRole> granted, String email) {
-        if (!operatorAddresses.contains(email.toLowerCase(Locale.ROOT))) {
+    private Set<PlatformRole> platformRoles(Set<PlatformRole> granted, String email, boolean verified) {
+        if (!verified || !operatorAddresses.contains(email)) {
             return granted;
         }
         EnumSet<PlatformRole> roles = granted.isEmpty() ? EnumSet.noneOf(PlatformRole.class) : EnumSet.copyOf(granted);

@@ -96,6 +96,58 @@ class AuthAuthorizationMatrixTest {
         }
     }
 
+    /**
+     * The address verification endpoints. Following a link is public: the token in it is the proof,
+     * so every caller, with or without a bearer token, gets the same answer (here: 404 for a token no
+     * link has). Asking for a new link is the signed-in person's own business: users only.
+     */
+    @ParameterizedTest(name = "{0} {1} by {2} answers {3}")
+    @CsvSource({
+            "GET, /api/v1/auth/email-verification, ANONYMOUS, 404",
+            "GET, /api/v1/auth/email-verification, SELF, 404",
+            "GET, /api/v1/auth/email-verification, OTHER_USER, 404",
+            "GET, /api/v1/auth/email-verification, SERVICE, 404",
+            "GET, /api/v1/auth/email-verification, OPERATOR, 404",
+            "POST, /api/v1/auth/email-verification, ANONYMOUS, 404",
+            "POST, /api/v1/auth/email-verification, SELF, 404",
+            "POST, /api/v1/auth/email-verification, SERVICE, 404",
+            "POST, /api/v1/auth/email-verification, OPERATOR, 404",
+            "POST, /api/v1/users/me/email-verification, SELF, 202",
+            "POST, /api/v1/users/me/email-verification, OTHER_USER, 202",
+            "POST, /api/v1/users/me/email-verification, OPERATOR, 202",
+            "POST, /api/v1/users/me/email-verification, SERVICE, 403",
+            "POST, /api/v1/users/me/email-verification, ANONYMOUS, 401",
+            "POST, /api/v1/users/me/email-verification, EXPIRED, 401",
+            "POST, /api/v1/users/me/email-verification, FORGED, 401"})
+    void addressVerificationAnswersEachCallerAsItsRuleSays(String method, String path, String caller, int expected) {
+        ApiClient api = ApiClient.onPort(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Member user = TenantFixture.register(api, "verify-matrix", run);
+        String token = switch (caller) {
+            case "SELF" -> user.accessToken();
+            case "OTHER_USER" -> TenantFixture.register(api, "other", run).accessToken();
+            case "OPERATOR" -> TenantFixture.registerOperator(api, tokens.issueServiceToken("ops").value()).accessToken();
+            case "SERVICE" -> tokens.issueServiceToken("ops").value();
+            case "ANONYMOUS" -> null;
+            case "EXPIRED" -> JwtTokens.sign(signingKey, security.issuer(), PrincipalKind.USER, user.userId().toString(),
+                    clock.instant().minus(Duration.ofHours(2)), Duration.ofMinutes(15)).value();
+            case "FORGED" -> JwtTokens.sign(UNTRUSTED_KEY, security.issuer(), PrincipalKind.USER, user.userId().toString(),
+                    clock.instant(), Duration.ofMinutes(15)).value();
+            default -> throw new IllegalArgumentException(caller);
+        };
+        String unknownLinkToken = "A".repeat(43);
+
+        var response = "GET".equals(method) ? api.get(path + "?token=" + unknownLinkToken, token)
+                : api.post(path, token, path.startsWith("/api/v1/auth/") ? Map.of("token", unknownLinkToken) : Map.of());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.isProblem()).isTrue();
+        } else {
+            assertThat(response.json().path("mailed").isBoolean()).as(response.toString()).isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "GET /api/v1/users/{0} answers {1}")
     @CsvSource({"not-a-uuid, 400", "00000000-0000-0000-0000-000000000000, 404"})
     void badOrUnknownUserIdsAreProblems(String id, int expected) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the outbox row's Message-ID, and the row then keeps no address or body; the same event queued
  * twice is one mail; a mail whose relay died mid-send is sent once when its claim lapses.
  */
-@SpringBootTest(classes = AuthTestApplication.class)
+@SpringBootTest(classes = AuthTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MailRelayTest {
 
     @DynamicPropertySource

@@ -1,0 +1,94 @@
+package com.bakeryia.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails about an account's address: its verification link, and the notice to an address's
+ * owner that someone tried to register it. Each is queued in the caller's transaction. No mail
+ * tells its reader more than they have: the notice names no one (the person who tried is unknown),
+ * the verification mail only the address it went to.
+ */
+@Component
+class AccountMails {
+
+    /** At most one "someone tried" notice per account in this period, however often it is tried. */
+    static final Duration TAKEN_NOTICE_PERIOD = Duration.ofHours(1);
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+    private final MailOutbox outbox;
+    private final EmailVerifications verifications;
+    private final AuthProperties properties;
+    private final Environment environment;
+    private final Clock clock;
+
+    AccountMails(MailOutbox outbox, EmailVerifications verifications, AuthProperties properties, Environment environment,
+                 Clock clock) {
+        this.outbox = outbox;
+        this.verifications = verifications;
+        this.properties = properties;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** Issues a verification link for the account's address and queues the mail that carries it. */
+    void queueVerification(UUID userId, String email) {
+        EmailVerifications.Issued link = verifications.issue(userId, email, properties.verificationLinkTtl());
+        String url = publicUrl() + "/api/v1/auth/email-verification?token=" + link.token();
+        outbox.queue(new Mail("verify-email:" + link.id(), userId, email, "Confirm your e-mail address for Bakery-IA",
+                """
+                Hello,
+
+                please confirm that this address belongs to your Bakery-IA account by opening this link
+                (it works once, in any browser, without signing in, until %s):
+
+                %s
+
+                Until you do, nothing that relies on your address applies to your account%s.
+
+                If you did not create a Bakery-IA account, ignore this mail: without the confirmation
+                the address is not used for anything.
+                """.formatted(HUMAN.format(clock.instant().plus(properties.verificationLinkTtl())), url,
+                        properties.emailVerification() == AuthProperties.EmailVerification.REQUIRED
+                                ? ", and you cannot sign in" : "")));
+    }
+
+    /**
+     * Tells the owner of an address that someone tried to register it: at most once per account
+     * and {@link #TAKEN_NOTICE_PERIOD}, so a flood of attempts is not a flood of mail.
+     */
+    void queueRegistrationAttemptNotice(UUID ownerId, String email) {
+        outbox.queue(new Mail("address-taken:" + ownerId + ":" + HOUR.format(clock.instant()), ownerId, email,
+                "Someone tried to register your e-mail address at Bakery-IA",
+                """
+                Hello,
+
+                someone just tried to create a new Bakery-IA account with this e-mail address, which
+                already belongs to your account. No new account was created and nothing about your
+                account changed; whoever tried was told nothing about it.
+
+                If it was you: you already have an account; sign in with it.
+                If it was not you, there is nothing to do.
+                """));
+    }
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Where people's browsers reach auth: {@code bakery.auth.public-url}, else this process. */
+    private String publicUrl() {
+        if (properties.publicUrl() != null) {
+            return properties.publicUrl();
+        }
+        String host = environment.getProperty("server.address", "127.0.0.1");
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}
