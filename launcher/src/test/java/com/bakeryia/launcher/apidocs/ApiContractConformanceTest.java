@@ -102,10 +102,13 @@ class ApiContractConformanceTest {
         api.call(HttpMethod.GET, "/api/v1/tenants/" + tenant + "/suppliers", admin.accessToken(), null, 200);
         api.call(HttpMethod.GET, "/api/v1/tenants/" + tenant + "/orders", member.accessToken(), null, 200);
 
-        // Answers a well-formed request can get: a missing resource, a duplicate, a refusal, a wrong password, a bad token.
+        // Answers a well-formed request can get: a missing resource, a taken address (answered as a free one),
+        // an unknown verification link, a refusal, a wrong password, a bad token.
         api.call(HttpMethod.GET, "/api/v1/tenants/" + tenant + "/orders/" + UUID.randomUUID(), member.accessToken(), null, 404);
         api.call(HttpMethod.POST, "/api/v1/auth/register", null,
-                Map.of("email", member.email(), "password", PASSWORD, "full_name", "Again"), 409);
+                Map.of("email", member.email(), "password", PASSWORD, "full_name", "Again"), 201);
+        api.call(HttpMethod.GET, "/api/v1/auth/email-verification?token=" + "A".repeat(43), null, null, 404);
+        api.call(HttpMethod.POST, "/api/v1/users/me/email-verification", member.accessToken(), Map.of(), 202);
         api.call(HttpMethod.POST, "/api/v1/tenants/" + tenant + "/members", member.accessToken(),
                 Map.of("user_id", owner.userId(), "role", "MEMBER"), 403);
         api.call(HttpMethod.POST, "/api/v1/auth/login", null, Map.of("email", member.email(), "password", "wrong-horse-42"), 401);
