@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -123,9 +121,9 @@ class LoginThrottle {
         }
     }
 
-    /** An address as the throttle compares it: stripped, Unicode NFKC, then lower case by the root locale. */
+    /** An address as the throttle compares it: by the platform's one rule ({@link EmailAddresses#normalise}). */
     static String normalised(String email) {
-        return Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalise(email);
     }
 
     private SecretKeySpec key() {
