@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * per client address, as every public path is.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({DeletionJobController.class, TenantDeletionController.class, TenantExportController.class, UserDeletionController.class,
+@Import({DeletionJobController.class, TenantDeletionController.class, TenantExportController.class, UserExportController.class, UserDeletionController.class,
         DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateKeysController.class})
 public class DeletionApiConfiguration {
 

@@ -12,7 +12,8 @@ import com.bakeryia.platform.deletion.DataServices;
 /**
  * Exports as callers ask for them: start a tenant's or a person's, read one, find its archive. A
  * tenant's export reads every data service and the tenant service (its memberships and
- * subscriptions); the services are fixed when the export is created, as a deletion job's are.
+ * subscriptions); a person's reads those and the auth service (their account); the services are
+ * fixed when the export is created, as a deletion job's are.
  */
 public class DataExports {
 
@@ -40,6 +41,28 @@ public class DataExports {
         List<String> participants = new ArrayList<>(dataServices.names());
         participants.add(TENANT_SERVICE);
         DataExportStore.Creation creation = store.create(ExportKind.TENANT, tenantId, requestedBy,
+                participants.stream().sorted().toList(), properties.maxAttempts(), properties.perSubjectInterval());
+        if (creation.export() == null) {
+            throw new TooSoonException(creation.nextAllowedAt(), creation.retryAfter());
+        }
+        return creation.export();
+    }
+
+    /** The auth service: a person's account and the rows of theirs it keeps. */
+    static final String AUTH_SERVICE = "auth";
+
+    /**
+     * Queues an export of a person's own data (GDPR Art. 15 and 20): their account, their
+     * memberships, and every row of every data service that names them, asked for by
+     * {@code requestedBy}.
+     *
+     * @throws TooSoonException when the person had an export asked for within {@code per-subject-interval}
+     */
+    public DataExport startUserExport(UUID userId, String requestedBy) {
+        List<String> participants = new ArrayList<>(dataServices.names());
+        participants.add(TENANT_SERVICE);
+        participants.add(AUTH_SERVICE);
+        DataExportStore.Creation creation = store.create(ExportKind.USER, userId, requestedBy,
                 participants.stream().sorted().toList(), properties.maxAttempts(), properties.perSubjectInterval());
         if (creation.export() == null) {
             throw new TooSoonException(creation.nextAllowedAt(), creation.retryAfter());

@@ -86,6 +86,13 @@ class DeletionAuthorizationMatrixTest {
                 + Scenario.NO_EXPORT, token)),
         DOWNLOAD_TENANT_EXPORT(false, (s, token) -> s.api.get("/api/v1/tenants/" + s.fixture.tenantId() + "/exports/"
                 + Scenario.NO_EXPORT + "/archive", token)),
+        /** The member's own data; an allowed start uses their one export of the day, so each gets a scenario of its own. */
+        START_USER_EXPORT(true,
+                (s, token) -> s.api.post("/api/v1/users/" + s.fixture.member().userId() + "/exports", token, null)),
+        READ_USER_EXPORT(false, (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/exports/"
+                + Scenario.NO_EXPORT, token)),
+        DOWNLOAD_USER_EXPORT(false, (s, token) -> s.api.get("/api/v1/users/" + s.fixture.member().userId() + "/exports/"
+                + Scenario.NO_EXPORT + "/archive", token)),
         EXPORT_TABLES_IN_A_SERVICE(false,
                 (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId() + "/export-tables", token)),
         EXPORT_ROWS_IN_A_SERVICE(false, (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.fixture.tenantId()
@@ -160,6 +167,10 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.START_TENANT_EXPORT, new int[] {202, 202, 403, 403, 403, 202, 202}),
             Map.entry(Endpoint.READ_TENANT_EXPORT, new int[] {404, 404, 403, 403, 403, 404, 404}),
             Map.entry(Endpoint.DOWNLOAD_TENANT_EXPORT, new int[] {404, 404, 403, 403, 403, 404, 404}),
+            // A person's own data: the person, services and operators.
+            Map.entry(Endpoint.START_USER_EXPORT, new int[] {403, 403, 202, 403, 403, 202, 202}),
+            Map.entry(Endpoint.READ_USER_EXPORT, new int[] {403, 403, 404, 403, 403, 404, 404}),
+            Map.entry(Endpoint.DOWNLOAD_USER_EXPORT, new int[] {403, 403, 404, 403, 403, 404, 404}),
             // The export sources of the services: services only (the orchestrator reads them).
             Map.entry(Endpoint.EXPORT_TABLES_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
             Map.entry(Endpoint.EXPORT_ROWS_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),

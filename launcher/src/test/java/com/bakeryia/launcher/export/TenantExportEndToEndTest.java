@@ -302,6 +302,78 @@ class TenantExportEndToEndTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(202);
     }
 
+    @Test
+    void aPersonsExportHoldsTheirAccountTheirMembershipsAndEveryRowThatNamesThem() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("export-test").value();
+        TenantFixture fixture = TenantFixture.create(api);
+        fill(api, service, fixture.tenantId());
+        TenantFixture.Member person = fixture.member();
+        assertThat(api.post("/api/v1/tenants/" + fixture.tenantId() + "/customers", person.accessToken(),
+                Map.of("name", "Panadería " + UUID.randomUUID())).status()).isEqualTo(201);
+        String exportsPath = "/api/v1/users/" + person.userId() + "/exports";
+        assertThat(api.post(exportsPath, fixture.owner().accessToken(), null).status()).isEqualTo(403);
+
+        ApiClient.Response started = api.post(exportsPath, person.accessToken(), null);
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location").get(0);
+        assertThat(location).startsWith(exportsPath + "/");
+        awaitReady(api, location, person.accessToken());
+        assertThat(api.get(location, fixture.owner().accessToken()).status()).isEqualTo(403);
+        Map<String, byte[]> archive = unzip(download(location + "/archive", person.accessToken()));
+        JsonNode manifest = json.readTree(archive.get("manifest.json"));
+        assertThat(manifest.path("kind").asText()).isEqualTo("USER");
+        assertThat(manifest.path("user_id").asText()).isEqualTo(person.userId().toString());
+
+        // Independently of any plan: every table of every schema with a uuid column holding the person's id.
+        Map<String, Long> naming = rowsNaming(person.userId());
+        assertThat(naming).containsKeys("auth.users", "tenant.memberships");
+        Map<String, Long> exported = new LinkedHashMap<>();
+        for (JsonNode file : manifest.path("files")) {
+            byte[] content = archive.get(file.path("name").asText());
+            assertThat(sha256(content)).isEqualTo(file.path("sha256").asText());
+            if (file.path("format").asText().equals("ndjson")) {
+                exported.put(file.path("service").asText().replace('-', '_') + "." + file.path("table").asText(),
+                        file.path("rows").asLong());
+                String text = new String(content, StandardCharsets.UTF_8);
+                for (String line : text.isEmpty() ? List.<String>of() : List.of(text.split("\n"))) {
+                    assertThat(line).as(file.path("name").asText()).contains(person.userId().toString());
+                }
+            }
+        }
+        naming.forEach((table, rows) -> assertThat(exported.get(table)).as(table).isEqualTo(rows));
+        String account = new String(archive.get("auth/users.ndjson"), StandardCharsets.UTF_8);
+        assertThat(account).contains(person.email()).doesNotContain("password");
+    }
+
+    /**
+     * Rows per table (schema.table) in which some uuid column holds {@code userId}, read from the
+     * catalog: every column but a table's own {@code id}, which is the person only in their account.
+     */
+    private Map<String, Long> rowsNaming(UUID userId) {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        jdbc.query("""
+                select c.table_schema || '.' || c.table_name, c.column_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.udt_name = 'uuid' and t.table_type = 'BASE TABLE'
+                  and c.table_schema not in ('deletion', 'pg_catalog', 'information_schema')
+                  and (c.column_name <> 'id' or (c.table_schema = 'auth' and c.table_name = 'users'))
+                order by 1, 2""", row -> {
+            columns.computeIfAbsent(row.getString(1), table -> new ArrayList<>()).add(row.getString(2));
+        });
+        Map<String, Long> naming = new LinkedHashMap<>();
+        columns.forEach((table, uuidColumns) -> {
+            String condition = String.join(" or ", uuidColumns.stream().map(column -> column + " = ?").toList());
+            Long rows = jdbc.queryForObject("select count(*) from " + table + " where " + condition, Long.class,
+                    uuidColumns.stream().map(column -> (Object) userId).toArray());
+            if (rows != null && rows > 0) {
+                naming.put(table, rows);
+            }
+        });
+        return naming;
+    }
+
     /** Thrown where the dying worker stops, as if its process had ended. */
     static final class WorkerDied extends RuntimeException {
     }
