@@ -49,7 +49,8 @@ class DeletionSchemaCoverageTest {
                         "deletion_job_owned_tenants.tenant_id", "deletion_job_owned_tenants.tenant_job_id",
                         "deletion_jobs.subject_id", "deletion_steps.counts", "deletion_audit_entries.job_id",
                         "deletion_audit_entries.subject_id", "deletion_audit_entries.details", "deletion_certificates.key_id",
-                        "data_exports.requested_by", "data_exports.subject_id", "data_export_parts.export_id");
+                        "data_exports.requested_by", "data_exports.subject_id", "data_export_parts.export_id",
+                        "outbox_events.aggregate_id", "outbox_events.payload", "outbox_events.message_id");
         // Only the two columns that name a person are looked up by a user's id: the rest names jobs and subjects.
         assertThat(plan.outsideEngine()).filteredOn(entry -> entry.handling() == DeletionPlan.OutsideEngine.Handling.BY_SERVICE)
                 .extracting(entry -> entry.table() + "." + entry.column())
