@@ -47,7 +47,12 @@ final class CertificatesCommand extends CommandGroup {
         String text = chosen == Format.JWS ? answer.body().strip()
                 : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.json());
         if (file == null) {
-            ctl.output().line(text);
+            if (chosen == Format.JWS) {
+                ctl.output().line(text);
+            } else {
+                // A document, not a line: its line feeds are the pretty printer's, escaped they would not parse.
+                ctl.output().document(answer.json());
+            }
             return CtlExit.OK;
         }
         try {

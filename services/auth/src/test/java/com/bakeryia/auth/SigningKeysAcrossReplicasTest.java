@@ -83,8 +83,8 @@ class SigningKeysAcrossReplicasTest {
 
         String after = jwks(first).getKeys().get(0).getKeyID();
         assertThat(after).isNotEqualTo(before);
-        // Published at once by the replica that rotated, but not used until the lead (1 s + 5 s here) has passed.
-        assertThat(signingKey(first)).isEqualTo(before);
+        // Published at once by the replica that rotated, used once the lead (1 s + 5 s here) has passed. That it is
+        // not used before is not asserted here: on a loaded machine 6 s of wall-clock time can pass before the next line.
         await().atMost(Duration.ofSeconds(15)).until(() -> signingKey(first).equals(after));
         String newToken = tokens(first).issueServiceToken("ops").value();
         assertThat(jwks(second).getKeyByKeyId(after)).as("not read yet by the slow replica").isNull();
