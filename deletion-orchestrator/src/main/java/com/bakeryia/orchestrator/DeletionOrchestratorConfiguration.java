@@ -100,10 +100,12 @@ public class DeletionOrchestratorConfiguration {
                 .retained("deletion_audit_entries", "details", "ids, counts and times of the action; the trail is"
                         + " append-only and outlives its subjects")
                 .retained("deletion_certificates", "key_id", "the id of the key that signed the certificate")
-                .retained("data_exports", "requested_by", "who asked for an export (a user id or a service's client id),"
-                        + " kept with the export's record")
-                .retained("data_exports", "subject_id", "the tenant or the person whose data the export holds, kept with"
-                        + " the export's record")
+                .handledByService("data_exports", "requested_by", "who asked for an export (a user id or a service's"
+                        + " client id); an erased person's id is replaced by the tombstone by the export worker's next poll"
+                        + " after their job completes")
+                .handledByService("data_exports", "subject_id", "the tenant or the person whose data the export holds;"
+                        + " the export (row, parts, archive) is deleted by the export worker's next poll after the"
+                        + " subject's deletion job completes")
                 .retained("data_export_parts", "export_id", "the export a written table belongs to; an export's id")
                 .retained("outbox_events", "aggregate_id", "the subject a deletion event is about: the announcement"
                         + " of its deletion, ids and kinds only, pruned once published")

@@ -51,10 +51,11 @@ class DeletionSchemaCoverageTest {
                         "deletion_audit_entries.subject_id", "deletion_audit_entries.details", "deletion_certificates.key_id",
                         "data_exports.requested_by", "data_exports.subject_id", "data_export_parts.export_id",
                         "outbox_events.aggregate_id", "outbox_events.payload", "outbox_events.message_id");
-        // Only the two columns that name a person are looked up by a user's id: the rest names jobs and subjects.
+        // Only the columns that name a person are looked up by a user's id: the rest names jobs and subjects.
         assertThat(plan.outsideEngine()).filteredOn(entry -> entry.handling() == DeletionPlan.OutsideEngine.Handling.BY_SERVICE)
                 .extracting(entry -> entry.table() + "." + entry.column())
-                .containsExactlyInAnyOrder("deletion_jobs.initiated_by", "deletion_job_owned_tenants.new_owner_user_id");
+                .containsExactlyInAnyOrder("deletion_jobs.initiated_by", "deletion_job_owned_tenants.new_owner_user_id",
+                        "data_exports.requested_by", "data_exports.subject_id");
     }
 
     @Test

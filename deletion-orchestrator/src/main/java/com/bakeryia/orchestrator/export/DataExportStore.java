@@ -35,6 +35,7 @@ public class DataExportStore {
     private final DatabaseClock clock;
     private final String exports;
     private final String parts;
+    private final String jobs;
 
     public DataExportStore(ServiceDatabase database, DatabaseClock clock) {
         this.sql = database.namedJdbc();
@@ -42,6 +43,7 @@ public class DataExportStore {
         this.clock = clock;
         this.exports = database.schema() + ".data_exports";
         this.parts = database.schema() + ".data_export_parts";
+        this.jobs = database.schema() + ".deletion_jobs";
     }
 
     /**
@@ -198,6 +200,26 @@ public class DataExportStore {
         return sql.query("update " + exports + " set status = 'EXPIRED' where status = 'READY' and expires_at <= :now"
                         + " returning file_name", new MapSqlParameterSource("now", at(clock.now())),
                 (row, n) -> row.getString(1));
+    }
+
+    /** An export of an erased subject, deleted: its archive and work files are to go too. */
+    public record Forgotten(UUID exportId, String fileName) {
+    }
+
+    /**
+     * Forgets erased subjects: deletes every export of a tenant or a person whose deletion job
+     * COMPLETED (their rows and parts; answers them so their files go too), and replaces an erased
+     * person's id as the requester of other exports by the tombstone.
+     */
+    public List<Forgotten> forgetErased() {
+        List<Forgotten> forgotten = sql.query("delete from " + exports + " e where exists (select 1 from " + jobs + " j"
+                        + " where j.status = 'COMPLETED' and j.kind = e.kind and j.subject_id = e.subject_id)"
+                        + " returning id, file_name", new MapSqlParameterSource(),
+                (row, n) -> new Forgotten(row.getObject("id", UUID.class), row.getString("file_name")));
+        sql.update("update " + exports + " set requested_by = 'user:' || :tombstone where requested_by in (select 'user:'"
+                + " || subject_id from " + jobs + " where kind = 'USER' and status = 'COMPLETED')",
+                new MapSqlParameterSource("tombstone", com.bakeryia.deletion.UserTombstone.ID.toString()));
+        return forgotten;
     }
 
     private void fenced(Lease lease, String statement, MapSqlParameterSource parameters) {

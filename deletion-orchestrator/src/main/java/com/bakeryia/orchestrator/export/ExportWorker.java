@@ -88,8 +88,22 @@ public class ExportWorker implements SmartLifecycle {
         return files.size();
     }
 
+    /**
+     * Deletes the exports (rows, archives, work files) of every tenant or person whose deletion
+     * completed, and tombstones an erased requester; answers how many exports went. Every poll runs it.
+     */
+    public int forgetErasedOnce() {
+        List<DataExportStore.Forgotten> forgotten = store.forgetErased();
+        forgotten.forEach(export -> {
+            archiver.deleteArchive(export.fileName());
+            archiver.discardWork(export.exportId());
+        });
+        return forgotten.size();
+    }
+
     private void poll() {
         try {
+            forgetErasedOnce();
             expireOnce();
             while (runOnce()) {
                 // Build whatever is due before sleeping.

@@ -374,6 +374,32 @@ class TenantExportEndToEndTest {
         return naming;
     }
 
+    @Test
+    void anErasedPersonsExportIsDeletedWithThem() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("export-test").value();
+        TenantFixture fixture = TenantFixture.create(api);
+        TenantFixture.Member person = fixture.member();
+        String location = api.post("/api/v1/users/" + person.userId() + "/exports", person.accessToken(), null)
+                .header("Location").get(0);
+        JsonNode ready = awaitReady(api, location, person.accessToken());
+        java.nio.file.Path file = archiver.directory().resolve(jdbc.queryForObject(
+                "select file_name from deletion.data_exports where id = ?::uuid", String.class, ready.path("export_id").asText()));
+        assertThat(file).exists();
+
+        ApiClient.Response erasure = api.delete("/api/v1/users/" + person.userId() + "?immediate=true", service);
+        assertThat(erasure.status()).as(erasure.toString()).isEqualTo(202);
+        String job = "/api/v1/deletion-jobs/" + erasure.json().path("job_id").asText();
+        await().atMost(Duration.ofMinutes(2)).until(() -> api.get(job, service).json().path("status").asText(),
+                status -> status.equals("COMPLETED"));
+
+        assertThat(worker.forgetErasedOnce()).isPositive();
+        assertThat(api.get(location, service).status()).isIn(404);
+        assertThat(file).doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from deletion.data_exports where subject_id = ?", Long.class,
+                person.userId())).isZero();
+    }
+
     /** Thrown where the dying worker stops, as if its process had ended. */
     static final class WorkerDied extends RuntimeException {
     }
