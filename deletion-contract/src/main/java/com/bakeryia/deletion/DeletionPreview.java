@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param toDelete     rows that would be deleted, per table ({@code schema.table})
  * @param toAnonymise  rows whose reference to the subject would be replaced by a tombstone
  * @param toRetain     rows that would be kept on purpose (for example a legal retention)
+ * @param retention    of the rows {@code toRetain}, those the law keeps, per table: with their basis and
+ *                     until when
  */
 public record DeletionPreview(
         String service,
@@ -19,9 +21,17 @@ public record DeletionPreview(
         UUID subjectId,
         Map<String, Long> toDelete,
         Map<String, Long> toAnonymise,
-        Map<String, Long> toRetain) {
+        Map<String, Long> toRetain,
+        Map<String, RetainedRows> retention) {
+
+    /** A preview of a deletion that keeps nothing by law. */
+    public DeletionPreview(String service, DeletionScope scope, UUID subjectId, Map<String, Long> toDelete,
+                           Map<String, Long> toAnonymise, Map<String, Long> toRetain) {
+        this(service, scope, subjectId, toDelete, toAnonymise, toRetain, Map.of());
+    }
 
     public DeletionPreview {
+        retention = retention == null ? Map.of() : Map.copyOf(retention);
         toDelete = Map.copyOf(toDelete);
         toAnonymise = Map.copyOf(toAnonymise);
         toRetain = Map.copyOf(toRetain);

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param startedAt   when the delete began
  * @param completedAt when it ended
  * @param durationMs  how long it took, in milliseconds
+ * @param retention   of the rows {@code retained}, those the law keeps, per table: with their basis and
+ *                    until when (empty when nothing is kept by law)
  */
 public record DeletionResult(
         String service,
@@ -31,9 +33,18 @@ public record DeletionResult(
         List<String> errors,
         Instant startedAt,
         Instant completedAt,
-        long durationMs) {
+        long durationMs,
+        Map<String, RetainedRows> retention) {
+
+    /** A result of a deletion that keeps nothing by law. */
+    public DeletionResult(String service, DeletionScope scope, UUID subjectId, Map<String, Long> deleted,
+                          Map<String, Long> anonymised, Map<String, Long> retained, List<String> errors,
+                          Instant startedAt, Instant completedAt, long durationMs) {
+        this(service, scope, subjectId, deleted, anonymised, retained, errors, startedAt, completedAt, durationMs, Map.of());
+    }
 
     public DeletionResult {
+        retention = retention == null ? Map.of() : Map.copyOf(retention);
         deleted = Map.copyOf(deleted);
         anonymised = Map.copyOf(anonymised);
         retained = Map.copyOf(retained);

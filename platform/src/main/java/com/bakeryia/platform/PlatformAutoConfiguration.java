@@ -31,7 +31,10 @@ import com.bakeryia.platform.tenancy.UserMemberships;
 import com.bakeryia.platform.remote.CredentialExchangeTokenSource;
 import com.bakeryia.platform.remote.RemoteServices;
 import com.bakeryia.platform.remote.ServiceTokenSource;
+import com.bakeryia.platform.retention.Country;
 import com.bakeryia.platform.retention.RetentionCatalogue;
+import com.bakeryia.platform.retention.TenantRetention;
+import com.bakeryia.platform.tenancy.TenantAccess;
 import com.bakeryia.platform.retention.RetentionProperties;
 import com.bakeryia.platform.security.CorsProperties;
 import com.bakeryia.platform.security.PlatformSecurityConfiguration;
@@ -203,8 +206,20 @@ public class PlatformAutoConfiguration {
     @Bean
     LocalDeletionParticipants localDeletionParticipants(List<DeletionPlan> plans,
             List<DeletionParticipant> customParticipants, List<ServiceDatabase> databases,
-            DeletionProperties properties, Clock clock) {
-        return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock);
+            DeletionProperties properties, Clock clock, TenantRetention retention) {
+        return new LocalDeletionParticipants(plans, customParticipants, databases, properties, clock, retention);
+    }
+
+    /**
+     * The rules a tenant's deletion keeps its records by: the catalogue's, for the country the tenant
+     * service records for the tenant (asked lazily: the directory may be the tenant service's own
+     * bean, or a remote one).
+     */
+    @Bean
+    TenantRetention tenantRetention(RetentionCatalogue catalogue, RetentionProperties properties,
+                                    ObjectProvider<TenantDirectory> directory) {
+        return new TenantRetention(catalogue, properties.defaultCountry(), tenantId -> directory.getObject()
+                .access(tenantId, TenantRetention.NOBODY).map(TenantAccess::country).filter(Country::isValid).map(Country::of));
     }
 
     /** The export sources of the services in this process, read by plan (see {@code SqlExportSource}). */

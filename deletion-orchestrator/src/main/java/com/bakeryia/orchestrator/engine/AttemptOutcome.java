@@ -9,12 +9,13 @@ import java.util.Map;
  * @param result     succeeded, failed, timed out, abandoned (its worker stopped), or waiting for something else
  *                   (not an attempt)
  * @param retryable  for a failure: whether another attempt may help
- * @param counts     per-table counts of a success: {@code deleted}, {@code anonymised}, ...
+ * @param counts     per-table counts of a success: {@code deleted}, {@code anonymised}, ...; {@code retention}
+ *                   holds per table what the law keeps (rows, basis, country, retain_until), not a number
  * @param deleted    rows deleted
  * @param anonymised rows anonymised
  * @param error      what went wrong, or what the step waits for
  */
-record AttemptOutcome(Result result, boolean retryable, Map<String, Map<String, Long>> counts, long deleted,
+record AttemptOutcome(Result result, boolean retryable, Map<String, ? extends Map<String, ?>> counts, long deleted,
                       long anonymised, String error) {
 
     /**
@@ -27,7 +28,7 @@ record AttemptOutcome(Result result, boolean retryable, Map<String, Map<String, 
         counts = Map.copyOf(counts);
     }
 
-    static AttemptOutcome succeeded(Map<String, Map<String, Long>> counts, long deleted, long anonymised) {
+    static AttemptOutcome succeeded(Map<String, ? extends Map<String, ?>> counts, long deleted, long anonymised) {
         return new AttemptOutcome(Result.SUCCEEDED, false, counts, deleted, anonymised, null);
     }
 

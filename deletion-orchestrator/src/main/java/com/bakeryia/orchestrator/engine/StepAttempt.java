@@ -56,10 +56,17 @@ public class StepAttempt {
         if (!result.succeeded()) {
             return AttemptOutcome.failed(String.join("; ", result.errors()), true);
         }
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, Map<String, ?>> counts = new LinkedHashMap<>();
         counts.put("deleted", result.deleted());
         if (!result.anonymised().isEmpty()) {
             counts.put("anonymised", result.anonymised());
+        }
+        if (!result.retained().isEmpty()) {
+            counts.put("retained", result.retained());
+        }
+        if (!result.retention().isEmpty()) {
+            // What the law keeps, for the certificate's retained section: rows, basis, country, retain_until.
+            counts.put("retention", result.retention());
         }
         return AttemptOutcome.succeeded(counts, result.totalDeleted(), result.totalAnonymised());
     }
@@ -87,7 +94,7 @@ public class StepAttempt {
         if (!scanned.succeeded()) {
             return scanned;
         }
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>(verified.counts());
+        Map<String, Map<String, ?>> counts = new LinkedHashMap<>(verified.counts());
         counts.putAll(scanned.counts());
         return AttemptOutcome.succeeded(counts, verified.deleted(), verified.anonymised());
     }
@@ -112,7 +119,10 @@ public class StepAttempt {
         if (second.remaining() > 0) {
             return AttemptOutcome.failed("rows remain after deleting again: " + nonZero(second), false);
         }
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>(again.counts());
+        Map<String, Map<String, ?>> counts = new LinkedHashMap<>(again.counts());
+        // What the law keeps was counted by the DELETE step (the archive's whole holding of the subject).
+        counts.remove("retained");
+        counts.remove("retention");
         if (first.remaining() > 0) {
             counts.put("found_late", nonZeroCounts(first));
         }

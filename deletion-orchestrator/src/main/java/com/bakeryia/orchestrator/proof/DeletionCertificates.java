@@ -129,12 +129,17 @@ public class DeletionCertificates {
                 "created_at", JobStoreTables.instant(rs, "created_at"), "completed_at", JobStoreTables.instant(rs, "completed_at")));
         Map<String, Map<String, Map<String, Long>>> services = new TreeMap<>();
         Map<String, Map<String, Object>> verification = new TreeMap<>();
+        Map<String, Object> retainedByLaw = new TreeMap<>();
         sql.query("select service, phase, counts from " + tables.steps() + " where job_id = :job order by service, phase",
                 Map.of("job", jobId), rs -> {
                     String service = rs.getString("service");
                     StepPhase phase = StepPhase.valueOf(rs.getString("phase"));
-                    Map<String, Map<String, Long>> counts = numbers(JSON.readValue(rs.getString("counts"),
-                            new TypeReference<Map<String, Object>>() { }));
+                    Map<String, Object> stored = JSON.readValue(rs.getString("counts"), new TypeReference<Map<String, Object>>() { });
+                    if (stored.get("retention") instanceof Map<?, ?> retention) {
+                        // Per table: rows, basis, country, retain_until (the latest), as the DELETE step reported them.
+                        retention.forEach((table, kept) -> retainedByLaw.put(String.valueOf(table), kept));
+                    }
+                    Map<String, Map<String, Long>> counts = numbers(stored);
                     Map<String, Map<String, Long>> ofService = services.computeIfAbsent(service, s -> emptyCounts());
                     for (String kind : List.of("deleted", "anonymised", "retained")) {
                         counts.getOrDefault(kind, Map.of()).forEach((table, rows) -> ofService.get(kind).merge(table, rows, Long::sum));
@@ -173,6 +178,9 @@ public class DeletionCertificates {
                                 + " count; a SCAN step of its own in jobs created before)"),
                 "services", verification,
                 "rows_found", 0L));
+        // What the law of the tenant's country keeps (GDPR Art. 17(3)(b)), per table: out of the bakery's
+        // reach, minimised, readable only by a RECORDS_OFFICER, purged after retain_until.
+        claims.put("retained_by_law", retainedByLaw);
         claims.put("audit_head", auditHead);
         return claims;
     }

@@ -45,7 +45,7 @@ final class ParticipantPreviews {
                     DeletionPreview preview = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     answered.add(new TenantDeletionPreview.ServicePreview(entry.getKey(), preview.remaining(),
                             new TreeMap<>(preview.toDelete()), new TreeMap<>(preview.toAnonymise()),
-                            new TreeMap<>(preview.toRetain())));
+                            new TreeMap<>(preview.toRetain()), new TreeMap<>(preview.retention())));
                 } catch (TimeoutException e) {
                     entry.getValue().cancel(true);
                     unavailable.put(entry.getKey(), "no answer within " + properties.callTimeout());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.bakeryia.deletion.RetainedRows;
 import com.bakeryia.platform.tenancy.TenantStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -29,10 +30,13 @@ public record TenantDeletionPreview(UUID tenantId, String tenantName, TenantStat
      * @param toAnonymise rows per table it would anonymise
      * @param toRetain    rows per table it would keep on purpose (a deletion record, a legal retention);
      *                    not counted in {@code items}
+     * @param retention   of {@code toRetain}, the records the law of the tenant's country keeps, per table: rows,
+     *                    legal basis, country and the latest day they must be kept (deleted from their table,
+     *                    kept minimised in the service's archive, readable only by a RECORDS_OFFICER)
      */
     @Schema(name = "ServiceDeletionPreview")
     public record ServicePreview(String service, long items, Map<String, Long> toDelete, Map<String, Long> toAnonymise,
-                                 Map<String, Long> toRetain) {
+                                 Map<String, Long> toRetain, Map<String, RetainedRows> retention) {
     }
 
     /** What a caller who is neither a service nor an operator reads for a participant that did not answer. */

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.bakeryia.platform.retention.RecordKind;
+
 /**
  * A service's declaration of every table and column of its schema that the coverage guard looks
  * at (every table with {@code tenant_id}, every column that names a person or holds an e-mail
@@ -34,13 +36,29 @@ import java.util.regex.Pattern;
  * @param tenantTables  table names (without schema), children first
  * @param userColumns   columns that hold a user id, each with what a user deletion does to it
  * @param outsideEngine tables and columns the engine leaves to the service or keeps, with the reason
+ * @param keptByLaw     kinds of record among the tenant tables that the law of the tenant's country may
+ *                      oblige the bakery to keep ({@link RecordKind}): before a tenant's rows of such a
+ *                      table are deleted, the engine copies what the retention catalogue keeps of them
+ *                      into the schema's archive, {@value RetainedRecords#ARCHIVE}
  */
 public record DeletionPlan(String service, boolean engineRuns, List<String> tenantTables, List<UserColumn> userColumns,
-                           List<OutsideEngine> outsideEngine) {
+                           List<OutsideEngine> outsideEngine, List<RecordKind> keptByLaw) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
+    public DeletionPlan(String service, boolean engineRuns, List<String> tenantTables, List<UserColumn> userColumns,
+                        List<OutsideEngine> outsideEngine) {
+        this(service, engineRuns, tenantTables, userColumns, outsideEngine, List.of());
+    }
+
     public DeletionPlan {
+        keptByLaw = List.copyOf(keptByLaw);
+        for (RecordKind kind : keptByLaw) {
+            if (!kind.service().equals(service) || !tenantTables.contains(kind.table()) || !engineRuns) {
+                throw new IllegalArgumentException(kind + " (" + kind.service() + "." + kind.table() + ") cannot be kept by"
+                        + " the deletion plan of " + service + ": only a tenant table of its own that the engine deletes");
+            }
+        }
         tenantTables = List.copyOf(tenantTables);
         userColumns = List.copyOf(userColumns);
         outsideEngine = List.copyOf(outsideEngine);
@@ -249,6 +267,7 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
         private final List<String> tenantTables = new ArrayList<>();
         private final List<UserColumn> userColumns = new ArrayList<>();
         private final List<OutsideEngine> outsideEngine = new ArrayList<>();
+        private final List<RecordKind> keptByLaw = new ArrayList<>();
 
         private Builder(String service, boolean engineRuns) {
             this.service = service;
@@ -305,8 +324,27 @@ public record DeletionPlan(String service, boolean engineRuns, List<String> tena
             return this;
         }
 
+        /**
+         * Tenant tables that hold records the law of the tenant's country may oblige the bakery to
+         * keep: a tenant deletion moves what the retention catalogue keeps of them, minimised, into
+         * the schema's archive {@value RetainedRecords#ARCHIVE} (which the plan then declares,
+         * retained until the purge at expiry) before it deletes them.
+         */
+        public Builder keptByLaw(RecordKind... kinds) {
+            if (keptByLaw.isEmpty() && kinds.length > 0) {
+                String archive = RetainedRecords.ARCHIVE;
+                retained(archive, "tenant_id", "the tenant whose records the law keeps; read only by the platform's"
+                        + " RECORDS_OFFICER, purged when retain_until passes");
+                retained(archive, "record_id", "the id the kept record had in its table, not a person");
+                retained(archive, "record", "the columns the retention catalogue keeps; a person's id there is the"
+                        + " tombstone");
+            }
+            keptByLaw.addAll(List.of(kinds));
+            return this;
+        }
+
         public DeletionPlan build() {
-            return new DeletionPlan(service, engineRuns, tenantTables, userColumns, outsideEngine);
+            return new DeletionPlan(service, engineRuns, tenantTables, userColumns, outsideEngine, keptByLaw);
         }
     }
 }

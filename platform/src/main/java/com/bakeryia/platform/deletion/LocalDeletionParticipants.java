@@ -17,6 +17,7 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.retention.TenantRetention;
 
 /**
  * The deletion participants running in this process: one {@link SqlDeletionParticipant} per
@@ -31,8 +32,16 @@ public class LocalDeletionParticipants {
     private final Map<String, DeletionPlan> plans;
     private final ChunkGate gate;
 
+    /** Records the law keeps are kept by the bundled catalogue, every tenant in the default country. */
     public LocalDeletionParticipants(List<DeletionPlan> plans, List<DeletionParticipant> customParticipants,
                                      List<ServiceDatabase> databases, DeletionProperties properties, Clock clock) {
+        this(plans, customParticipants, databases, properties, clock, TenantRetention.bundledDefaults());
+    }
+
+    /** {@code retention}: the rules by which a tenant deletion keeps what the law of the tenant's country keeps. */
+    public LocalDeletionParticipants(List<DeletionPlan> plans, List<DeletionParticipant> customParticipants,
+                                     List<ServiceDatabase> databases, DeletionProperties properties, Clock clock,
+                                     TenantRetention retention) {
         Map<String, ServiceDatabase> databaseByService = databases.stream()
                 .collect(Collectors.toMap(database -> database.module().name(), Function.identity()));
         this.plans = plans.stream().collect(Collectors.toMap(DeletionPlan::service, Function.identity(),
@@ -47,7 +56,7 @@ public class LocalDeletionParticipants {
                 throw new IllegalStateException("Deletion plan for " + plan.service() + ", which does not run here");
             }
             if (plan.engineRuns()) {
-                all.add(new SqlDeletionParticipant(database, plan, properties.chunkSizing(), gate, clock));
+                all.add(new SqlDeletionParticipant(database, plan, properties.chunkSizing(), gate, clock, retention));
             }
         }
         databases.stream().sorted(Comparator.comparing(ServiceDatabase::schema))

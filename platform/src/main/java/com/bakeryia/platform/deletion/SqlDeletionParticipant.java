@@ -16,8 +16,10 @@ import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.RetainedRows;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
+import com.bakeryia.platform.retention.TenantRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,14 +54,20 @@ public class SqlDeletionParticipant implements DeletionParticipant {
     private final Clock clock;
     private final DeletionRunCounts runCounts;
     private final Map<String, Integer> learnedRows = new ConcurrentHashMap<>();
+    private final RetainedRecords retainedRecords;
 
-    /** Fixed chunks of {@code batchSize} rows, none held back by a gate. */
+    /**
+     * Fixed chunks of {@code batchSize} rows, none held back by a gate; records the law keeps are
+     * kept by the bundled catalogue, every tenant in the default country.
+     */
     public SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, int batchSize, Clock clock) {
-        this(database, plan, ChunkSizing.fixed(batchSize), ChunkGate.OPEN, clock);
+        this(database, plan, ChunkSizing.fixed(batchSize), ChunkGate.OPEN, clock, TenantRetention.bundledDefaults());
     }
 
-    SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, ChunkGate gate, Clock clock) {
+    SqlDeletionParticipant(ServiceDatabase database, DeletionPlan plan, ChunkSizing sizing, ChunkGate gate, Clock clock,
+                           TenantRetention retention) {
         this.database = database;
+        this.retainedRecords = new RetainedRecords(database, plan, retention, clock);
         this.runCounts = new DeletionRunCounts(database);
         this.plan = plan;
         this.sizing = sizing;
@@ -100,8 +108,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 deletes.add(column.action() == DeletionPlan.UserColumn.Action.DELETE);
             });
         }
+        // A tenant's records that the law keeps are deleted from their table and kept, minimised, in the archive.
+        Map<String, RetainedRows> retention = subject.scope() == DeletionScope.TENANT
+                ? retainedRecords.preview(subject.id()) : Map.of();
+        Map<String, Long> toRetain = RetainedRecords.rows(retention);
         if (tables.isEmpty()) {
-            return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
+            return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, toRetain, retention);
         }
         List<String> counts = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
@@ -117,7 +129,7 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             }, parameters.toArray());
             return null;
         });
-        return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, Map.of());
+        return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, toRetain, retention);
     }
 
     @Override
@@ -125,13 +137,17 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         Instant startedAt = clock.instant();
         Map<String, Long> deleted = new LinkedHashMap<>();
         Map<String, Long> anonymised = new LinkedHashMap<>();
+        Map<String, RetainedRows> retained = Map.of();
         if (subject.scope() == DeletionScope.TENANT) {
             // First the fence, committed: no write of the tenant commits here from now on, and those
             // past their check have committed, so what is deleted below is all there will be.
             WriteFence.fence(database, subject.id());
+            // Then what the law keeps goes to the archive, before any of its rows are deleted (after
+            // the fence: no record can be written after the copy and deleted without being kept).
+            retained = retainedRecords.keep(subject.id());
             Map<String, Long> allAtOnce = deleteSmallTenant(subject.id(), runId);
             if (allAtOnce != null) {
-                return completed(subject, startedAt, allAtOnce, Map.of());
+                return completed(subject, startedAt, allAtOnce, Map.of(), retained);
             }
             for (String table : plan.tenantTables()) {
                 // Not a small tenant: every chunk of it takes its turn at the gate, the first ones too.
@@ -154,14 +170,15 @@ public class SqlDeletionParticipant implements DeletionParticipant {
         DeletionRunCounts.Counts counts = runCounts.of(runId);
         deleted.putAll(counts.deleted());
         anonymised.putAll(counts.anonymised());
-        return completed(subject, startedAt, deleted, anonymised);
+        return completed(subject, startedAt, deleted, anonymised, retained);
     }
 
     private DeletionResult completed(DeletionSubject subject, Instant startedAt, Map<String, Long> deleted,
-                                     Map<String, Long> anonymised) {
+                                     Map<String, Long> anonymised, Map<String, RetainedRows> retained) {
         Instant completedAt = clock.instant();
-        var result = new DeletionResult(service(), subject.scope(), subject.id(), deleted, anonymised, Map.of(),
-                List.of(), startedAt, completedAt, Duration.between(startedAt, completedAt).toMillis());
+        var result = new DeletionResult(service(), subject.scope(), subject.id(), deleted, anonymised,
+                RetainedRecords.rows(retained), List.of(), startedAt, completedAt,
+                Duration.between(startedAt, completedAt).toMillis(), retained);
         logCompletion(subject, result);
         return result;
     }

@@ -2,6 +2,7 @@ package com.bakeryia.orders;
 
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.retention.RecordKind;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -27,6 +28,7 @@ public class OrdersServiceConfiguration {
                 .anonymiseUser("customer_orders", "created_by")
                 .anonymiseUser("order_status_history", "changed_by")
                 .retained("order_items", "product_id", "a product of the bakery's catalogue, not a person")
+                .keptByLaw(RecordKind.CUSTOMER_ORDERS, RecordKind.CUSTOMER_ORDER_ITEMS)
                 .build();
     }
 }

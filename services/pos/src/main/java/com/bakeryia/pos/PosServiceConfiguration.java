@@ -2,6 +2,7 @@ package com.bakeryia.pos;
 
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.retention.RecordKind;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -23,6 +24,7 @@ public class PosServiceConfiguration {
                 .anonymiseUser("pos_sessions", "closed_by")
                 .anonymiseUser("pos_transactions", "created_by")
                 .retained("pos_transaction_items", "product_id", "a product of the bakery's catalogue, not a person")
+                .keptByLaw(RecordKind.POS_TRANSACTIONS, RecordKind.POS_TRANSACTION_ITEMS)
                 .build();
     }
 }

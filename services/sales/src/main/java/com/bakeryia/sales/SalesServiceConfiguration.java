@@ -2,6 +2,7 @@ package com.bakeryia.sales;
 
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.retention.RecordKind;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -20,6 +21,7 @@ public class SalesServiceConfiguration {
                 .tenantTables("sales_records")
                 .anonymiseUser("sales_records", "recorded_by")
                 .retained("sales_records", "product_id", "a product of the bakery's catalogue, not a person")
+                .keptByLaw(RecordKind.SALES_RECORDS)
                 .build();
     }
 }

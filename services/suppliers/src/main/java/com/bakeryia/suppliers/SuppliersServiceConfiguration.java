@@ -2,6 +2,7 @@ package com.bakeryia.suppliers;
 
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.deletion.DeletionPlan;
+import com.bakeryia.platform.retention.RecordKind;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -29,6 +30,7 @@ public class SuppliersServiceConfiguration {
                 .anonymiseUser("deliveries", "received_by")
                 .retained("price_lists", "ingredient_id", "an ingredient (in the inventory service), not a person")
                 .retained("purchase_order_items", "ingredient_id", "an ingredient (in the inventory service), not a person")
+                .keptByLaw(RecordKind.PURCHASE_ORDERS, RecordKind.PURCHASE_ORDER_ITEMS, RecordKind.DELIVERIES)
                 .build();
     }
 }

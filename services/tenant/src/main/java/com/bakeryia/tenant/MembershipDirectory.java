@@ -28,12 +28,13 @@ class MembershipDirectory implements TenantDirectory {
 
     @Override
     public Optional<TenantAccess> access(UUID tenantId, UUID userId) {
-        return db.jdbc().query("select t.status, t.deletion_scheduled_for, t.name, m.role from tenant.tenants t"
+        return db.jdbc().query("select t.status, t.deletion_scheduled_for, t.name, t.country, m.role from tenant.tenants t"
                         + " left join tenant.memberships m on m.tenant_id = t.id and m.user_id = ? where t.id = ?",
                 (row, i) -> new TenantAccess(tenantId, TenantStatus.valueOf(row.getString("status")),
                         row.getString("role") == null ? null : TenantRole.valueOf(row.getString("role")),
                         row.getTimestamp("deletion_scheduled_for") == null ? null
-                                : row.getTimestamp("deletion_scheduled_for").toInstant(), row.getString("name")),
+                                : row.getTimestamp("deletion_scheduled_for").toInstant(), row.getString("name"),
+                        row.getString("country")),
                 userId, tenantId).stream().findFirst();
     }
 
