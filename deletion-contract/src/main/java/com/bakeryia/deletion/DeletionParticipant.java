@@ -39,6 +39,16 @@ public interface DeletionParticipant {
         throw new UnsupportedOperationException(service() + " cannot scan its catalog for " + subject);
     }
 
+    /**
+     * A page of the records the law keeps of a deleted tenant in this service's archive, those with
+     * {@code seq} greater than {@code after}, oldest first; changes nothing. Only the platform's
+     * records officer reads them, through the orchestrator, which records every read in the audit
+     * trail. A participant that keeps nothing answers an empty page.
+     */
+    default RetainedRecordPage retainedRecords(UUID tenantId, long after, int limit) {
+        return new RetainedRecordPage(java.util.List.of(), null);
+    }
+
     /** A delete that is a run of its own: it reports what this call did. */
     default DeletionResult delete(DeletionSubject subject) {
         return delete(subject, UUID.randomUUID());

@@ -7,7 +7,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A participant in another process, reached over its HTTP binding:
  * {@code DELETE /api/v1/{service}/{tenant|user}/{id}?run_id={run}} and
- * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview} and {@code .../deletion-scan}. The client is expected to
+ * {@code GET /api/v1/{service}/{tenant|user}/{id}/deletion-preview} and {@code .../deletion-scan}, and
+ * {@code GET /api/v1/{service}/tenant/{id}/retained-records}. The client is expected to
  * carry the base URL, a service token and timeouts; HTTP errors surface as exceptions (which
  * {@link SafeDeletion} turns into error results).
  */
@@ -40,6 +41,14 @@ public final class RemoteDeletionParticipant implements DeletionParticipant {
                 .uri("/api/v1/{service}/{scope}/{id}/deletion-scan", service, subject.scope().pathSegment(), subject.id())
                 .retrieve()
                 .body(DeletionScan.class);
+    }
+
+    @Override
+    public RetainedRecordPage retainedRecords(UUID tenantId, long after, int limit) {
+        return client.get()
+                .uri("/api/v1/{service}/tenant/{id}/retained-records?after={after}&limit={limit}", service, tenantId, after, limit)
+                .retrieve()
+                .body(RetainedRecordPage.class);
     }
 
     @Override

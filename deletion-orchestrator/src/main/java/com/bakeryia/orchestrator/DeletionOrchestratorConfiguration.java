@@ -34,6 +34,7 @@ import com.bakeryia.orchestrator.proof.DeletionAudit;
 import com.bakeryia.orchestrator.proof.DeletionCertificates;
 import com.bakeryia.orchestrator.requests.DeletionJobs;
 import com.bakeryia.orchestrator.requests.DeletionWindowProperties;
+import com.bakeryia.orchestrator.requests.RetainedRecordReads;
 import com.bakeryia.orchestrator.requests.UserDeletions;
 import com.bakeryia.platform.BakeryService;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -209,6 +210,13 @@ public class DeletionOrchestratorConfiguration {
         return new DeletionWorker(leases, new StepAttempt(participants, preparation, clock.clock()), failedJobRetries,
                 graceWindows, metrics,
                 properties, clock.clock());
+    }
+
+    /** Reads of what the law keeps of deleted tenants, for the RECORDS_OFFICER, each in the audit trail. */
+    @Bean
+    RetainedRecordReads retainedRecordReads(ParticipantDirectory participants, DataServices dataServices,
+                                            JobStoreTables tables, DeletionAudit audit, Clock clock) {
+        return new RetainedRecordReads(participants, dataServices, tables, audit, clock);
     }
 
     @Bean

@@ -179,7 +179,7 @@ public class DeletionJobReads {
                             rs.getInt("attempts"), rs.getInt("attempt_limit"),
                             stepStatus == StepStatus.PENDING ? instant(rs, "next_attempt_at") : null,
                             rs.getLong("items_deleted"), rs.getLong("items_anonymised"),
-                            detail ? json.readValue(rs.getString("counts"), COUNTS) : Map.of(), rs.getString("last_error"),
+                            detail ? counts(rs.getString("counts")) : Map.of(), rs.getString("last_error"),
                             instant(rs, "started_at"), instant(rs, "completed_at"),
                             attemptsByStep.getOrDefault(stepId, List.of())));
         });
@@ -189,6 +189,16 @@ public class DeletionJobReads {
         stepsByJob.values().forEach(steps -> steps.sort(planOrder));
         return rows.stream().map(row -> row.summary(stepsByJob.getOrDefault(row.id(), List.of()), now))
                 .map(job -> detail ? job : job.withoutSteps()).toList();
+    }
+
+    /**
+     * A step's counts per kind and table: the numbers only (a DELETE step's {@code retention} says per
+     * table what the law keeps, with basis and dates, for the certificate; it is not a count).
+     */
+    private Map<String, Map<String, Long>> counts(String stored) {
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) json.readTree(stored);
+        node.remove("retention");
+        return json.convertValue(node, COUNTS);
     }
 
     private record JobRow(UUID id, JobKind kind, UUID subjectId, JobStatus status, Instant scheduledFor, UUID initiatedBy,

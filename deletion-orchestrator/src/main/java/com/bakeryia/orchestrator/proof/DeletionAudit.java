@@ -87,7 +87,12 @@ public class DeletionAudit {
         /** The job completed (details: totals). */
         COMPLETED,
         /** The job's deletion certificate was issued (details: key id and the certificate's SHA-256). */
-        CERTIFICATE_ISSUED
+        CERTIFICATE_ISSUED,
+        /**
+         * A RECORDS_OFFICER read records the law keeps of the job's deleted tenant (details: the service,
+         * the stated reason, the page read and how many records it returned).
+         */
+        RETAINED_RECORDS_READ
     }
 
     /**

@@ -74,6 +74,11 @@ class DeletionAuthorizationMatrixTest {
         /** No such event: those allowed hear 404, the others 403. */
         REPLAY_EVENT(false, (s, token) -> s.api.post("/api/v1/event-outboxes/deletion-orchestrator/events/"
                 + UUID.randomUUID() + "/replay", token, null)),
+        /** What the law keeps of the deleted other tenant: the RECORDS_OFFICER's alone (RecordsKeptByLawEndToEndTest reads it). */
+        READ_RETAINED_RECORDS(false, (s, token) -> s.api.post("/api/v1/retained-records/reads", token, Map.of(
+                "tenant_id", s.otherTenant().toString(), "service", "orders", "reason", "Tax audit reference 2027/42"))),
+        RETAINED_RECORDS_IN_A_SERVICE(false,
+                (s, token) -> s.api.get("/api/v1/orders/tenant/" + s.otherTenant() + "/retained-records", token)),
         /** Sets the member's granted roles to none, which they hold anyway: allowed or not, nothing changes. */
         GRANT_PLATFORM_ROLES(false,
                 (s, token) -> s.api.put("/api/v1/users/" + s.fixture.member().userId() + "/platform-roles", token,
@@ -161,6 +166,9 @@ class DeletionAuthorizationMatrixTest {
             Map.entry(Endpoint.LIST_EVENT_OUTBOXES, new int[] {403, 403, 403, 403, 403, 200, 200}),
             Map.entry(Endpoint.LIST_DEAD_LETTERS, new int[] {403, 403, 403, 403, 403, 200, 200}),
             Map.entry(Endpoint.REPLAY_EVENT, new int[] {403, 403, 403, 403, 403, 404, 404}),
+            // Not the bakery's former members, not a service, not an operator: a RECORDS_OFFICER only.
+            Map.entry(Endpoint.READ_RETAINED_RECORDS, new int[] {403, 403, 403, 403, 403, 403, 403}),
+            Map.entry(Endpoint.RETAINED_RECORDS_IN_A_SERVICE, new int[] {403, 403, 403, 403, 403, 200, 403}),
             // Roles are granted by services (and configuration), never by a person, an operator included.
             Map.entry(Endpoint.GRANT_PLATFORM_ROLES, new int[] {403, 403, 403, 403, 403, 200, 403}),
             // A bakery's export: its OWNER and ADMINs, services and operators.

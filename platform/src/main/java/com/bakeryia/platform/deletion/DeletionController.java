@@ -8,8 +8,11 @@ import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.RetainedRecordPage;
 import com.bakeryia.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,6 +65,19 @@ public class DeletionController {
     @GetMapping("/api/v1/{service}/tenant/{tenant_id}/deletion-preview")
     public DeletionPreview previewTenant(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId) {
         return participant(service, DeletionScope.TENANT).preview(subject(DeletionScope.TENANT, tenantId));
+    }
+
+    @Operation(operationId = "listRetainedTenantRecords", summary = "Read a page of what the law keeps of a deleted tenant in one service",
+            description = "Services only (the deletion orchestrator, for the platform's RECORDS_OFFICER, who states a reason"
+                    + " that the audit trail records): the records a tenant's deletion kept in this service's archive,"
+                    + " minimised, oldest first, those after `after`; an empty page for a service that keeps nothing.")
+    @ApiResponse(responseCode = "200", description = "A page of kept records")
+    @GetMapping("/api/v1/{service}/tenant/{tenant_id}/retained-records")
+    public RetainedRecordPage retainedRecords(@PathVariable String service, @PathVariable("tenant_id") UUID tenantId,
+                                              @RequestParam(defaultValue = "0") @Min(0) long after,
+                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return participant(service, DeletionScope.TENANT).retainedRecords(subject(DeletionScope.TENANT, tenantId).id(),
+                after, limit);
     }
 
     @Operation(operationId = "scanTenantData", summary = "Scan one service's live catalog for a deleted tenant's rows",

@@ -16,6 +16,7 @@ import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScan;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.RetainedRecordPage;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.retention.TenantRetention;
 
@@ -110,6 +111,11 @@ public class LocalDeletionParticipants {
         @Override
         public DeletionScan scan(DeletionSubject subject) {
             return CatalogScan.scan(service(), database, plan, subject);
+        }
+
+        @Override
+        public RetainedRecordPage retainedRecords(UUID tenantId, long after, int limit) {
+            return participant.retainedRecords(tenantId, after, limit);
         }
     }
 

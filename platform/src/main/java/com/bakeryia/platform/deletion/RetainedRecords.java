@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.bakeryia.deletion.RetainedRecord;
+import com.bakeryia.deletion.RetainedRecordPage;
 import com.bakeryia.deletion.RetainedRows;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -17,6 +19,8 @@ import com.bakeryia.platform.retention.Country;
 import com.bakeryia.platform.retention.RecordKind;
 import com.bakeryia.platform.retention.RetentionRule;
 import com.bakeryia.platform.retention.TenantRetention;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service's archive of the records the law keeps after its tenant's deletion, the table
@@ -38,6 +42,8 @@ public final class RetainedRecords {
     public static final String ARCHIVE = "retained_records";
 
     private static final int CHUNK_ROWS = 1000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ServiceDatabase database;
     private final DeletionPlan plan;
@@ -105,6 +111,21 @@ public final class RetainedRecords {
                             rs.getDate(5).toLocalDate()));
                 }, tenantId);
         return held;
+    }
+
+    /** A page of the tenant's kept records, those after {@code after} in the archive, oldest first. */
+    RetainedRecordPage read(UUID tenantId, long after, int limit) {
+        List<RetainedRecord> items = database.jdbc().query("select id, tenant_id, source_table, record_id, record_kind,"
+                + " record_date, retain_until, basis, country, catalogue_version, record::text as record from "
+                + qualified(ARCHIVE) + " where tenant_id = ? and id > ? order by id limit ?", (rs, n) -> new RetainedRecord(
+                rs.getLong("id"), rs.getObject("tenant_id", UUID.class), qualified(rs.getString("source_table")),
+                rs.getObject("record_id", UUID.class), rs.getString("record_kind"), rs.getDate("record_date").toLocalDate(),
+                rs.getDate("retain_until").toLocalDate(), rs.getString("basis"), rs.getString("country"),
+                rs.getString("catalogue_version"), JSON.readValue(rs.getString("record"), new TypeReference<Map<String, Object>>() { })),
+                tenantId, after, limit + 1);
+        boolean more = items.size() > limit;
+        List<RetainedRecord> page = more ? items.subList(0, limit) : items;
+        return new RetainedRecordPage(page, more ? page.get(page.size() - 1).seq() : null);
     }
 
     /** The rows of each table, from what is or would be kept of it. */

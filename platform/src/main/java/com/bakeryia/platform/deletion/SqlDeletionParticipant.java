@@ -16,6 +16,7 @@ import com.bakeryia.deletion.DeletionPreview;
 import com.bakeryia.deletion.DeletionResult;
 import com.bakeryia.deletion.DeletionScope;
 import com.bakeryia.deletion.DeletionSubject;
+import com.bakeryia.deletion.RetainedRecordPage;
 import com.bakeryia.deletion.RetainedRows;
 import com.bakeryia.deletion.UserTombstone;
 import com.bakeryia.platform.data.ServiceDatabase;
@@ -130,6 +131,13 @@ public class SqlDeletionParticipant implements DeletionParticipant {
             return null;
         });
         return new DeletionPreview(service(), subject.scope(), subject.id(), toDelete, toAnonymise, toRetain, retention);
+    }
+
+    /** The archive of what the law keeps of deleted tenants ({@link RetainedRecords}); empty when the plan keeps nothing. */
+    @Override
+    public RetainedRecordPage retainedRecords(UUID tenantId, long after, int limit) {
+        return plan.keptByLaw().isEmpty() ? new RetainedRecordPage(List.of(), null)
+                : retainedRecords.read(tenantId, after, limit);
     }
 
     @Override

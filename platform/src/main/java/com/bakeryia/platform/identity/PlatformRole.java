@@ -16,7 +16,14 @@ public enum PlatformRole {
      * and restores any tenant or user deletion, reads certificates and the audit trail. Gives no
      * access to bakery data, tenant memberships, the services' participant endpoints or metrics.
      */
-    OPERATOR;
+    OPERATOR,
+
+    /**
+     * Reads the records the law keeps of deleted tenants (the services' archives of fiscal records,
+     * docs/retention.md): one read at a time, each with a stated reason that the deletion audit
+     * trail records with the reader. Nothing else: no deletion jobs, no bakery data, no memberships.
+     */
+    RECORDS_OFFICER;
 
     /** The Spring Security authority a request of a holder gets: {@code ROLE_OPERATOR}. */
     public String authority() {
