@@ -111,7 +111,8 @@ class UserController {
             description = "Services only: the account holds exactly the roles given from the next request on, in every"
                     + " process (tokens do not carry roles; every request reads them). [] revokes them all. A role can be"
                     + " added only to an ACTIVE account; removing one always works. OPERATOR acts on the deletion records of"
-                    + " every tenant and user and gives nothing else. An address named in bakery.auth.operators keeps"
+                    + " every tenant and user and gives nothing else; RECORDS_OFFICER reads what the law keeps of deleted"
+                    + " tenants, one read at a time with a reason, and gives nothing else. An address named in bakery.auth.operators keeps"
                     + " OPERATOR whatever this grants, for as long as the setting names it; the answer shows the roles held.")
     // 401 and the problem+json bodies come from the platform's API contract, as on every operation.
     @ApiResponse(responseCode = "200", description = "The account with the platform roles it now holds")
