@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({DeletionJobController.class, TenantDeletionController.class, TenantExportController.class, UserExportController.class, UserDeletionController.class,
-        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateKeysController.class})
+        DeletionCertificateController.class, DeletionAuditController.class, DeletionCertificateKeysController.class,
+        RetainedRecordsController.class})
 public class DeletionApiConfiguration {
 
     /** Anyone must be able to check a certificate, so its keys need no token. */

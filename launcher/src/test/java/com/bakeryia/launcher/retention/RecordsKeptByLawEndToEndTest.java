@@ -1,6 +1,7 @@
 package com.bakeryia.launcher.retention;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,8 +95,10 @@ class RecordsKeptByLawEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from orders.retained_records where tenant_id = ?"
                 + " and (jsonb_exists(record, 'notes') or jsonb_exists(record, 'customer_id') or record::text like ?)", Long.class, tenant, "%" + owner.userId() + "%")).isZero();
 
-        JsonNode certificate = api.get("/api/v1/deletion-jobs/" + jobId + "/certificate", service).json().path("claims");
-        JsonNode retained = certificate.path("retained_by_law");
+        // The signed claims themselves: the compact JWS's payload.
+        String jws = api.get("/api/v1/deletion-jobs/" + jobId + "/certificate", service).text();
+        JsonNode retained = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]))
+                .path("retained_by_law");
         assertThat(retained.propertyNames()).containsExactlyInAnyOrderElementsOf(previewed.keySet());
         previewed.forEach((table, kept) -> {
             JsonNode stated = retained.path(table);
