@@ -66,7 +66,17 @@ public class StepAttempt {
         }
         if (!result.retention().isEmpty()) {
             // What the law keeps, for the certificate's retained section: rows, basis, country, retain_until.
-            counts.put("retention", result.retention());
+            // Stored with the names the certificate states, whatever the mapper's naming.
+            Map<String, Map<String, Object>> retention = new java.util.TreeMap<>();
+            result.retention().forEach((table, kept) -> {
+                Map<String, Object> stated = new LinkedHashMap<>();
+                stated.put("rows", kept.rows());
+                stated.put("basis", kept.basis());
+                stated.put("country", kept.country());
+                stated.put("retain_until", kept.retainUntil() == null ? null : kept.retainUntil().toString());
+                retention.put(table, stated);
+            });
+            counts.put("retention", retention);
         }
         return AttemptOutcome.succeeded(counts, result.totalDeleted(), result.totalAnonymised());
     }
