@@ -262,7 +262,7 @@ public class DeletionOrchestratorConfiguration {
 
     @Bean
     DataExports dataExports(DataExportStore store, DataServices dataServices, ExportProperties properties,
-                            ExportArchiver archiver) {
-        return new DataExports(store, dataServices, properties, archiver.directory());
+                            ExportArchiver archiver, DeletionAudit audit, DatabaseClock clock) {
+        return new DataExports(store, dataServices, properties, archiver.directory(), audit, clock);
     }
 }

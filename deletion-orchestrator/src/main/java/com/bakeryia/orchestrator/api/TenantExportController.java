@@ -144,6 +144,8 @@ class TenantExportController {
     @ApiResponse(responseCode = "410", description = "The export's link expired and its file is deleted", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/tenants/{tenant_id}/exports/{export_id}/archive")
     ResponseEntity<Resource> download(@PathVariable("tenant_id") UUID tenantId, @PathVariable("export_id") UUID exportId,
+                                      @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.RANGE,
+                                              required = false) @io.swagger.v3.oas.annotations.Parameter(hidden = true) String range,
                                       Authentication authentication) {
         requireManager(tenantId, CallerPrincipal.of(authentication), "download its exports");
         DataExport export = export(tenantId, exportId);
@@ -153,6 +155,7 @@ class TenantExportController {
         }
         Path archive = exports.archive(exportId).orElseThrow(() -> ApiProblem.conflict("Export " + exportId + " is "
                 + export.status() + "; its archive can be downloaded once it is READY."));
+        exports.downloaded(export, Initiator.of(CallerPrincipal.of(authentication)).actor(), range);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -124,6 +124,8 @@ class UserExportController {
     @ApiResponse(responseCode = "410", description = "The export's link expired and its file is deleted", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/users/{user_id}/exports/{export_id}/archive")
     ResponseEntity<Resource> download(@PathVariable("user_id") UUID userId, @PathVariable("export_id") UUID exportId,
+                                      @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.RANGE,
+                                              required = false) @io.swagger.v3.oas.annotations.Parameter(hidden = true) String range,
                                       Authentication authentication) {
         requireSelfOrSupervisor(userId, CallerPrincipal.of(authentication));
         DataExport export = export(userId, exportId);
@@ -133,6 +135,7 @@ class UserExportController {
         }
         Path archive = exports.archive(exportId).orElseThrow(() -> ApiProblem.conflict("Export " + exportId + " is "
                 + export.status() + "; its archive can be downloaded once it is READY."));
+        exports.downloaded(export, Initiator.of(CallerPrincipal.of(authentication)).actor(), range);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

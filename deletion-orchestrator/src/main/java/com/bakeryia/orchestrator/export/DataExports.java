@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.bakeryia.orchestrator.job.DatabaseClock;
+import com.bakeryia.orchestrator.job.JobKind;
+import com.bakeryia.orchestrator.proof.DeletionAudit;
 import com.bakeryia.platform.deletion.DataServices;
 
 /**
@@ -24,9 +27,14 @@ public class DataExports {
     private final DataServices dataServices;
     private final ExportProperties properties;
     private final Path directory;
+    private final DeletionAudit audit;
+    private final DatabaseClock clock;
 
-    public DataExports(DataExportStore store, DataServices dataServices, ExportProperties properties, Path directory) {
+    public DataExports(DataExportStore store, DataServices dataServices, ExportProperties properties, Path directory,
+                       DeletionAudit audit, DatabaseClock clock) {
         this.store = store;
+        this.audit = audit;
+        this.clock = clock;
         this.dataServices = dataServices;
         this.properties = properties;
         this.directory = directory;
@@ -45,6 +53,7 @@ public class DataExports {
         if (creation.export() == null) {
             throw new TooSoonException(creation.nextAllowedAt(), creation.retryAfter());
         }
+        audited(creation.export(), DeletionAudit.Action.EXPORT_REQUESTED, requestedBy, null);
         return creation.export();
     }
 
@@ -67,6 +76,7 @@ public class DataExports {
         if (creation.export() == null) {
             throw new TooSoonException(creation.nextAllowedAt(), creation.retryAfter());
         }
+        audited(creation.export(), DeletionAudit.Action.EXPORT_REQUESTED, requestedBy, null);
         return creation.export();
     }
 
@@ -90,6 +100,17 @@ public class DataExports {
         public java.time.Instant nextAllowedAt() {
             return nextAllowedAt;
         }
+    }
+
+    /** Records in the audit trail that {@code actor} downloaded the export ({@code range}: the Range header, or null). */
+    public void downloaded(DataExport export, String actor, String range) {
+        audited(export, DeletionAudit.Action.EXPORT_DOWNLOADED, actor, range);
+    }
+
+    private void audited(DataExport export, DeletionAudit.Action action, String actor, String range) {
+        audit.append(clock.now(), action, null, export.kind() == ExportKind.TENANT ? JobKind.TENANT : JobKind.USER,
+                export.subjectId(), actor, range == null ? DeletionAudit.details("export_id", export.exportId().toString())
+                        : DeletionAudit.details("export_id", export.exportId().toString(), "range", range));
     }
 
     public Optional<DataExport> find(UUID exportId) {

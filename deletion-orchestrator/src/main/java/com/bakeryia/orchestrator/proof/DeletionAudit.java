@@ -92,7 +92,11 @@ public class DeletionAudit {
          * A RECORDS_OFFICER read records the law keeps of the job's deleted tenant (details: the service,
          * the stated reason, the page read and how many records it returned).
          */
-        RETAINED_RECORDS_READ
+        RETAINED_RECORDS_READ,
+        /** An export of the subject's data was asked for (no job: details: export_id). */
+        EXPORT_REQUESTED,
+        /** An export's archive was downloaded, whole or a range of it (no job: details: export_id, range). */
+        EXPORT_DOWNLOADED
     }
 
     /**

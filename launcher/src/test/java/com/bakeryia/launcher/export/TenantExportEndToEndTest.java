@@ -179,6 +179,13 @@ class TenantExportEndToEndTest {
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 100, whole.length));
 
+        // The request and each download are in the audit trail, the range too.
+        List<String> audited = jdbc.queryForList("select action || ' ' || coalesce(details ->> 'range', '') from"
+                + " deletion.deletion_audit_entries where subject_id = ? and details ->> 'export_id' = ? order by seq",
+                String.class, fixture.tenantId(), exportId);
+        assertThat(audited).containsExactly("EXPORT_REQUESTED ", "EXPORT_DOWNLOADED ", "EXPORT_DOWNLOADED ",
+                "EXPORT_DOWNLOADED bytes=100-");
+
         // Someone who may not manage the tenant reads nothing of it.
         assertThat(api.get(location, fixture.member().accessToken()).status()).isEqualTo(403);
         assertThat(api.get(location, fixture.outsider().accessToken()).status()).isEqualTo(403);
