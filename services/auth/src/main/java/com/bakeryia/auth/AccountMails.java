@@ -79,6 +79,51 @@ class AccountMails {
                 """));
     }
 
+    /**
+     * Tells the person that the erasure of their account is scheduled for {@code deletionAt}, and
+     * how to cancel it. Queued in the transaction that scheduled it. One mail per account and
+     * instant: the same schedule sent again (a retry after a crash) queues nothing new, while a new
+     * instant (support's {@code immediate=true}) is a new fact and is mailed. The reader is the
+     * account's owner; the mail names only the instant.
+     *
+     * @param disabled whether the account was DISABLED before: its person cannot sign in to cancel
+     */
+    void queueErasureScheduled(UUID userId, String email, java.time.Instant deletionAt, boolean disabled) {
+        outbox.queue(new Mail("erasure-scheduled:" + userId + ":" + deletionAt.toEpochMilli(), userId, email,
+                "Your Bakery-IA account is scheduled for deletion",
+                """
+                Hello,
+
+                your Bakery-IA account and the personal data it holds are scheduled to be erased
+                at %s. Until then you are signed out and cannot use the account.
+
+                %s
+
+                After the erasure, this address receives one last mail with the certificate of it.
+                """.formatted(HUMAN.format(deletionAt), disabled
+                        ? "Your account is disabled, so it cannot be restored by signing in: if this is a\n"
+                          + "mistake, contact the support of your bakery before then."
+                        : "To cancel, sign in before then and confirm that you want to keep the account\n"
+                          + "(the sign-in answer asks you to repeat it with \"cancel_deletion\": true).")));
+    }
+
+    /**
+     * Tells the person that the erasure scheduled for {@code wasScheduledFor} was cancelled. One
+     * mail per account and cancelled instant, queued in the transaction that cancelled it.
+     */
+    void queueErasureCancelled(UUID userId, String email, java.time.Instant wasScheduledFor) {
+        outbox.queue(new Mail("erasure-cancelled:" + userId + ":" + wasScheduledFor.toEpochMilli(), userId, email,
+                "The deletion of your Bakery-IA account was cancelled",
+                """
+                Hello,
+
+                the erasure of your Bakery-IA account, scheduled for %s, was cancelled. Your account
+                and its data are kept as they were.
+
+                If you did not expect this, sign in and check your account, or ask for its deletion again.
+                """.formatted(HUMAN.format(wasScheduledFor))));
+    }
+
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 

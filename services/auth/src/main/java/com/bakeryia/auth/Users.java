@@ -41,10 +41,12 @@ class Users {
     private final ServiceDatabase db;
     private final Clock clock;
     private final Set<String> operatorAddresses;
+    private final AccountMails mails;
 
-    Users(@Qualifier("auth") ServiceDatabase db, Clock clock, AuthProperties properties) {
+    Users(@Qualifier("auth") ServiceDatabase db, Clock clock, AuthProperties properties, AccountMails mails) {
         this.db = db;
         this.clock = clock;
+        this.mails = mails;
         this.operatorAddresses = properties.operatorAddresses();
         if (!operatorAddresses.isEmpty()) {
             // How many, not which: the addresses are personal data.
@@ -133,12 +135,17 @@ class Users {
     boolean scheduleDeletion(UUID id, Instant deletionAt) {
         return db.transactions().execute(tx -> {
             // Every right-hand side reads the row as it was: the standing before is the old status.
-            int changed = db.jdbc().update("update auth.users set status = ?, deletion_scheduled_for = ?,"
+            List<Map<String, Object>> changed = db.jdbc().queryForList("update auth.users set status = ?,"
+                    + " deletion_scheduled_for = ?,"
                     + " status_before_deletion = case when status = 'PENDING_DELETION' then status_before_deletion"
-                    + " else status end where id = ? and status in ('ACTIVE', 'DISABLED', 'PENDING_DELETION')",
+                    + " else status end where id = ? and status in ('ACTIVE', 'DISABLED', 'PENDING_DELETION')"
+                    + " returning email, status_before_deletion",
                     PENDING_DELETION, Timestamp.from(deletionAt), id);
-            if (changed == 1) {
+            if (changed.size() == 1) {
                 revokeRefreshTokens(id);
+                // In this transaction: the mail exists exactly when the schedule committed.
+                mails.queueErasureScheduled(id, (String) changed.get(0).get("email"), deletionAt,
+                        DISABLED.equals(changed.get(0).get("status_before_deletion")));
                 return true;
             }
             return !DELETING.equals(status(id).orElse(null));
@@ -172,10 +179,20 @@ class Users {
      * @return false when the account is DELETING or does not exist
      */
     boolean restore(UUID id) {
-        return db.jdbc().update("update auth.users set status = case when status = 'PENDING_DELETION'"
-                + " then coalesce(status_before_deletion, ?) else status end, deletion_scheduled_for = null,"
-                + " status_before_deletion = null where id = ? and status in ('PENDING_DELETION', 'ACTIVE', 'DISABLED')",
-                ACTIVE, id) == 1;
+        return db.transactions().execute(tx -> {
+            // The row as it was, locked: a cancelled schedule is mailed, a repeated restore is not.
+            List<Map<String, Object>> before = db.jdbc().queryForList("select status, deletion_scheduled_for, email"
+                    + " from auth.users where id = ? for update", id);
+            boolean restored = db.jdbc().update("update auth.users set status = case when status = 'PENDING_DELETION'"
+                    + " then coalesce(status_before_deletion, ?) else status end, deletion_scheduled_for = null,"
+                    + " status_before_deletion = null where id = ? and status in ('PENDING_DELETION', 'ACTIVE', 'DISABLED')",
+                    ACTIVE, id) == 1;
+            if (restored && PENDING_DELETION.equals(before.get(0).get("status"))
+                    && before.get(0).get("deletion_scheduled_for") instanceof Timestamp wasScheduledFor) {
+                mails.queueErasureCancelled(id, (String) before.get(0).get("email"), wasScheduledFor.toInstant());
+            }
+            return restored;
+        });
     }
 
     private Optional<String> status(UUID id) {
