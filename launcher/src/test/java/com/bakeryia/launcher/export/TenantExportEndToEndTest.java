@@ -407,6 +407,48 @@ class TenantExportEndToEndTest {
                 person.userId())).isZero();
     }
 
+    /**
+     * The grace window is when an owner most needs their export: a tenant PENDING_DELETION is
+     * exported by its owner; once the tenant service has marked it DELETING (set here as the job's
+     * start sets it, so the case is certain rather than a race with a running job) an export is
+     * refused with 409; a tenant whose deletion completed no longer exists (404).
+     */
+    @Test
+    void aTenantPendingDeletionCanBeExportedOneBeingDeletedCannotAndADeletedOneIsGone() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("export-test").value();
+        TenantFixture pending = TenantFixture.create(api);
+        String tenant = "/api/v1/tenants/" + pending.tenantId();
+        ApiClient.Response scheduled = api.delete(tenant, pending.owner().accessToken());
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
+        assertThat(scheduled.json().path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(api.get(tenant, service).json().path("status").asText()).isEqualTo("PENDING_DELETION");
+
+        ApiClient.Response started = api.post(tenant + "/exports", pending.owner().accessToken(), null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode ready = awaitReady(api, started.header("Location").get(0), pending.owner().accessToken());
+        Map<String, byte[]> archive = unzip(download(ready.path("archive_url").asText(), pending.owner().accessToken()));
+        assertThat(archive).containsKeys("manifest.json", "manifest.jws");
+
+        jdbc.update("update tenant.tenants set status = 'DELETING' where id = ?", pending.tenantId());
+        // A day later, so the daily limit cannot be what refuses it.
+        SHIFT.set(Duration.ofDays(1).plusSeconds(1));
+        ApiClient.Response deleting = api.post(tenant + "/exports", service, null);
+        assertThat(deleting.status()).as(deleting.toString()).isEqualTo(409);
+        assertThat(deleting.isProblem()).isTrue();
+        assertThat(deleting.json().path("detail").asText()).contains("DELETING");
+
+        TenantFixture deleted = TenantFixture.create(api);
+        ApiClient.Response erasure = api.delete("/api/v1/tenants/" + deleted.tenantId() + "?immediate=true", service);
+        assertThat(erasure.status()).as(erasure.toString()).isEqualTo(202);
+        String job = "/api/v1/deletion-jobs/" + erasure.json().path("job_id").asText();
+        await().atMost(Duration.ofMinutes(2)).until(() -> api.get(job, service).json().path("status").asText(),
+                status -> status.equals("COMPLETED"));
+        ApiClient.Response gone = api.post("/api/v1/tenants/" + deleted.tenantId() + "/exports", service, null);
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.isProblem()).isTrue();
+    }
+
     /** Thrown where the dying worker stops, as if its process had ended. */
     static final class WorkerDied extends RuntimeException {
     }
