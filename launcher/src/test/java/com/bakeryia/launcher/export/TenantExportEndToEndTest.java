@@ -72,12 +72,15 @@ import static org.awaitility.Awaitility.await;
  * test runs its polls ({@link ExportWorker#runOnce}), so which worker takes an export over is certain.
  * Time moves through the job store clock's one seam ({@link DatabaseClock.Shift}): a link expires
  * after its validity, its file deleted, and a tenant's second export within a day is refused with
- * {@code Retry-After} until the day has passed.
+ * {@code Retry-After} until the day has passed. Deletions wait out a grace window here (as in
+ * production), so a tenant can be exported while PENDING_DELETION; the erasures the tests need at
+ * once are asked for by a service with {@code immediate=true}.
  */
 @Import(TenantExportEndToEndTest.ShiftedTime.class)
 @SpringBootTest(classes = BakeryPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bakery.export.worker-enabled=false", "bakery.export.lease-duration=2s",
-                "bakery.export.heartbeat-interval=500ms"})
+                "bakery.export.heartbeat-interval=500ms", "bakery.deletion.tenant-grace-period=30d",
+                "bakery.deletion.user-grace-period=30d"})
 class TenantExportEndToEndTest {
 
     /** How far the job store's clock is moved ahead; back to zero after each test. */
