@@ -74,8 +74,20 @@ class TenantDeletionController {
      * @param jobId  the deletion job, readable at {@code GET /api/v1/deletion-jobs/{job_id}}
      * @param status       the job's status: SCHEDULED (within the window), PENDING, RUNNING, COMPLETED or FAILED
      * @param scheduledFor when a SCHEDULED job starts deleting (absent without a window)
+     * @param exportUrl    where to start the tenant's export (POST) while the deletion waits: the
+     *                     window is the owner's last chance to take the data with them; absent once
+     *                     the deletion is under way (an export of a tenant being deleted is refused)
      */
-    record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status, java.time.Instant scheduledFor) {
+    record TenantDeletionStarted(UUID tenantId, UUID jobId, JobStatus status, java.time.Instant scheduledFor,
+                                 @Schema(description = "While the deletion is SCHEDULED: where to start an export of the"
+                                         + " tenant (POST; its OWNER and ADMINs, services, operators), which the grace"
+                                         + " window still allows; absent once the deletion is under way", maxLength = 200)
+                                 String exportUrl) {
+
+        static TenantDeletionStarted of(UUID tenantId, DeletionJobSummary job) {
+            return new TenantDeletionStarted(tenantId, job.jobId(), job.status(), job.scheduledFor(),
+                    job.status() == JobStatus.SCHEDULED ? "/api/v1/tenants/" + tenantId + "/exports" : null);
+        }
     }
 
     /**
@@ -94,7 +106,8 @@ class TenantDeletionController {
 
     @Operation(operationId = "deleteTenant", summary = "Delete a tenant: after the grace window (SCHEDULED, restorable), or at once for a service"
             + " or an operator with immediate=true; answers the tenant's unfinished job when there is one")
-    @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it")
+    @ApiResponse(responseCode = "202", description = "The job, new or the one already under way; Location names it. While it"
+            + " is SCHEDULED, export_url is where to start an export of the tenant (POST), which the window still allows")
     @ApiResponse(responseCode = "400", description = "A malformed tenant id, or the tombstone id", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Not the tenant's OWNER or an ADMIN, nor a service or an operator; or an OWNER or ADMIN asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
@@ -112,7 +125,7 @@ class TenantDeletionController {
         }
         DeletionJobSummary job = markAndStart(tenantId, caller, immediate);
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
-                .body(new TenantDeletionStarted(tenantId, job.jobId(), job.status(), job.scheduledFor()));
+                .body(TenantDeletionStarted.of(tenantId, job));
     }
 
     @Operation(operationId = "restoreTenant", summary = "Restore a tenant whose deletion is scheduled: its job is cancelled, every row kept")

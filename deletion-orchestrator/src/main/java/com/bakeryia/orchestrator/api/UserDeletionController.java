@@ -77,9 +77,16 @@ class UserDeletionController {
      * @param certificateToken the credential of {@code certificate_url}, sent in the
      *                         {@code Deletion-Certificate-Token} header; shown once, only its hash is kept
      * @param certificateUrl   where the certificate can be read without logging in once the job completes
+     * @param exportUrl        while the erasure is SCHEDULED: where to start an export of the person's
+     *                         data (POST); the person is locked out from the request on, so a service
+     *                         or an operator starts it for them (a person exports before asking)
      */
     @Schema(name = "UserDeletionStarted")
-    record UserDeletionAnswer(@JsonUnwrapped DeletionJobSummary job, String certificateToken, String certificateUrl) {
+    record UserDeletionAnswer(@JsonUnwrapped DeletionJobSummary job, String certificateToken, String certificateUrl,
+                              @Schema(description = "While the erasure is SCHEDULED: where to start an export of the"
+                                      + " person's data (POST), which the window still allows; the person is locked"
+                                      + " out from the request on, so a service or an operator starts it for them."
+                                      + " Absent once the erasure is under way", maxLength = 200) String exportUrl) {
     }
 
     /**
@@ -102,7 +109,8 @@ class UserDeletionController {
             + " already there; Location names it. certificate_token and certificate_url hand the deletion certificate"
             + " over to the person, who cannot log in once erased: keep them (each answer gives a token of its own;"
             + " every token given out for the job keeps working, so a repeat by support or an operator never"
-            + " invalidates the person's)")
+            + " invalidates the person's). While it is SCHEDULED, export_url is where a service or an operator starts an"
+            + " export of the person's data (POST) for them")
     @ApiResponse(responseCode = "400", description = "A malformed id, the tombstone id, or a bad owned_tenants or new_owner parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "Neither the user themself, a service nor an operator; or the user themself asked for immediate=true", content = @Content(mediaType = "application/problem+json"))
@@ -142,7 +150,7 @@ class UserDeletionController {
         String certificateUrl = DeletionCertificateController.HAND_OVER_PATH.replace("{job_id}", job.jobId().toString());
         return ResponseEntity.accepted().location(URI.create("/api/v1/deletion-jobs/" + job.jobId()))
                 .body(new UserDeletionAnswer(DeletionSupervisors.includes(caller) ? job : job.withoutErrorDetail(), token,
-                        certificateUrl));
+                        certificateUrl, job.status() == JobStatus.SCHEDULED ? "/api/v1/users/" + userId + "/exports" : null));
     }
 
     @Operation(operationId = "restoreUser", summary = "Restore a user whose erasure is scheduled (services and operators): the job is cancelled, the"

@@ -427,7 +427,11 @@ class TenantExportEndToEndTest {
         assertThat(scheduled.json().path("status").asText()).isEqualTo("SCHEDULED");
         assertThat(api.get(tenant, service).json().path("status").asText()).isEqualTo("PENDING_DELETION");
 
-        ApiClient.Response started = api.post(tenant + "/exports", pending.owner().accessToken(), null);
+        // The scheduling answer offers the export: where to start it.
+        assertThat(scheduled.json().path("export_url").asText()).isEqualTo(tenant + "/exports");
+
+        ApiClient.Response started = api.post(scheduled.json().path("export_url").asText(),
+                pending.owner().accessToken(), null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode ready = awaitReady(api, started.header("Location").get(0), pending.owner().accessToken());
         Map<String, byte[]> archive = unzip(download(ready.path("archive_url").asText(), pending.owner().accessToken()));
@@ -444,12 +448,33 @@ class TenantExportEndToEndTest {
         TenantFixture deleted = TenantFixture.create(api);
         ApiClient.Response erasure = api.delete("/api/v1/tenants/" + deleted.tenantId() + "?immediate=true", service);
         assertThat(erasure.status()).as(erasure.toString()).isEqualTo(202);
+        // A deletion under way offers no export: it would be refused.
+        assertThat(erasure.json().has("export_url")).as(erasure.toString()).isFalse();
         String job = "/api/v1/deletion-jobs/" + erasure.json().path("job_id").asText();
         await().atMost(Duration.ofMinutes(2)).until(() -> api.get(job, service).json().path("status").asText(),
                 status -> status.equals("COMPLETED"));
         ApiClient.Response gone = api.post("/api/v1/tenants/" + deleted.tenantId() + "/exports", service, null);
         assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
         assertThat(gone.isProblem()).isTrue();
+    }
+
+    /**
+     * A person's scheduled erasure offers their export too: the person is locked out from their
+     * request on, so a service (support) starts it at the answer's {@code export_url} for them.
+     */
+    @Test
+    void aPersonsScheduledErasureOffersTheirExportWhichAServiceStartsForThem() {
+        ApiClient api = ApiClient.onPort(port);
+        String service = tokens.issueServiceToken("export-test").value();
+        TenantFixture.Member person = TenantFixture.create(api).member();
+        ApiClient.Response scheduled = api.delete("/api/v1/users/" + person.userId(), person.accessToken());
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
+        assertThat(scheduled.json().path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(scheduled.json().path("export_url").asText()).isEqualTo("/api/v1/users/" + person.userId() + "/exports");
+
+        ApiClient.Response started = api.post(scheduled.json().path("export_url").asText(), service, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(awaitReady(api, started.header("Location").get(0), service).path("archive_url").asText()).isNotBlank();
     }
 
     /** Thrown where the dying worker stops, as if its process had ended. */
