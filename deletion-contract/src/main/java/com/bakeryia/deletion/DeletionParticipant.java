@@ -49,6 +49,17 @@ public interface DeletionParticipant {
         return new RetainedRecordPage(java.util.List.of(), null);
     }
 
+    /**
+     * Deletes one chunk, at most {@code limit}, of the kept records in this service's archive whose
+     * {@code retain_until} has passed by the database's date, and answers what it deleted per
+     * {@code schema.table} the records came from; an empty answer means nothing has expired. Each
+     * record is deleted, and counted, by exactly one call, whoever else purges at the same time. A
+     * participant that keeps nothing (or cannot purge from here) answers an empty map.
+     */
+    default java.util.Map<String, PurgedRows> purgeExpiredRetained(int limit) {
+        return java.util.Map.of();
+    }
+
     /** A delete that is a run of its own: it reports what this call did. */
     default DeletionResult delete(DeletionSubject subject) {
         return delete(subject, UUID.randomUUID());

@@ -1,10 +1,14 @@
 package com.bakeryia.orchestrator;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import com.bakeryia.orchestrator.api.DeletionApiConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateConfiguration;
 import com.bakeryia.orchestrator.certificate.DeletionCertificateSigner;
+import com.bakeryia.orchestrator.retention.RetentionPurgeSchedule;
+import com.bakeryia.orchestrator.retention.RetentionPurges;
 import com.bakeryia.orchestrator.certificate.SignedCertificate;
 import com.bakeryia.orchestrator.certificate.CertificateKeys;
 import com.bakeryia.orchestrator.certificate.ExportManifestSigner;
@@ -101,6 +105,7 @@ public class DeletionOrchestratorConfiguration {
                 .retained("deletion_audit_entries", "details", "ids, counts and times of the action; the trail is"
                         + " append-only and outlives its subjects")
                 .retained("deletion_certificates", "key_id", "the id of the key that signed the certificate")
+                .retained("retention_purges", "key_id", "the id of the key that signed a purge certificate")
                 .handledByService("data_exports", "requested_by", "who asked for an export (a user id or a service's"
                         + " client id); an erased person's id is replaced by the tombstone by the export worker's next poll"
                         + " after their job completes")
@@ -217,6 +222,24 @@ public class DeletionOrchestratorConfiguration {
     RetainedRecordReads retainedRecordReads(ParticipantDirectory participants, DataServices dataServices,
                                             JobStoreTables tables, DeletionAudit audit, Clock clock) {
         return new RetainedRecordReads(participants, dataServices, tables, audit, clock);
+    }
+
+    /** The purge at expiry of kept records, one pass at a time ({@link RetentionPurgeSchedule} runs them). */
+    @Bean
+    RetentionPurges retentionPurges(ParticipantDirectory participants, DataServices dataServices, JobStoreTables tables,
+                                    DeletionAudit audit, DeletionCertificateSigner signer, DatabaseClock clock,
+                                    @Value("${bakery.retention.purge-chunk-rows:1000}") int chunkRows) {
+        return new RetentionPurges(participants, dataServices, tables, audit, (claims, issuedAt) -> {
+            SignedCertificate signed = signer.sign(claims, issuedAt);
+            return new DeletionCertificates.Signed(signed.jws(), signed.keyId());
+        }, clock.clock(), chunkRows);
+    }
+
+    /** Runs a purge pass every {@code bakery.retention.purge-interval} (the first one interval after start-up). */
+    @Bean(destroyMethod = "close")
+    RetentionPurgeSchedule retentionPurgeSchedule(RetentionPurges purges,
+                                                  @Value("${bakery.retention.purge-interval:PT1H}") Duration interval) {
+        return RetentionPurgeSchedule.start(purges, interval);
     }
 
     @Bean

@@ -48,7 +48,7 @@ class DeletionSchemaCoverageTest {
                 .containsExactlyInAnyOrder("deletion_jobs.initiated_by", "deletion_job_owned_tenants.new_owner_user_id",
                         "deletion_job_owned_tenants.tenant_id", "deletion_job_owned_tenants.tenant_job_id",
                         "deletion_jobs.subject_id", "deletion_steps.counts", "deletion_audit_entries.job_id",
-                        "deletion_audit_entries.subject_id", "deletion_audit_entries.details", "deletion_certificates.key_id",
+                        "deletion_audit_entries.subject_id", "deletion_audit_entries.details", "deletion_certificates.key_id", "retention_purges.key_id",
                         "data_exports.requested_by", "data_exports.subject_id", "data_export_parts.export_id",
                         "outbox_events.aggregate_id", "outbox_events.payload", "outbox_events.message_id");
         // Only the columns that name a person are looked up by a user's id: the rest names jobs and subjects.

@@ -96,7 +96,12 @@ public class DeletionAudit {
         /** An export of the subject's data was asked for (no job: details: export_id). */
         EXPORT_REQUESTED,
         /** An export's archive was downloaded, whole or a range of it (no job: details: export_id, range). */
-        EXPORT_DOWNLOADED
+        EXPORT_DOWNLOADED,
+        /**
+         * A purge deleted kept records whose retain_until had passed (no job: details: purge_id, key_id,
+         * certificate_sha256, rows per table, total_rows).
+         */
+        RETENTION_PURGED
     }
 
     /**
@@ -119,7 +124,8 @@ public class DeletionAudit {
 
     /** The actions, for the document: what {@link Entry#action} holds on an untouched entry. */
     static final String ACTIONS = "REQUESTED, SCHEDULED, STARTED, RESTORED, CANCELLED, ATTEMPT, RETRIED, VERIFIED,"
-            + " SCANNED, FAILED, COMPLETED, CERTIFICATE_ISSUED";
+            + " SCANNED, FAILED, COMPLETED, CERTIFICATE_ISSUED, RETAINED_RECORDS_READ, EXPORT_REQUESTED, EXPORT_DOWNLOADED,"
+            + " RETENTION_PURGED";
 
     /**
      * The chain checked: valid, or the first entry that is not what its hash says. {@code checkedAfter}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.bakeryia.deletion.PurgedRows;
 import com.bakeryia.deletion.RetainedRecord;
 import com.bakeryia.deletion.RetainedRecordPage;
 import com.bakeryia.deletion.RetainedRows;
@@ -126,6 +127,23 @@ public final class RetainedRecords {
         boolean more = items.size() > limit;
         List<RetainedRecord> page = more ? items.subList(0, limit) : items;
         return new RetainedRecordPage(page, more ? page.get(page.size() - 1).seq() : null);
+    }
+
+    /**
+     * Deletes up to {@code limit} archived records whose retain_until is before the database's
+     * date (UTC), in one statement; rows another purge holds are skipped, so concurrent purges
+     * delete and count each record once. Answers what it deleted per {@code schema.table}.
+     */
+    Map<String, PurgedRows> purgeExpired(int limit) {
+        Map<String, PurgedRows> purged = new LinkedHashMap<>();
+        database.jdbc().query("with expired as (select id from " + qualified(ARCHIVE)
+                + " where retain_until < (now() at time zone 'UTC')::date order by retain_until, id limit ? for update skip locked),"
+                + " gone as (delete from " + qualified(ARCHIVE) + " r using expired e where r.id = e.id"
+                + " returning r.source_table, r.retain_until)"
+                + " select source_table, count(*), max(retain_until) from gone group by source_table order by source_table", rs -> {
+                    purged.put(qualified(rs.getString(1)), new PurgedRows(rs.getLong(2), rs.getDate(3).toLocalDate()));
+                }, limit);
+        return purged;
     }
 
     /** The rows of each table, from what is or would be kept of it. */

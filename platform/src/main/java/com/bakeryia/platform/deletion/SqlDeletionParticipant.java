@@ -140,6 +140,12 @@ public class SqlDeletionParticipant implements DeletionParticipant {
                 : retainedRecords.read(tenantId, after, limit);
     }
 
+    /** One chunk of the purge of expired kept records ({@link RetainedRecords}); nothing when the plan keeps nothing. */
+    @Override
+    public Map<String, com.bakeryia.deletion.PurgedRows> purgeExpiredRetained(int limit) {
+        return plan.keptByLaw().isEmpty() ? Map.of() : retainedRecords.purgeExpired(limit);
+    }
+
     @Override
     public DeletionResult delete(DeletionSubject subject, UUID runId) {
         Instant startedAt = clock.instant();
