@@ -117,6 +117,11 @@ public class LocalDeletionParticipants {
         public RetainedRecordPage retainedRecords(UUID tenantId, long after, int limit) {
             return participant.retainedRecords(tenantId, after, limit);
         }
+
+        @Override
+        public java.util.Map<String, com.bakeryia.deletion.PurgedRows> purgeExpiredRetained(int limit) {
+            return participant.purgeExpiredRetained(limit);
+        }
     }
 
     /** The plan the coverage guard checks the service's schema against: its own, or an empty one. */
