@@ -42,7 +42,7 @@ class CtlCommandLineTest {
         CtlRunner.Result help = offline().run("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("jobs", "tenants", "users", "certificates", "audit", "--url", "--auth-url", "--json",
+        assertThat(help.out()).contains("jobs", "tenants", "users", "certificates", "audit", "exports", "--url", "--auth-url", "--json",
                 "--timeout", "--credentials-file", "BAKERY_TOKEN", "BAKERY_EMAIL", "BAKERY_CLIENT_ID", "chmod 600")
                 .contains("Exit codes:").contains("7   --wait timed out");
         CtlRunner.Result deleteHelp = offline().run("users", "delete", "--help");

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "ctl", sortOptions = false, synopsisSubcommandLabel = "<command>",
         subcommands = {JobsCommand.class, TenantsCommand.class, UsersCommand.class, CertificatesCommand.class,
-                AuditCommand.class},
+                AuditCommand.class, ExportsCommand.class},
         description = {"Operates a running Bakery-IA platform over its HTTP API: deletion jobs, tenant and user"
                 + " deletions, certificates and the audit trail. Starts no platform.", ""},
         footerHeading = "%nCredentials (never on the command line; the first found is used):%n",
