@@ -124,6 +124,32 @@ class AccountMails {
                 """.formatted(HUMAN.format(wasScheduledFor))));
     }
 
+    /**
+     * Tells the person that their account was erased, queued in the erasure's own transaction
+     * before the user row (and with it the address) is deleted. The row names no account
+     * ({@code recipient_user_id} null), so the erasure does not take it with the person's other
+     * unsent mails; it keeps the address only until it is sent. One per account: user ids are never
+     * given out again, and a repeated erasure finds no address to mail.
+     *
+     * <p>It carries no hand-over token: the orchestrator issues those (only their hashes are
+     * stored) and gives them in the answer to the deletion request; auth never holds one.
+     */
+    void queueErasureCompleted(UUID userId, String email, java.time.Instant erasedAt) {
+        outbox.queue(new Mail("erasure-completed:" + userId, null, email, "Your Bakery-IA account was erased",
+                """
+                Hello,
+
+                your Bakery-IA account and the personal data it held were erased at %s. This is the
+                last mail this address receives from Bakery-IA about it; the address itself is gone
+                from the platform once this mail is sent.
+
+                The certificate of the erasure is at the certificate_url given in the answer to the
+                deletion request (%s/api/v1/deletion-certificates/<job id>); fetch it with the
+                certificate_token of that answer in the Deletion-Certificate-Token header. It needs
+                no account.
+                """.formatted(HUMAN.format(erasedAt), publicUrl())));
+    }
+
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 

@@ -42,9 +42,11 @@ class AuthUserParticipant implements DeletionParticipant {
     private final Clock clock;
     private final DeletionRunCounts runCounts;
     private final LoginThrottle throttle;
+    private final AccountMails mails;
 
-    AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock, LoginThrottle throttle) {
+    AuthUserParticipant(@Qualifier("auth") ServiceDatabase db, Clock clock, LoginThrottle throttle, AccountMails mails) {
         this.db = db;
+        this.mails = mails;
         this.throttle = throttle;
         this.runCounts = new DeletionRunCounts(db);
         this.clock = clock;
@@ -89,6 +91,9 @@ class AuthUserParticipant implements DeletionParticipant {
                 // Mails not yet sent about the account: they would tell of an account that no longer exists.
                 runCounts.add(runId, "auth.mail_outbox", db.jdbc().update(
                         "delete from auth.mail_outbox where recipient_user_id = ?", user), 0);
+                // Before the user row, in its transaction: the last mail to the address, exactly when
+                // the erasure commits. It names no account, so it outlives the row until it is sent.
+                email(user).ifPresent(email -> mails.queueErasureCompleted(user, email, startedAt));
                 runCounts.add(runId, "auth.users", db.jdbc().update("delete from auth.users where id = ?", user), 0);
             });
             deleted.put("auth.refresh_tokens", 0L);

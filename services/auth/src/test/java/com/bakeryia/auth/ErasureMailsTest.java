@@ -1,11 +1,13 @@
 package com.bakeryia.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.bakeryia.deletion.DeletionSubject;
 import com.bakeryia.platform.data.ServiceDatabase;
 import com.bakeryia.platform.identity.UserDirectory;
 import com.bakeryia.testsupport.ApiClient;
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The person is told by mail, read from a real SMTP server, when the erasure of their account is
@@ -36,6 +39,7 @@ class ErasureMailsTest {
 
     private static final String SCHEDULED = "Your Bakery-IA account is scheduled for deletion";
     private static final String CANCELLED = "The deletion of your Bakery-IA account was cancelled";
+    private static final String COMPLETED = "Your Bakery-IA account was erased";
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -47,6 +51,9 @@ class ErasureMailsTest {
 
     @Autowired
     UserDirectory directory;
+
+    @Autowired
+    AuthUserParticipant participant;
 
     @Autowired
     @Qualifier("auth")
@@ -91,6 +98,28 @@ class ErasureMailsTest {
         assertThat(notices).hasSize(2);
         assertThat(TestMailServer.text(notices.get(0))).contains("2027-04-01 00:00 UTC").contains("disabled")
                 .doesNotContain("cancel_deletion");
+    }
+
+    @Test
+    void theErasureMailsTheAddressOnceBeforeItIsGoneThoughTheFinalStepRunsTwice() throws Exception {
+        Member user = TenantFixture.register(api(), "erasure-mail", UUID.randomUUID().toString().substring(0, 8));
+        directory.scheduleDeletion(user.userId(), Instant.parse("2027-05-01T00:00:00Z"));
+        TestMailServer.awaitMails(user.email(), 2);
+        assertThat(directory.markDeleting(user.userId())).isTrue();
+        UUID runId = UUID.randomUUID();
+
+        participant.delete(DeletionSubject.user(user.userId()), runId);
+        participant.delete(DeletionSubject.user(user.userId()), runId);
+
+        MimeMessage completed = only(TestMailServer.awaitMails(user.email(), 3), COMPLETED);
+        assertThat(TestMailServer.text(completed)).contains("were erased at").contains("/api/v1/deletion-certificates/")
+                .contains("Deletion-Certificate-Token").doesNotContain(user.userId().toString());
+        // Marked sent (and the address cleared) just after the server accepted it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.jdbc().queryForObject(
+                "select count(*) from auth.mail_outbox where recipient_email = ?", Long.class, user.email()))
+                .as("the address, once the mail is sent").isZero());
+        assertThat(db.jdbc().queryForObject("select count(*) from auth.users where id = ?", Long.class, user.userId()))
+                .isZero();
     }
 
     private static MimeMessage only(List<MimeMessage> mails, String subject) {
