@@ -85,6 +85,33 @@ class CtlExportsVerifyTest {
         assertThat(noKeys.err()).contains("no such file");
     }
 
+    @Test
+    void startAsksForATenantsOrAPersonsExportAndNeedsExactlyOneOfThem() {
+        String export = "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
+        String user = "0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70";
+        try (StubPlatform platform = new StubPlatform()) {
+            platform.on("/api/v1/tenants/" + TENANT + "/exports", StubPlatform.Answer.json(202,
+                    "{\"export_id\":\"" + export + "\",\"status\":\"QUEUED\"}"));
+            platform.on("/api/v1/users/" + user + "/exports", StubPlatform.Answer.problem(409, "Account is DELETING.", Map.of()));
+            CtlRunner withToken = CtlRunner.against(platform.url(), Map.of("BAKERY_TOKEN", "t"));
+
+            CtlRunner.Result started = withToken.run("exports", "start", "--tenant", TENANT);
+            assertThat(started.exitCode()).as(started.toString()).isZero();
+            assertThat(started.out()).contains("export " + export + ": QUEUED");
+            assertThat(started.err()).contains("/api/v1/tenants/" + TENANT + "/exports/" + export);
+            assertThat(platform.requests("/api/v1/tenants/" + TENANT + "/exports")).singleElement()
+                    .satisfies(request -> assertThat(request.method()).isEqualTo("POST"));
+
+            CtlRunner.Result refused = withToken.run("exports", "start", "--user", user);
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(5);
+            assertThat(refused.err()).contains("DELETING");
+
+            CtlRunner.Result both = withToken.run("exports", "start", "--tenant", TENANT, "--user", user);
+            assertThat(both.exitCode()).as(both.toString()).isEqualTo(2);
+            assertThat(both.err()).contains("exactly one");
+        }
+    }
+
     private static byte[] manifest(Map<String, byte[]> files) throws Exception {
         StringBuilder listed = new StringBuilder();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {

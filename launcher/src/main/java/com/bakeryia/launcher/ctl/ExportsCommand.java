@@ -12,6 +12,7 @@ import java.text.ParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -33,10 +34,33 @@ import tools.jackson.databind.node.ObjectNode;
  * in the archive with the manifest's SHA-256 and size, and nothing else besides the manifest.
  */
 @Command(name = "exports", synopsisSubcommandLabel = "<command>",
-        description = "Data exports: verify a downloaded export archive offline.")
+        description = "Data exports: start one of a tenant or a person, verify a downloaded archive offline.")
 final class ExportsCommand extends CommandGroup {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Command(name = "start", sortOptions = false, description = {"Starts an export of a tenant (--tenant) or of a"
+            + " person's own data (--user): 202, QUEUED. Prints the export and where to read its progress.",
+        "Exit 0 started, 4 no such tenant or person, 5 being deleted, 6 one was asked for within the day (Retry-After)."})
+    int start(@Option(names = "--tenant", paramLabel = "<tenant_id>", converter = Arguments.Id.class,
+                      description = "The tenant to export.") UUID tenant,
+              @Option(names = "--user", paramLabel = "<user_id>", converter = Arguments.Id.class,
+                      description = "The person whose own data to export.") UUID user) {
+        if ((tenant == null) == (user == null)) {
+            throw CtlFailure.usage("name exactly one of --tenant <tenant_id> and --user <user_id>");
+        }
+        String exports = tenant != null ? "/api/v1/tenants/" + tenant + "/exports" : "/api/v1/users/" + user + "/exports";
+        JsonNode export = ctl.client().post(exports);
+        Output output = ctl.output();
+        if (output.json()) {
+            output.document(export);
+            return CtlExit.OK;
+        }
+        String exportId = export.path("export_id").asText();
+        output.line("export " + exportId + ": " + export.path("status").asText());
+        output.notice("Its progress, and once READY its archive_url: GET " + exports + "/" + exportId);
+        return CtlExit.OK;
+    }
 
     @Command(name = "verify", sortOptions = false, description = {"Checks a downloaded export archive (.zip) offline:"
             + " manifest.jws is an ES256 signature of manifest.json by a key of the JWK Set file, and every file the"
