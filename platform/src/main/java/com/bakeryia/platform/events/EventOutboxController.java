@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
         + "and the replay of a dead-lettered event, published again with the same message id. A service in "
         + "another process answers for its own outbox there.")
 @RestController
-@Validated
+// No @Validated: Spring MVC validates the @Min/@Max parameters itself and answers 400; the AOP
+// validator would throw a ConstraintViolationException that reached callers as a 500.
 @PreAuthorize("hasAnyRole('SERVICE', 'OPERATOR')")
 public class EventOutboxController {
 
