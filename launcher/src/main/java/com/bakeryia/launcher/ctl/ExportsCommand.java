@@ -41,7 +41,7 @@ final class ExportsCommand extends CommandGroup {
 
     @Command(name = "start", sortOptions = false, description = {"Starts an export of a tenant (--tenant) or of a"
             + " person's own data (--user): 202, QUEUED. Prints the export and where to read its progress.",
-        "Exit 0 started, 4 no such tenant or person, 5 being deleted, 6 one was asked for within the day (Retry-After)."})
+        "Exit 0 started, 3 no such tenant or person, 5 being deleted, 6 one was asked for within the day (Retry-After)."})
     int start(@Option(names = "--tenant", paramLabel = "<tenant_id>", converter = Arguments.Id.class,
                       description = "The tenant to export.") UUID tenant,
               @Option(names = "--user", paramLabel = "<user_id>", converter = Arguments.Id.class,
