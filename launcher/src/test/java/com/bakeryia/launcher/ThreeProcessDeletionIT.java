@@ -352,8 +352,8 @@ class ThreeProcessDeletionIT {
     }
 
     /**
-     * Every uuid column of the database that holds the id, but the job's subject and its audit
-     * trail's (the record that the erasure happened).
+     * Every uuid column of the database that holds the id, but the job's subject, its audit
+     * trail's (the record that the erasure happened) and the events announcing it (ids only).
      */
     private static Map<String, Long> uuidColumnsNaming(UUID user, String database) {
         JdbcTemplate jdbc = jdbc(database);
@@ -364,7 +364,8 @@ class ThreeProcessDeletionIT {
                 where c.data_type = 'uuid' and t.table_type = 'BASE TABLE'
                   and c.table_schema not in ('pg_catalog', 'information_schema')""", String.class);
         for (String column : columns) {
-            if (column.equals("deletion.deletion_jobs.subject_id") || column.equals("deletion.deletion_audit_entries.subject_id")) {
+            if (column.equals("deletion.deletion_jobs.subject_id") || column.equals("deletion.deletion_audit_entries.subject_id")
+                    || column.equals("deletion.outbox_events.aggregate_id")) {
                 continue;
             }
             int dot = column.lastIndexOf('.');
