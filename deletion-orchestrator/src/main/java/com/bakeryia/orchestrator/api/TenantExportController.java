@@ -105,13 +105,7 @@ class TenantExportController {
         try {
             export = exports.startTenantExport(tenantId, Initiator.of(caller).actor());
         } catch (DataExports.TooSoonException e) {
-            // Whole seconds, rounded up, so a client that waits exactly that long is not refused again.
-            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            ApiProblem problem = ApiProblem.of(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "Tenant " + tenantId
-                    + " had an export asked for recently; the next one can be asked for from " + e.nextAllowedAt()
-                    + ". The one asked for is readable until its link expires.").with("retry_at", e.nextAllowedAt().toString());
-            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            throw problem;
+            throw tooSoon("Tenant " + tenantId, e);
         }
         log.info("Tenant {}: export {} asked for by {} {}", tenantId, export.exportId(), caller.kind(), caller.subject());
         return ResponseEntity.accepted().location(URI.create(path(tenantId, export.exportId())))
@@ -185,5 +179,16 @@ class TenantExportController {
             }
         }
         return access;
+    }
+
+    /** 429 for a subject ("Tenant x", "User x") whose last export was asked for too recently, with Retry-After. */
+    static ApiProblem tooSoon(String subject, DataExports.TooSoonException e) {
+        // Whole seconds, rounded up, so a client that waits exactly that long is not refused again.
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        ApiProblem problem = ApiProblem.of(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, subject
+                + " had an export asked for recently; the next one can be asked for from " + e.nextAllowedAt()
+                + ". The one asked for is readable until its link expires.").with("retry_at", e.nextAllowedAt().toString());
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return problem;
     }
 }

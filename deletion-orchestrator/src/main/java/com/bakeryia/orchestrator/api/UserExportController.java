@@ -85,13 +85,7 @@ class UserExportController {
         try {
             export = exports.startUserExport(userId, Initiator.of(caller).actor());
         } catch (DataExports.TooSoonException e) {
-            // Whole seconds, rounded up, so a client that waits exactly that long is not refused again.
-            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            ApiProblem problem = ApiProblem.of(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "User " + userId
-                    + " had an export asked for recently; the next one can be asked for from " + e.nextAllowedAt()
-                    + ". The one asked for is readable until its link expires.").with("retry_at", e.nextAllowedAt().toString());
-            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            throw problem;
+            throw TenantExportController.tooSoon("User " + userId, e);
         }
         log.info("User {}: export {} of their data asked for by {} {}", userId, export.exportId(), caller.kind(), caller.subject());
         return ResponseEntity.accepted().location(URI.create(path(userId, export.exportId())))
